@@ -1,0 +1,52 @@
+/**
+ * Text normalisation shared by every stage. The original text is always kept beside the normalised form;
+ * these functions only produce comparison and parsing keys.
+ */
+import { isCellError, type RawCell } from '../grid.ts';
+
+/**
+ * NFKC folds full-width digits, letters and symbols to their ASCII forms (`７２００` → `7200`, `％` → `%`,
+ * `（` → `(`) and the ideographic space U+3000 to a plain space.
+ */
+export function nfkc(text: string): string {
+  return text.normalize('NFKC');
+}
+
+/**
+ * Key for comparing names and header words: NFKC, then every kind of whitespace (spaces, U+3000, tabs, line
+ * breaks, zero-width spaces) removed.
+ * @example compactKey('周　栋') === '周栋'; compactKey('目   标   任   务') === '目标任务'
+ * @example compactKey('市生态环境局\n泰山分局') === '市生态环境局泰山分局'
+ */
+export function compactKey(text: string): string {
+  // \s covers Unicode spaces incl. U+3000 after NFKC; U+200B–U+200D and U+FEFF are zero-width marks.
+  // e.g. 'a\u200Bb' → 'ab'; ' 区 发改局 ' → '区发改局'; 'x\r\ny' → 'xy'
+  return nfkc(text).replace(/[\s\u200B-\u200D\uFEFF]+/g, '');
+}
+
+/**
+ * Collapse runs of whitespace to one space and trim, keeping the characters otherwise as written.
+ * @example tidySpaces('  落实  项目 ') === '落实 项目'
+ */
+export function tidySpaces(text: string): string {
+  // e.g. 'a \t b' → 'a b'; '\u3000a' → 'a'; 'a\n\nb' → 'a b'
+  return text.replace(/[\s\u3000]+/g, ' ').trim();
+}
+
+/**
+ * A cell's value as display text: strings as is, numbers in their plain JS form, booleans as TRUE/FALSE,
+ * errors as their code, empty as ''.
+ */
+export function cellText(value: RawCell | undefined): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number') return String(value);
+  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
+  if (isCellError(value)) return value.error;
+  return '';
+}
+
+/** True when a cell is empty or holds only whitespace. */
+export function isBlank(value: RawCell | undefined): boolean {
+  return cellText(value).trim() === '' && !isCellError(value ?? null);
+}
