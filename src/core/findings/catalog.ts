@@ -6,6 +6,7 @@ import { toA1 } from '../grid.ts';
 import type { Finding, FindingParams, Lang, Severity } from '../findings.ts';
 import type { CellRef } from '../grid.ts';
 import type { CatalogEntry } from './catalog-entry.ts';
+import { fillTemplate as fill } from '../text/fill-template.ts';
 import { tableFindings } from './catalog-table.ts';
 import { breakdownFindings } from './catalog-breakdown.ts';
 import { validateFindings } from './catalog-validate.ts';
@@ -42,13 +43,6 @@ export function makeFinding(
     : { code, severity: severity ?? entry.severity, at, params };
 }
 
-// Fill `{name}` placeholders; unknown names are left visible so a missing param is noticed in review.
-function fill(template: string, params: FindingParams): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
-    const v = params[name];
-    return v === undefined ? whole : String(v);
-  });
-}
 
 /** A finding rendered for people: message and suggested fix in one language, with the cell in A1 form. */
 export interface RenderedFinding {
