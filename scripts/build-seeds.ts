@@ -133,6 +133,41 @@ const allThin: Partial<ExcelJS.Borders> = { top: thin, left: thin, bottom: thin,
 const bodyFont: Partial<ExcelJS.Font> = { name: '宋体', size: 11 };
 const headerFont: Partial<ExcelJS.Font> = { name: '黑体', size: 12, bold: true };
 
+/** Points per wrapped line of 11 pt CJK text, and the padding above and below it. */
+const LINE_HEIGHT_PT = 15;
+const ROW_PADDING_PT = 4;
+
+/**
+ * Width of one character in Excel column-width units (the width of `0` in the default 11 pt font).
+ * CJK characters, full-width forms, U+3000 and the CJK-style punctuation of these texts (“”、—) are about
+ * two units wide in 宋体; everything from U+2000 up is counted as wide. A little slack on both so that the
+ * estimate errs on the tall side.
+ */
+function charUnits(ch: string): number {
+  return (ch.codePointAt(0) ?? 0) >= 0x2000 ? 2.2 : 1.1;
+}
+
+/**
+ * Estimates the height in points a row needs to show every cell's wrapped text: for each cell, each
+ * of its lines (split at `\n`) takes ceil(text width / usable column width) lines; the tallest cell wins.
+ * The usable width leaves one unit for the cell's inner margins.
+ * Example: a 637-character target in a 90-wide column → ceil(637 × 2.2 / 89) = 16 lines → 244 pt.
+ */
+export function estimateRowHeight(texts: readonly string[], widths: readonly number[]): number {
+  let lines = 1;
+  texts.forEach((text, col) => {
+    const usable = Math.max(1, (widths[col] ?? 10) - 1);
+    let cellLines = 0;
+    for (const line of text.split('\n')) {
+      let units = 0;
+      for (const ch of line) units += charUnits(ch);
+      cellLines += Math.max(1, Math.ceil(units / usable));
+    }
+    lines = Math.max(lines, cellLines);
+  });
+  return lines * LINE_HEIGHT_PT + ROW_PADDING_PT;
+}
+
 /**
  * Builds the seed workbook in memory: sheet `分解表`; row 1 the 附件 line, row 2 the title merged over
  * A:D, row 3 the header, then one row per task. 序号 is written as a number (as an office would type it);
@@ -194,15 +229,18 @@ export function buildSeedWorkbook(seed: SeedTranscription): ExcelJS.Workbook {
 
   seed.rows.forEach((row, i) => {
     const serial = Number(row.serial);
-    if (!Number.isInteger(serial)) {
+    // Number('') is 0, so an empty serial is rejected explicitly.
+    if (row.serial.trim() === '' || !Number.isInteger(serial)) {
       throw new DubanError('invalid_argument', `rows[${i}].serial is not a whole number`, {
         index: i,
         serial: row.serial,
       });
     }
     const excelRow = ws.getRow(SEED_FIRST_DATA_ROW + i);
-    // No explicit row height: Excel, WPS and LibreOffice size rows with wrapped text to fit on open.
     const values: [number, string, string, string] = [serial, row.unit, row.target, row.owner];
+    // Readers do not reliably fit rows to wrapped text on open (LibreOffice keeps the default 15 pt and
+    // the text overlaps), so each task row gets a height estimated from its text.
+    excelRow.height = estimateRowHeight(values.map(String), SEED_COLUMN_WIDTHS);
     values.forEach((value, col) => {
       const cell = excelRow.getCell(col + 1);
       cell.value = value;

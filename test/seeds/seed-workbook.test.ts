@@ -9,6 +9,7 @@ import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
   buildSeedWorkbook,
+  estimateRowHeight,
   parseSeedTranscription,
   writeSeedWorkbook,
   type SeedTranscription,
@@ -287,6 +288,17 @@ describe('workbook seeds/taishan-2024.xlsx vs the transcription', () => {
     }
   });
 
+  it('gives every task row a height that fits its wrapped text', () => {
+    const heights = seed.rows.map((_, i) => ws.getRow(4 + i).height);
+    expect(heights.every((h) => typeof h === 'number' && h >= 15 && h <= 409)).toBe(true);
+    // Row 1's target is 637 characters, nearly all CJK: at most ~43 of them fit on a line of a 90-wide
+    // column in 11 pt 宋体, so it needs at least 15 lines of 14.25 pt.
+    expect(ws.getRow(4).height).toBeGreaterThanOrEqual(15 * 14.25);
+    // Row 24 is one short line (推进职工医保改革。); row 4's unit and owner are two lines each.
+    expect(ws.getRow(27).height).toBeLessThanOrEqual(30);
+    expect(ws.getRow(7).height).toBeGreaterThanOrEqual(2 * 14.25);
+  });
+
   it('sets column widths: 序号 narrow, 目标任务 about 90', () => {
     const widths = [1, 2, 3, 4].map((c) => ws.getColumn(c).width ?? 0);
     expect(widths.every((w) => w > 0)).toBe(true);
@@ -303,6 +315,21 @@ describe('workbook seeds/taishan-2024.xlsx vs the transcription', () => {
     expect(ws.pageSetup.fitToHeight).toBe(0);
     expect(ws.pageSetup.printTitlesRow).toBe('3:3');
     expect(ws.pageSetup.margins?.left).toBeGreaterThan(0);
+  });
+});
+
+describe('estimateRowHeight', () => {
+  const widths = [6, 18, 90, 14];
+  it('counts wrapped and hard lines, the tallest cell winning', () => {
+    // One line: 15 pt + 4 pt padding.
+    expect(estimateRowHeight(['2', '区教体局', '推进职工医保改革。', '周\u3000栋'], widths)).toBe(19);
+    // 40 CJK characters = 88 units fit the 89 usable units of column C; 41 = 90.2 units do not.
+    expect(estimateRowHeight(['', '', '一'.repeat(40), ''], widths)).toBe(19);
+    expect(estimateRowHeight(['', '', '一'.repeat(41), ''], widths)).toBe(34);
+    // A hard line break counts even when both halves are short.
+    expect(estimateRowHeight(['', '市生态环境局\n泰山分局', '', ''], widths)).toBe(34);
+    // 宋杰（宋海峰/亓子超） = 10 wide + 1 narrow = 23.1 units in 13 usable units of column D: 2 lines.
+    expect(estimateRowHeight(['', '', '', '宋杰（宋海峰/亓子超）'], widths)).toBe(34);
   });
 });
 

@@ -50,3 +50,28 @@ export function cellText(value: RawCell | undefined): string {
 export function isBlank(value: RawCell | undefined): boolean {
   return cellText(value).trim() === '' && !isCellError(value ?? null);
 }
+
+/**
+ * Remove line breaks together with the spaces around them, keeping other spaces as written. A line break
+ * inside a cell is a wrap, not a word gap, in Chinese text.
+ * @example joinLineBreaks('市生态环境局\n泰山分局') === '市生态环境局泰山分局'
+ * @example joinLineBreaks('各产业链 \r\n 组长') === '各产业链组长'; joinLineBreaks('周　栋') === '周　栋'
+ */
+export function joinLineBreaks(text: string): string {
+  // A break (\r\n, \n, \r, U+2028/9) with any horizontal space on either side:
+  // 'a\nb' → 'ab'; 'a \n b' → 'ab'; 'a\r\n\r\nb' → 'ab'; 'a  b' unchanged (no break)
+  return text.replace(/[ \t\u3000]*(?:\r\n|[\n\r\u2028\u2029])[\s\u3000]*/g, '');
+}
+
+/**
+ * Key for comparing header words: {@link compactKey} with ASCII letters lower-cased (`No.` = `NO.`).
+ * @example headerKey(' 序  号 ') === '序号'; headerKey('No.') === 'no.'; headerKey('完成目标（％）') === '完成目标(%)'
+ */
+export function headerKey(text: string): string {
+  return compactKey(text).toLowerCase();
+}
+
+/** Number of Unicode code points (a CJK extension-B character counts once). */
+export function charCount(text: string): number {
+  return Array.from(text).length;
+}

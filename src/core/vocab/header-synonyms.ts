@@ -39,6 +39,11 @@ export type HeaderKind =
 export interface HeaderSynonym {
   readonly word: string;
   readonly kind: HeaderKind;
+  /**
+   * Match only a header that is exactly this word. Set for short generic words that occur inside data
+   * (`街道` in `岱庙街道`, `目标` in `完成年度目标`) so a data row is never taken for a header.
+   */
+  readonly exact?: true;
 }
 
 /** The header words. Each comment shows a header cell the entry matches. */
@@ -46,9 +51,9 @@ export const HEADER_SYNONYMS: readonly HeaderSynonym[] = [
   // ── serial number ──
   { word: '序号', kind: 'serial' }, // 序号 · 序  号
   { word: '编号', kind: 'serial' }, // 编号 · 任务编号
-  { word: '序', kind: 'serial' }, // 序 (narrow first column)
-  { word: 'no.', kind: 'serial' }, // No. · NO.
-  { word: 'no', kind: 'serial' }, // No
+  { word: '序', exact: true, kind: 'serial' }, // 序 (narrow first column)
+  { word: 'no.', exact: true, kind: 'serial' }, // No. · NO.
+  { word: 'no', exact: true, kind: 'serial' }, // No
 
   // ── lead / responsible unit ──
   { word: '责任单位', kind: 'unit' }, // 责任单位 · 责 任 单 位
@@ -59,21 +64,21 @@ export const HEADER_SYNONYMS: readonly HeaderSynonym[] = [
   { word: '牵头部门', kind: 'leadUnit' }, // 牵头部门
   { word: '牵头责任单位', kind: 'leadUnit' }, // 牵头责任单位
   { word: '责任主体', kind: 'unit' }, // 责任主体
-  { word: '单位', kind: 'unit' }, // 单位 (wide tables: a row per unit)
+  { word: '单位', exact: true, kind: 'unit' }, // 单位 (wide tables: a row per unit)
   { word: '单位名称', kind: 'unit' }, // 单位名称
-  { word: '部门', kind: 'unit' }, // 部门
-  { word: '地区', kind: 'unit' }, // 地区
-  { word: '区县', kind: 'unit' }, // 区县
-  { word: '县区', kind: 'unit' }, // 县区
-  { word: '县市区', kind: 'unit' }, // 县市区
+  { word: '部门', exact: true, kind: 'unit' }, // 部门
+  { word: '地区', exact: true, kind: 'unit' }, // 地区
+  { word: '区县', exact: true, kind: 'unit' }, // 区县
+  { word: '县区', exact: true, kind: 'unit' }, // 县区
+  { word: '县市区', exact: true, kind: 'unit' }, // 县市区
   { word: '县(市、区)', kind: 'unit' }, // 县（市、区）
   { word: '县(市区)', kind: 'unit' }, // 县(市区)
-  { word: '镇街', kind: 'unit' }, // 镇街
+  { word: '镇街', exact: true, kind: 'unit' }, // 镇街
   { word: '镇(街道)', kind: 'unit' }, // 镇（街道）
-  { word: '乡镇', kind: 'unit' }, // 乡镇
+  { word: '乡镇', exact: true, kind: 'unit' }, // 乡镇
   { word: '乡镇(街道)', kind: 'unit' }, // 乡镇（街道）
-  { word: '街道', kind: 'unit' }, // 街道
-  { word: '功能区', kind: 'unit' }, // 功能区
+  { word: '街道', exact: true, kind: 'unit' }, // 街道
+  { word: '功能区', exact: true, kind: 'unit' }, // 功能区
 
   // ── co-units ──
   { word: '配合单位', kind: 'coUnit' }, // 配合单位
@@ -93,9 +98,9 @@ export const HEADER_SYNONYMS: readonly HeaderSynonym[] = [
   { word: '工作内容', kind: 'target' }, // 工作内容
   { word: '主要任务', kind: 'target' }, // 主要任务
   { word: '具体任务', kind: 'target' }, // 具体任务
-  { word: '任务', kind: 'target' }, // 任务
-  { word: '目标', kind: 'target' }, // 目标
-  { word: '指标', kind: 'target' }, // 指标 (a table of named indicators)
+  { word: '任务', exact: true, kind: 'target' }, // 任务
+  { word: '目标', exact: true, kind: 'target' }, // 目标
+  { word: '指标', exact: true, kind: 'target' }, // 指标 (a table of named indicators)
   { word: '指标名称', kind: 'target' }, // 指标名称
   { word: '考核指标', kind: 'target' }, // 考核指标
   { word: '项目名称', kind: 'target' }, // 项目名称
@@ -115,7 +120,7 @@ export const HEADER_SYNONYMS: readonly HeaderSynonym[] = [
   // ── deadline ──
   { word: '完成时限', kind: 'deadline' }, // 完成时限
   { word: '时间节点', kind: 'deadline' }, // 时间节点
-  { word: '时限', kind: 'deadline' }, // 时限
+  { word: '时限', exact: true, kind: 'deadline' }, // 时限
   { word: '完成时间', kind: 'deadline' }, // 完成时间
   { word: '时间要求', kind: 'deadline' }, // 时间要求
   { word: '完成期限', kind: 'deadline' }, // 完成期限
@@ -123,7 +128,7 @@ export const HEADER_SYNONYMS: readonly HeaderSynonym[] = [
   // ── plan value ──
   { word: '目标值', kind: 'planValue' }, // 目标值
   { word: '年度目标', kind: 'planValue' }, // 年度目标
-  { word: '计划', kind: 'planValue' }, // 计划
+  { word: '计划', exact: true, kind: 'planValue' }, // 计划
   { word: '计划值', kind: 'planValue' }, // 计划值
   { word: '年度计划', kind: 'planValue' }, // 年度计划
   { word: '计划数', kind: 'planValue' }, // 计划数
@@ -149,13 +154,13 @@ export const HEADER_SYNONYMS: readonly HeaderSynonym[] = [
   { word: '工作进度', kind: 'progress' }, // 工作进度 (text, unlike the bare 进度)
   { word: '推进情况', kind: 'progress' }, // 推进情况
   { word: '落实情况', kind: 'progress' }, // 落实情况
-  { word: '进展', kind: 'progress' }, // 进展
+  { word: '进展', exact: true, kind: 'progress' }, // 进展
 
   // ── remark, category, weight ──
   { word: '备注', kind: 'remark' }, // 备注
   { word: '类别', kind: 'category' }, // 类别
-  { word: '分类', kind: 'category' }, // 分类
-  { word: '类型', kind: 'category' }, // 类型
+  { word: '分类', exact: true, kind: 'category' }, // 分类
+  { word: '类型', exact: true, kind: 'category' }, // 类型
   { word: '权重', kind: 'weight' }, // 权重
   { word: '分值', kind: 'weight' }, // 分值
 

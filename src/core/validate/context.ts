@@ -1,0 +1,132 @@
+/**
+ * What every validate check reads: the grid, the table, the breakdown, the roster and the resolved options,
+ * plus small lookups shared by the checks (a row's cell for a column role, a column's header text).
+ */
+import type { Breakdown, SubTask } from '../breakdown-model.ts';
+import { cellAt, columnLetters, type CellRef, type Grid, type RawCell } from '../grid.ts';
+import type { ColumnMapping, ColumnRole, ReadTable, TaskRow } from '../table-model.ts';
+import { cellText, tidySpaces } from '../text/normalize.ts';
+
+/** Options after defaults were applied and invalid values replaced. */
+export interface ResolvedOptions {
+  readonly progressLimit: number;
+  /** ISO date `YYYY-MM-DD`, or null when no as-of date was given. */
+  readonly asOf: string | null;
+  /** `MM-DD` dates, sorted, each valid. */
+  readonly reportingDeadlines: readonly string[];
+  /** The plan year from the options, the breakdown or the table title, or null. */
+  readonly planYear: number | null;
+}
+
+/** The input of every check. */
+export interface ValidateContext {
+  readonly grid: Grid;
+  readonly table: ReadTable;
+  readonly breakdown: Breakdown;
+  /** Roster unit names, or null when the workbook has none (an empty list counts as none). */
+  readonly roster: readonly string[] | null;
+  readonly options: ResolvedOptions;
+}
+
+/** A cell of a row as the checks see it: where it is and what it holds. */
+export interface RowCell {
+  readonly at: CellRef;
+  readonly raw: RawCell;
+}
+
+/** The first column mapped to a role, or null. */
+export function columnFor(table: ReadTable, role: ColumnRole): ColumnMapping | null {
+  return table.columns.find((c) => c.role === role) ?? null;
+}
+
+/**
+ * A row's cell for a role: the reader's merge-filled field when present, else the cell under the role's
+ * column (when the role is mapped), else null.
+ */
+export function rowCell(ctx: ValidateContext, row: TaskRow, role: ColumnRole): RowCell | null {
+  const field = row.fields[role];
+  if (field) return { at: field.at, raw: field.raw };
+  const mapping = columnFor(ctx.table, role);
+  if (!mapping) return null;
+  return {
+    at: { sheet: ctx.table.sheet, row: row.row, col: mapping.col },
+    raw: cellAt(ctx.grid, row.row, mapping.col),
+  };
+}
+
+/** The header cell of a column: its mapping's header, else the last header row above it. */
+export function columnHeaderRef(ctx: ValidateContext, col: number): CellRef {
+  const mapping = ctx.table.columns.find((c) => c.col === col);
+  if (mapping) return mapping.header;
+  const lastHeaderRow = ctx.table.headerRow + Math.max(1, ctx.table.headerRowCount) - 1;
+  return { sheet: ctx.table.sheet, row: lastHeaderRow, col };
+}
+
+/**
+ * The header text of a column for messages: the mapping's header text, else (wide tables) the indicator
+ * group's name with the sub-header below it, else the column letter.
+ */
+export function columnLabel(ctx: ValidateContext, col: number): string {
+  const mapping = ctx.table.columns.find((c) => c.col === col);
+  if (mapping) return tidySpaces(mapping.headerText) || columnLetters(col);
+  const sub = tidySpaces(cellText(cellAt(ctx.grid, columnHeaderRef(ctx, col).row, col)));
+  const group = ctx.table.groups.find((g) => g.planCol === col || g.actualCol === col || g.ratioCol === col);
+  if (group) return sub ? `${tidySpaces(group.name)}/${sub}` : tidySpaces(group.name);
+  return sub || columnLetters(col);
+}
+
+/**
+ * The unit of measure written in a column's header (`完成值(万元)`), or for a wide table the indicator
+ * group's unit, or null.
+ */
+export function columnMeasureUnit(ctx: ValidateContext, col: number): string | null {
+  const mapping = ctx.table.columns.find((c) => c.col === col);
+  if (mapping?.measureUnit) return mapping.measureUnit;
+  const group = ctx.table.groups.find((g) => g.planCol === col || g.actualCol === col || g.ratioCol === col);
+  return group?.measureUnit ?? null;
+}
+
+/** A map key for a cell. */
+export function refKey(ref: CellRef): string {
+  return `${ref.sheet}\u0000${String(ref.row)}\u0000${String(ref.col)}`;
+}
+
+/** True when two refs name the same cell. */
+export function sameRef(a: CellRef, b: CellRef): boolean {
+  return a.sheet === b.sheet && a.row === b.row && a.col === b.col;
+}
+
+/**
+ * The sub-tasks broken out of a row's target. In a wide table several records share a sheet row, so a
+ * sub-task must also come from the record's target cell when that is known.
+ */
+export function subTasksOf(bySheetRow: ReadonlyMap<number, readonly SubTask[]>, row: TaskRow): SubTask[] {
+  const onRow = bySheetRow.get(row.row) ?? [];
+  const target = row.target;
+  if (!target) return [...onRow];
+  const fromCell = onRow.filter((s) => sameRef(s.at, target.at));
+  return fromCell.length > 0 ? fromCell : [...onRow];
+}
+
+/** Sub-tasks grouped by the sheet row of their task. */
+export function subTasksByRow(breakdown: Breakdown): Map<number, SubTask[]> {
+  const map = new Map<number, SubTask[]>();
+  for (const s of breakdown.subTasks) {
+    const list = map.get(s.taskRow);
+    if (list) list.push(s);
+    else map.set(s.taskRow, [s]);
+  }
+  return map;
+}
+
+/** Display label of a row's units: `区财政局、区税务局`, or the unit cell's text. */
+export function unitLabel(row: TaskRow): string {
+  if (row.units.length > 0) return row.units.join('、');
+  return row.unitCell ? tidySpaces(row.unitCell.value) : '';
+}
+
+/** Format a number for a message without float noise: 666.6666666 → 666.667, 10000 → 10000. */
+export function formatNumber(n: number): string {
+  if (!Number.isFinite(n)) return String(n);
+  return String(Number(n.toPrecision(6)));
+}
