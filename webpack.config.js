@@ -70,6 +70,11 @@ export default async (_env, argv) => {
         template: './src/commands/commands.html',
         chunks: ['commands'],
       }),
+      new HtmlWebpackPlugin({
+        filename: 'help.html',
+        template: './src/taskpane/help.html',
+        chunks: [],
+      }),
       new CopyWebpackPlugin({
         patterns: [
           { from: 'assets/*.png', to: 'assets/[name][ext]' },

@@ -258,7 +258,9 @@ export function sealShapes(size) {
       ),
       roundedRect(g16(2), g16(10), g16(14), g16(14), g16(2), WHITE),
       // 2 × 2-px dots centred on 5, 8 and 11 px: symmetric about the middle and crisp.
-      ...dots.map((color, i) => roundedRect(g16(4 + 3 * i), g16(11), g16(6 + 3 * i), g16(13), g16(0.4), color)),
+      ...dots.map((color, i) =>
+        roundedRect(g16(4 + 3 * i), g16(11), g16(6 + 3 * i), g16(13), g16(0.4), color),
+      ),
     ];
   }
   const snap = snapper(size);
@@ -269,7 +271,9 @@ export function sealShapes(size) {
   return [
     roundedRect(margin, margin, 1 - margin, 1 - margin, 0.2, SEAL_RED),
     // The thin inner ring makes it read as a seal (印章) rather than a plain tile; at 32 px it is mere noise.
-    ...(size >= 48 ? [roundedRectOutline(inset, inset, 1 - inset, 1 - inset, 0.13, 0.025, [0xe8, 0x8a, 0x98])] : []),
+    ...(size >= 48
+      ? [roundedRectOutline(inset, inset, 1 - inset, 1 - inset, 0.13, 0.025, [0xe8, 0x8a, 0x98])]
+      : []),
     polyline(
       [
         [0.27, 0.4],
@@ -290,7 +294,9 @@ export function scoreShapes(size) {
   if (size <= 20) {
     const tops = [9, 6, 2];
     return [
-      ...colors.map((color, i) => roundedRect(g16(1 + 5 * i), g16(tops[i]), g16(5 + 5 * i), g16(13), g16(0.6), color)),
+      ...colors.map((color, i) =>
+        roundedRect(g16(1 + 5 * i), g16(tops[i]), g16(5 + 5 * i), g16(13), g16(0.6), color),
+      ),
       roundedRect(0, g16(13), 1, g16(15), g16(0.5), INK),
     ];
   }
@@ -301,7 +307,14 @@ export function scoreShapes(size) {
   const line = Math.max(snap(0.07), 2 / size);
   return [
     ...colors.map((color, i) =>
-      roundedRect(snap(lefts[i]), snap(0.82 - heights[i]), snap(lefts[i] + 0.23), base + line / 2, 0.05, color),
+      roundedRect(
+        snap(lefts[i]),
+        snap(0.82 - heights[i]),
+        snap(lefts[i] + 0.23),
+        base + line / 2,
+        0.05,
+        color,
+      ),
     ),
     roundedRect(snap(0.04), base, snap(0.96), base + line, line / 2, INK),
   ];
@@ -331,11 +344,18 @@ export function clearShapes(size) {
     tilt(roundedRectOutline(left, top, right, bottom, radius, outline, INK)),
     // The seam between tip and body.
     tilt(roundedRect(split - outline / 2, top, split + outline / 2, bottom, 0, INK)),
-    roundedRect(compact ? g16(6) : snap(0.36), lineTop, compact ? g16(15) : snap(0.94), lineTop + line, line / 2, INK),
+    roundedRect(
+      compact ? g16(6) : snap(0.36),
+      lineTop,
+      compact ? g16(15) : snap(0.94),
+      lineTop + line,
+      line / 2,
+      INK,
+    ),
   ];
 }
 
-/** Every icon file we ship: name → [size, design]. */
+/** Every icon file we ship: file name under assets/, pixel size, design. */
 export const ICONS = [
   ...[16, 32, 64, 80, 128].map((size) => ({ file: `icon-${size}.png`, size, draw: sealShapes })),
   ...[16, 32, 80].map((size) => ({ file: `icon-score-${size}.png`, size, draw: scoreShapes })),

@@ -718,7 +718,9 @@ export function checkSettings(root) {
   }
   const requirements = childNamed(root, 'Requirements');
   const baseSets = requirements ? childNamed(requirements, 'Sets') : undefined;
-  const baseExcel = baseSets ? childrenNamed(baseSets, 'Set').some((s) => s.attrs.Name === 'ExcelApi') : false;
+  const baseExcel = baseSets
+    ? childrenNamed(baseSets, 'Set').some((s) => s.attrs.Name === 'ExcelApi')
+    : false;
   if (!baseExcel) {
     problems.push(
       problem(
@@ -900,7 +902,13 @@ export async function validateXsd(xmlText, options) {
       status: 'failed',
       note: '',
       problems: [
-        problem('xsd_failed', null, '', `XSD 校验无法运行：${message}`, `XSD validation could not run: ${message}`),
+        problem(
+          'xsd_failed',
+          null,
+          '',
+          `XSD 校验无法运行：${message}`,
+          `XSD validation could not run: ${message}`,
+        ),
       ],
     };
   }

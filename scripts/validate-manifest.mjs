@@ -47,7 +47,8 @@ async function main(argv) {
     return 1;
   }
   const s = result.stats;
-  const xsd = { valid: 'XSD 通过 / XSD valid', skipped: 'XSD 已跳过 / XSD skipped' }[result.xsd] ?? result.xsd;
+  const xsd =
+    { valid: 'XSD 通过 / XSD valid', skipped: 'XSD 已跳过 / XSD skipped' }[result.xsd] ?? result.xsd;
   console.log(
     `${shown} 校验通过 / is valid — ${xsd}; ${s.references} resid → ${s.resources} resources, ` +
       `${s.urls} URLs on one https origin, ${s.icons} icon URLs, ${s.strings} zh-CN + en-US strings`,

@@ -24,7 +24,9 @@ const script = path.join(repoRoot, 'scripts', 'validate-manifest.mjs');
 const env: Env = { CI: '1', DUBAN_MANIFEST_SCHEMAS: process.env.DUBAN_MANIFEST_SCHEMAS };
 
 const scratch = mkdtempSync(path.join(tmpdir(), 'duban-manifest-'));
-afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+afterAll(() => {
+  rmSync(scratch, { recursive: true, force: true });
+});
 
 /** The manifest with `from` (which must occur exactly once) replaced by `to`. */
 function mutate(from: string, to: string, text: string = manifest): string {
@@ -107,7 +109,10 @@ describe('helpers', () => {
   });
 
   it('reads PNG dimensions and refuses other bytes', () => {
-    expect(readPngSize(readFileSync(path.join(repoRoot, 'assets/icon-80.png')))).toEqual({ width: 80, height: 80 });
+    expect(readPngSize(readFileSync(path.join(repoRoot, 'assets/icon-80.png')))).toEqual({
+      width: 80,
+      height: 80,
+    });
     expect(readPngSize(Buffer.from('GIF89a this is not a PNG at all'))).toBeNull();
   });
 
@@ -157,7 +162,11 @@ describe('mutated copies fail', () => {
     const result = await validateManifest(text, { repoRoot, env });
     expect(result.xsd).toBe('valid');
     expect(brief(result.problems)).toEqual([
-      { code: 'resid_dangling', line: lineOf(text, 'ScoreButton.Lable'), element: '<Label resid="ScoreButton.Lable">' },
+      {
+        code: 'resid_dangling',
+        line: lineOf(text, 'ScoreButton.Lable'),
+        element: '<Label resid="ScoreButton.Lable">',
+      },
       {
         code: 'resource_unused',
         line: lineOf(text, '<bt:String id="ScoreButton.Label"'),
@@ -247,7 +256,9 @@ describe('mutated copies fail', () => {
     expect(brief(result.problems)).toEqual([
       { code: 'xsd', line: lineOf(text, '<Permissions>'), element: '<Permissions>' },
     ]);
-    expect(result.problems[0]?.en).toMatch(/^Element 'Permissions': This element is not expected\. Expected is one of \(.*Hosts/);
+    expect(result.problems[0]?.en).toMatch(
+      /^Element 'Permissions': This element is not expected\. Expected is one of \(.*Hosts/,
+    );
   });
 
   it('a URL on another origin', () => {
@@ -271,7 +282,9 @@ describe('mutated copies fail', () => {
       '<IconUrl DefaultValue="http://localhost:3000/assets/icon-32.png"/>',
     );
     const { problems } = checkManifest(text, { repoRoot });
-    expect(brief(problems)).toEqual([{ code: 'url_not_https', line: lineOf(text, '<IconUrl'), element: '<IconUrl>' }]);
+    expect(brief(problems)).toEqual([
+      { code: 'url_not_https', line: lineOf(text, '<IconUrl'), element: '<IconUrl>' },
+    ]);
   });
 
   it('a missing icon file', () => {
@@ -310,7 +323,11 @@ describe('mutated copies fail', () => {
     );
     const { problems } = checkManifest(text, { repoRoot });
     expect(brief(problems)).toEqual([
-      { code: 'icon_outside_assets', line: lineOf(text, '<HighResolutionIconUrl'), element: '<HighResolutionIconUrl>' },
+      {
+        code: 'icon_outside_assets',
+        line: lineOf(text, '<HighResolutionIconUrl'),
+        element: '<HighResolutionIconUrl>',
+      },
     ]);
   });
 
@@ -321,7 +338,11 @@ describe('mutated copies fail', () => {
     const text = mutate('MinVersion="1.8"', `MinVersion="${version}"`);
     const result = await validateManifest(text, { repoRoot, env });
     expect(brief(result.problems)).toEqual([
-      { code: 'excel_api_too_high', line: lineOf(text, '<Set Name="ExcelApi"'), element: '<Set Name="ExcelApi">' },
+      {
+        code: 'excel_api_too_high',
+        line: lineOf(text, '<Set Name="ExcelApi"'),
+        element: '<Set Name="ExcelApi">',
+      },
     ]);
   });
 
@@ -332,13 +353,24 @@ describe('mutated copies fail', () => {
     );
     const { problems } = checkManifest(text, { repoRoot });
     expect(brief(problems)).toEqual([
-      { code: 'excel_api_too_high', line: lineOf(text, '<Set Name="ExcelApi"'), element: '<Set Name="ExcelApi">' },
+      {
+        code: 'excel_api_too_high',
+        line: lineOf(text, '<Set Name="ExcelApi"'),
+        element: '<Set Name="ExcelApi">',
+      },
     ]);
   });
 
   it('other permissions and another default locale', () => {
-    const withPermissions = mutate('<Permissions>ReadWriteDocument</Permissions>', '<Permissions>ReadDocument</Permissions>');
-    const text = mutate('<DefaultLocale>zh-CN</DefaultLocale>', '<DefaultLocale>en-US</DefaultLocale>', withPermissions);
+    const withPermissions = mutate(
+      '<Permissions>ReadWriteDocument</Permissions>',
+      '<Permissions>ReadDocument</Permissions>',
+    );
+    const text = mutate(
+      '<DefaultLocale>zh-CN</DefaultLocale>',
+      '<DefaultLocale>en-US</DefaultLocale>',
+      withPermissions,
+    );
     const { problems } = checkManifest(text, { repoRoot });
     expect(brief(problems)).toEqual([
       { code: 'default_locale', line: lineOf(text, '<DefaultLocale>'), element: '<DefaultLocale>' },
@@ -349,7 +381,9 @@ describe('mutated copies fail', () => {
   it('malformed XML is one problem, not a crash', () => {
     const text = mutate('</DefaultSettings>', '</DefaultSetting>');
     const { problems } = checkManifest(text, { repoRoot });
-    expect(brief(problems)).toEqual([{ code: 'xml_syntax', line: lineOf(text, '</DefaultSetting>'), element: '' }]);
+    expect(brief(problems)).toEqual([
+      { code: 'xml_syntax', line: lineOf(text, '</DefaultSetting>'), element: '' },
+    ]);
   });
 });
 
@@ -377,13 +411,19 @@ describe('schema folder', () => {
 
 describe('command line', () => {
   const run = (...args: string[]) =>
-    spawnSync(process.execPath, [script, ...args], { cwd: repoRoot, encoding: 'utf8', env: { ...process.env, ...env } });
+    spawnSync(process.execPath, [script, ...args], {
+      cwd: repoRoot,
+      encoding: 'utf8',
+      env: { ...process.env, ...env },
+    });
 
   it('exits 0 with a summary for the real manifest', () => {
     const out = run('manifest.xml');
     expect(out.stderr).toBe('');
     expect(out.status).toBe(0);
-    expect(out.stdout).toContain('manifest.xml 校验通过 / is valid — XSD 通过 / XSD valid; 27 resid → 24 resources');
+    expect(out.stdout).toContain(
+      'manifest.xml 校验通过 / is valid — XSD 通过 / XSD valid; 27 resid → 24 resources',
+    );
   });
 
   it('exits 1 naming file, line and element, Chinese then English', () => {

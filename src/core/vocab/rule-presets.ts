@@ -85,7 +85,7 @@ export const BASE_SETTINGS: ScoringSettings = {
   laggingInclusive: false,
   severeGap: 20,
   severeInclusive: false,
-  // The seed notice escalates "逾期未完成" and "年底未完成" tasks (督查七联动): red whatever the gap.
+  // Seed notice: 对进展滞后、年底未完成任务的 … 启动督查七联动 — a task not done when due is red whatever the gap.
   overdueIsSevere: true,
   tolerance: {
     // 8%左右 is met by 7.5 %: half a point is the rounding span of a rate printed without decimals.
@@ -97,9 +97,9 @@ export const BASE_SETTINGS: ScoringSettings = {
   percentDecimals: 1,
   // Issue #4: a printed 完成率 mismatching the recomputed one beyond ±0.1 point is reported.
   printedRateTolerance: 0.1,
-  // Seed notice: 每项进展情况一般不超过200字.
+  // Seed notice: 报送材料要对应目标任务逐条简明扼要表述，字数一般不超过200字.
   progressTextLimit: 200,
-  // Seed notice: 3月31日、6月30日、9月30日、12月31日前报送.
+  // Seed notice: 分别于3月31日、6月30日、9月30日、12月31日前报送.
   reportingDeadlines: ['03-31', '06-30', '09-30', '12-31'],
   formula: {
     // 贵阳-style (ARCHITECTURE.md §3): 超额不加分, lower-is-better 2 − actual/target floored at 0.
@@ -112,7 +112,8 @@ export const BASE_SETTINGS: ScoringSettings = {
   },
   // Praise: every sub-task done or on track and a score of at least 95.
   praise: { minScore: 95 },
-  // Seed notice: 对进展滞后、年底未完成的任务 … 督查七联动.
+  // Seed notice: 对进展滞后、年底未完成任务的 … 启动督查七联动. Issue #4 narrows the list to severe, overdue and
+  // year-end unfinished sub-tasks; set `lagging` to also list yellow ones as the notice's wording allows.
   escalation: { severe: true, overdue: true, yearEndUnfinished: true, lagging: false },
   // The seed table is a 区 (泰山区) table.
   scopeName: '全区',

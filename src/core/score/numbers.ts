@@ -1,0 +1,48 @@
+/**
+ * Rounding and number display for scores. Official notices print rounded figures (68.1%); to keep a status
+ * consistent with the figure printed beside it, comparisons are made on the same rounded values.
+ */
+
+/**
+ * Round half away from zero to `decimals` places, the way Excel's ROUND and people do, immune to binary
+ * noise: 68.15 → 68.2 even though 68.15 × 10 is 681.4999… in floating point.
+ * @example roundTo(68.15, 1) === 68.2; roundTo(-2.5, 0) === -3; roundTo(1.005, 2) === 1.01
+ */
+export function roundTo(value: number, decimals: number): number {
+  if (!Number.isFinite(value)) return value;
+  const factor = 10 ** decimals;
+  // toPrecision(15) drops the noise below double precision's 15–17 significant digits before rounding.
+  const scaled = Number((Math.abs(value) * factor).toPrecision(15));
+  const rounded = Math.round(scaled) / factor;
+  return value < 0 ? -rounded : rounded;
+}
+
+/** Fixed decimals after {@link roundTo}: `fixed(68.125, 1) === '68.1'`, `fixed(-0.04, 1) === '0.0'`. */
+export function fixed(value: number, decimals: number): string {
+  const r = roundTo(value, decimals);
+  // -0.0 would print as "-0.0": a gap that rounds to nothing has no sign.
+  return (r === 0 ? 0 : r).toFixed(decimals);
+}
+
+/** Up to `decimals` places, trailing zeros dropped: `trimmed(75, 1) === '75'`, `trimmed(41.666, 1) === '41.7'`. */
+export function trimmed(value: number, decimals: number): string {
+  const text = fixed(value, decimals);
+  // Trailing zeros after the dot, and the dot when nothing is left: '75.0' → '75', '41.70' → '41.7',
+  // '100' (no dot) untouched.
+  return text.includes('.') ? text.replace(/\.?0+$/, '') : text;
+}
+
+/** A ratio as a percentage with fixed decimals: `percentFixed(0.68121, 1) === '68.1%'`. */
+export function percentFixed(ratio: number, decimals: number): string {
+  return `${fixed(ratio * 100, decimals)}%`;
+}
+
+/** A ratio as a percentage, trailing zeros dropped: `percentTrimmed(0.75, 1) === '75%'`. */
+export function percentTrimmed(ratio: number, decimals: number): string {
+  return `${trimmed(ratio * 100, decimals)}%`;
+}
+
+/** Clamp into [lo, hi]. */
+export function clamp(value: number, lo: number, hi: number): number {
+  return value < lo ? lo : value > hi ? hi : value;
+}
