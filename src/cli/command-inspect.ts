@@ -36,7 +36,9 @@ export function inspectText(analysis: Analysis, lang: Lang): string {
   lines.push(say(lang, 'summaryFindings', counts));
   for (const f of findings) {
     const r = renderFinding(f, lang);
-    lines.push(`  [${SEVERITY_LABEL[lang][r.severity]}] ${r.cell ?? ''} ${r.message}`);
+    // Catalog messages already name their cell; print it only for findings without one in the text.
+    const where = r.cell !== null && !r.message.includes(r.cell) ? `${r.cell} ` : '';
+    lines.push(`  [${SEVERITY_LABEL[lang][r.severity]}] ${where}${r.message}`);
   }
   return lines.join('\n') + '\n';
 }

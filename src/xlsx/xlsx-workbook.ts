@@ -145,7 +145,9 @@ export class XlsxWorkbook implements WorkbookPort {
 
   activeSheetName(): Promise<string> {
     const sheets = this.workbook.worksheets;
-    const tab = this.workbook.views[0]?.activeTab;
+    // exceljs leaves `views` undefined for files that carry no workbook view.
+    const views = this.workbook.views as ExcelJS.WorkbookView[] | undefined;
+    const tab = views?.[0]?.activeTab;
     const active = tab === undefined ? undefined : sheets[tab];
     const chosen = active && active.state === 'visible' ? active : sheets.find((s) => s.state === 'visible');
     if (!chosen) {

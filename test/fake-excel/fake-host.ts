@@ -4,7 +4,13 @@
  * exported back to the project's plain {@link WorkbookData}.
  */
 import { excelSerialToIso, isDateFormat } from '../../src/core/cell-dates.ts';
-import { columnLetters, isCellError, quoteSheetName, type CellRange, type RawCell } from '../../src/core/grid.ts';
+import {
+  columnLetters,
+  isCellError,
+  quoteSheetName,
+  type CellRange,
+  type RawCell,
+} from '../../src/core/grid.ts';
 import type { SheetData, SheetInfo, WorkbookData } from '../../src/core/port/workbook-port.ts';
 
 /** Excel's grid limits (rows, columns) since Excel 2007. */
@@ -198,9 +204,17 @@ export function usedRect(sheet: HostSheet, valuesOnly: boolean): HostRange | nul
     bottom = Math.max(bottom, r);
     right = Math.max(right, c);
   };
-  sheet.cells.forEach((row, r) => row.forEach((cell, c) => cell.type !== 'Empty' && take(r, c)));
+  sheet.cells.forEach((row, r) => {
+    row.forEach((cell, c) => {
+      if (cell.type !== 'Empty') take(r, c);
+    });
+  });
   if (!valuesOnly) {
-    sheet.formats.forEach((row, r) => row.forEach((f, c) => f !== 'General' && take(r, c)));
+    sheet.formats.forEach((row, r) => {
+      row.forEach((f, c) => {
+        if (f !== 'General') take(r, c);
+      });
+    });
     for (const m of sheet.merges) {
       take(m.top, m.left);
       take(m.bottom, m.right);
@@ -232,7 +246,8 @@ export function overlaps(a: CellRange, b: CellRange): boolean {
  */
 export function formatAddress(range: HostRange): string {
   const sheet = quoteSheetName(range.sheet.name);
-  if (range.left === 0 && range.right === MAX_COLS - 1) return `${sheet}!${range.top + 1}:${range.bottom + 1}`;
+  if (range.left === 0 && range.right === MAX_COLS - 1)
+    return `${sheet}!${range.top + 1}:${range.bottom + 1}`;
   if (range.top === 0 && range.bottom === MAX_ROWS - 1) {
     return `${sheet}!${columnLetters(range.left)}:${columnLetters(range.right)}`;
   }

@@ -32,7 +32,8 @@ export const validateFindings = {
     zh: '{cell}：责任人“{name}”中有数字，不像人名。',
     en: '{cell}: the owner "{name}" contains digits, which a name does not.',
     fixZh: '请检查 {cell}，只保留责任人姓名；电话号码等信息请填到备注列。',
-    fixEn: "Check {cell} and keep only the owner's name; put phone numbers and other details in the remarks column.",
+    fixEn:
+      "Check {cell} and keep only the owner's name; put phone numbers and other details in the remarks column.",
   },
   /** Params: name. */
   owner_name_has_latin: {
@@ -74,7 +75,8 @@ export const validateFindings = {
     severity: 'warning',
     zh: '{cell}：“{unit}”的责任人是“{owner}”，而 {otherCell} 同一单位的责任人是“{otherOwner}”。',
     en: '{cell}: the owner of "{unit}" is "{owner}" here but "{otherOwner}" in {otherCell}.',
-    fixZh: '请确认“{unit}”的责任人：如确由不同人分别负责，可忽略此提示；否则请把 {cell} 和 {otherCell} 改为一致。',
+    fixZh:
+      '请确认“{unit}”的责任人：如确由不同人分别负责，可忽略此提示；否则请把 {cell} 和 {otherCell} 改为一致。',
     fixEn:
       'Confirm who owns "{unit}": if different people really own these tasks, ignore this note; otherwise make {cell} and {otherCell} the same.',
   },
@@ -112,14 +114,16 @@ export const validateFindings = {
     zh: '{cell}：责任单位“{unit}”不在“责任单位名单”中。',
     en: '{cell}: the unit "{unit}" is not in the unit roster (责任单位名单).',
     fixZh: '请核对 {cell} 的单位名称是否写错；如是新增单位，请把它加入“责任单位名单”工作表。',
-    fixEn: 'Check the unit name in {cell} for mistakes; if it is a new unit, add it to the 责任单位名单 sheet.',
+    fixEn:
+      'Check the unit name in {cell} for mistakes; if it is a new unit, add it to the 责任单位名单 sheet.',
   },
   /** Params: unit, suggestion. */
   unit_not_in_roster_near: {
     severity: 'warning',
     zh: '{cell}：责任单位“{unit}”不在“责任单位名单”中，名单里最接近的是“{suggestion}”。',
     en: '{cell}: the unit "{unit}" is not in the unit roster (责任单位名单); the closest name there is "{suggestion}".',
-    fixZh: '如指的是“{suggestion}”，请把 {cell} 改成名单中的写法；如是新增单位，请把它加入“责任单位名单”工作表。',
+    fixZh:
+      '如指的是“{suggestion}”，请把 {cell} 改成名单中的写法；如是新增单位，请把它加入“责任单位名单”工作表。',
     fixEn:
       'If "{suggestion}" is meant, change {cell} to the roster\'s spelling; if it is a new unit, add it to the 责任单位名单 sheet.',
   },
@@ -187,7 +191,8 @@ export const validateFindings = {
     zh: '{cell}：“{value}”是以文本格式保存的数字，已按数字读取。',
     en: '{cell}: "{value}" is a number stored as text; it was read as a number.',
     fixZh: 'Excel 的求和等公式会忽略文本格式的数字；建议把 {cell} 设为数值格式后重新输入。',
-    fixEn: "Excel's SUM and other formulas skip numbers stored as text; format {cell} as a number and type it again.",
+    fixEn:
+      "Excel's SUM and other formulas skip numbers stored as text; format {cell} as a number and type it again.",
   },
   /** Params: error, column. */
   cell_error_value: {
@@ -203,14 +208,16 @@ export const validateFindings = {
     zh: '{cell}：“{column}”为 {value}，目标值应大于 0。',
     en: '{cell}: the "{column}" value is {value}; a target must be greater than 0.',
     fixZh: '请在 {cell} 填写大于 0 的目标值；如本项不设目标，请留空并在备注中说明。',
-    fixEn: 'Enter a target greater than 0 in {cell}; if this item has no target, leave it blank and say so in the remarks.',
+    fixEn:
+      'Enter a target greater than 0 in {cell}; if this item has no target, leave it blank and say so in the remarks.',
   },
   /** Params: column, fractionExamples, percentExamples. */
   percent_scale_mixed: {
     severity: 'warning',
     zh: '{cell}：“{column}”列的百分比写法不一致：有的按小数填写（{fractionExamples}），有的按百分数填写（{percentExamples}）。',
     en: '{cell}: the "{column}" column mixes two ways of writing percentages: as fractions ({fractionExamples}) and as percent numbers ({percentExamples}).',
-    fixZh: '请统一整列写法：建议都按小数填写并设为百分比格式（如 0.681 显示为 68.1%），或者都填百分数（如 68.1）。',
+    fixZh:
+      '请统一整列写法：建议都按小数填写并设为百分比格式（如 0.681 显示为 68.1%），或者都填百分数（如 68.1）。',
     fixEn:
       'Use one way for the whole column: either fractions formatted as percentages (0.681 shows as 68.1%), or percent numbers (68.1) throughout.',
   },
@@ -220,7 +227,8 @@ export const validateFindings = {
     zh: '{cell}：目标的计量单位是“{targetUnit}”，完成值是“{actualUnit}”，比较时已按 1{bigUnit} = {factor}{smallUnit} 换算。',
     en: '{cell}: the target is in "{targetUnit}" and the actual in "{actualUnit}"; they were compared after converting 1 {bigUnit} = {factor} {smallUnit}.',
     fixZh: '无需处理；如希望一目了然，可把目标和完成值统一为同一计量单位。',
-    fixEn: 'Nothing to do; to make the table easier to read, use the same unit for the target and the actual.',
+    fixEn:
+      'Nothing to do; to make the table easier to read, use the same unit for the target and the actual.',
   },
   /** Params: targetUnit, actualUnit. */
   measure_unit_mismatch: {
@@ -239,7 +247,8 @@ export const validateFindings = {
     zh: '{cell}：进展情况有 {length} 字，超过了 {limit} 字的要求。',
     en: '{cell}: the progress report is {length} characters long, over the limit of {limit}.',
     fixZh: '请精简 {cell}：对照目标任务逐条简明扼要表述，控制在 {limit} 字以内。',
-    fixEn: 'Shorten {cell}: report briefly, point by point against the target, in at most {limit} characters.',
+    fixEn:
+      'Shorten {cell}: report briefly, point by point against the target, in at most {limit} characters.',
   },
   /** Params: deadline. */
   progress_missing: {
@@ -266,7 +275,8 @@ export const validateFindings = {
     zh: '{cell}：序号从 {previous} 跳到了 {current}，中间缺少 {missing}。',
     en: '{cell}: the serial numbers jump from {previous} to {current}; {missing} is missing.',
     fixZh: '请确认是否漏了任务或误删了行；如没有遗漏，请把序号改为连续编号。',
-    fixEn: 'Check whether a task or a row is missing; if nothing is missing, renumber the rows consecutively.',
+    fixEn:
+      'Check whether a task or a row is missing; if nothing is missing, renumber the rows consecutively.',
   },
   /** Params: previous, current. */
   serial_out_of_order: {

@@ -10,12 +10,12 @@
  *    `vocab/role-words.ts`) is one role, its line breaks joined: `各产业链⏎组长` → role `各产业链组长`.
  * 5. Whitespace inside a piece is a gap between names only when every part is itself a plausible full
  *    name (at least 2 characters) and the whole is longer than 4 characters — Chinese names have 2–4
- *    characters, so `周　栋` and `陈  莹` (and the 4-character `欧阳 娜娜`) are one person each, while
+ *    characters, so `周\u3000栋` and `陈  莹` (and the 4-character `欧阳 娜娜`) are one person each, while
  *    `王小明 李四` and `杜新国⏎丁玲` are two. Line breaks are tried first, then spaces.
  * 6. `和` / `及` separate two names of 2–4 characters (`杜新国和丁玲`); a name merely containing 和
  *    (`和平`, `张和平`) is kept.
  * The display keeps the writing (inner spaces, full-width characters) with line breaks joined; the key is
- * the compact form (`周　栋` → `周栋`).
+ * the compact form (`周\u3000栋` → `周栋`).
  */
 import type { Person } from '../table-model.ts';
 import { charCount, compactKey, joinLineBreaks } from '../text/normalize.ts';
@@ -28,7 +28,7 @@ const EMPTY_WORDS = new Set(EMPTY_VALUE_WORDS.map((w) => compactKey(w).toLowerCa
 /**
  * True when a name cell names a role or post rather than a person (compared without spaces).
  * @example isRoleName('各产业链\n组长') === true; isRoleName('主要负责同志') === true
- * @example isRoleName('周　栋') === false
+ * @example isRoleName('周\u3000栋') === false
  */
 export function isRoleName(text: string): boolean {
   const key = compactKey(text);
@@ -40,7 +40,7 @@ export function isRoleName(text: string): boolean {
 
 /**
  * Build a person from a name as written: display trimmed with line breaks joined, key compacted.
- * @example makePerson(' 周　栋 ') → { display: '周　栋', key: '周栋', deputies: [], isRole: false }
+ * @example makePerson(' 周\u3000栋 ') → { display: '周\u3000栋', key: '周栋', deputies: [], isRole: false }
  */
 export function makePerson(written: string, deputies: readonly Person[] = []): Person {
   const display = joinLineBreaks(written).trim();
@@ -55,7 +55,7 @@ function isEmptyMarker(text: string): boolean {
 // Rule 5 for one line: split at spaces only when every part is a plausible full name and the whole is long.
 function splitAtSpaces(line: string): string[] {
   const trimmed = line.trim();
-  // Runs of any whitespace incl. U+3000: '王小明 李四' → 2 parts; '周　栋' → 2 parts (then kept joined).
+  // Runs of any whitespace incl. U+3000: '王小明 李四' → 2 parts; '周\u3000栋' → 2 parts (then kept joined).
   const parts = trimmed.split(/[\s\u3000]+/).filter((p) => p !== '');
   if (parts.length > 1 && !isRoleName(trimmed) && splitsIntoNames(parts)) return parts;
   return [trimmed];

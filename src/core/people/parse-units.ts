@@ -67,7 +67,12 @@ function splitConjunctions(name: string): string[] {
     if (ch !== '和' && ch !== '及' && ch !== '与') continue;
     const left = name.slice(0, i);
     const right = name.slice(i + 1);
-    if (charCount(left) >= 3 && charCount(right) >= 3 && isCompleteUnitName(left) && isCompleteUnitName(right)) {
+    if (
+      charCount(left) >= 3 &&
+      charCount(right) >= 3 &&
+      isCompleteUnitName(left) &&
+      isCompleteUnitName(right)
+    ) {
       return [left, ...splitConjunctions(right)];
     }
   }

@@ -77,6 +77,13 @@ function fail(path: string, zh: string, en: string, value: unknown): never {
   throw new DubanError('invalid_settings', `${path} ${zh} / ${path} ${en}`, { field: path, value });
 }
 
+// Characters as people count them (a CJK character or an emoji is one), not UTF-16 units.
+function codePoints(text: string): number {
+  let n = 0;
+  for (const _ch of text) n += 1;
+  return n;
+}
+
 function daysInMonthOfAnyYear(month: number): number {
   // February accepts 29: a reporting date is a day of the calendar, not of one year.
   return [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1] ?? 0;
@@ -127,11 +134,16 @@ function checkValue(spec: FieldSpec, value: unknown, path: string): void {
       return;
     case 'enum':
       if (typeof value !== 'string' || !spec.values.includes(value)) {
-        fail(path, `必须是以下之一：${spec.values.join('、')}`, `must be one of: ${spec.values.join(', ')}`, value);
+        fail(
+          path,
+          `必须是以下之一：${spec.values.join('、')}`,
+          `must be one of: ${spec.values.join(', ')}`,
+          value,
+        );
       }
       return;
     case 'text':
-      if (typeof value !== 'string' || value.trim() === '' || [...value].length > spec.maxLength) {
+      if (typeof value !== 'string' || value.trim() === '' || codePoints(value) > spec.maxLength) {
         fail(
           path,
           `必须是不超过${spec.maxLength}个字符的非空文本`,
@@ -145,7 +157,7 @@ function checkValue(spec: FieldSpec, value: unknown, path: string): void {
         Array.isArray(value) &&
         value.length > 0 &&
         value.every((v): v is string => typeof v === 'string' && isMonthDay(v)) &&
-        value.every((v, i) => i === 0 || String(value[i - 1]) < String(v));
+        value.every((v, i) => i === 0 || (value[i - 1] ?? '') < v);
       if (!ok) {
         fail(
           path,
@@ -197,7 +209,10 @@ function merge(
 ): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [key, child] of Object.entries(spec.fields)) {
-    out[key] = child.kind === 'object' ? merge(child, base[key] as Record<string, unknown>, undefined, '', () => {}) : copy(base[key]);
+    out[key] =
+      child.kind === 'object'
+        ? merge(child, base[key] as Record<string, unknown>, undefined, '', () => {})
+        : copy(base[key]);
   }
   if (overrides === undefined || overrides === null) return out;
   if (!isPlainObject(overrides)) fail(path, '必须是一个对象', 'must be an object', overrides);

@@ -179,24 +179,28 @@ export interface ReportingPeriod {
  * dates outside the plan year belong to no round of it.
  * @example reportingPeriod('2024-07-10', 2024, ['03-31','06-30','09-30','12-31']).labelZh === '上半年'
  */
-export function reportingPeriod(asOf: string, planYear: number, deadlines: readonly string[]): ReportingPeriod {
+export function reportingPeriod(
+  asOf: string,
+  planYear: number,
+  deadlines: readonly string[],
+): ReportingPeriod {
   const at = parseAsOf(asOf);
   const iso = formatIsoDate(at);
   let index = 0;
   let date: string | null = null;
   if (at.year === planYear) {
-    deadlines.forEach((md, i) => {
+    for (const [i, md] of deadlines.entries()) {
       const candidate = `${planYear}-${md}`;
       if (candidate <= iso) {
         index = i + 1;
         date = candidate;
       }
-    });
+    }
   } else if (at.year > planYear && deadlines.length > 0) {
     index = deadlines.length;
     date = `${planYear}-${deadlines[deadlines.length - 1] ?? '12-31'}`;
   }
-  const md = date === null ? null : (date as string).slice(5);
+  const md = date === null ? null : date.slice(5);
   const standard: Readonly<Record<string, readonly [string, string]>> = {
     '03-31': ['一季度', 'first quarter'],
     '06-30': ['上半年', 'first half'],

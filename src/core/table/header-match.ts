@@ -41,19 +41,24 @@ export interface HeaderText {
 export function splitHeaderText(text: string): HeaderText {
   const display = tidySpaces(joinLineBreaks(nfkc(text)));
   const fullKey = headerKey(display);
+  // Long text is a title or task, never a header: spare the regular expressions below the work.
+  if (display.length > MAX_HEADER_LENGTH * 2)
+    return { name: display, key: fullKey, fullKey, measureUnit: null };
   // A trailing bracket group, optionally '单位:' inside:
   // '城镇新增就业(人)' → '城镇新增就业' + '人'; '投资(单位:万元)' → '投资' + '万元'; '县(市、区)' → inner '市、区'
   const bracket = /^([\s\S]*?)\s*\((?:\s*(?:计量)?单位\s*:)?\s*([^()]*?)\s*\)$/.exec(display);
   if (bracket && bracket[1] !== undefined && bracket[2] !== undefined) {
     const unit = headerKey(bracket[2]);
-    if (MEASURE_UNITS.has(unit)) return { name: bracket[1], key: headerKey(bracket[1]), fullKey, measureUnit: unit };
+    if (MEASURE_UNITS.has(unit))
+      return { name: bracket[1], key: headerKey(bracket[1]), fullKey, measureUnit: unit };
   }
   // A unit after a slash or a comma-separated '单位:':
   // '金额/万元' → '金额' + '万元'; '投资,单位:亿元' → '投资' + '亿元'; '1/2' ✗ (not a unit)
   const tail = /^([\s\S]*?)\s*(?:\/|[,，]\s*(?:计量)?单位\s*:)\s*([^/,，]+)$/.exec(display);
   if (tail && tail[1] !== undefined && tail[2] !== undefined && tail[1] !== '') {
     const unit = headerKey(tail[2]);
-    if (MEASURE_UNITS.has(unit)) return { name: tail[1], key: headerKey(tail[1]), fullKey, measureUnit: unit };
+    if (MEASURE_UNITS.has(unit))
+      return { name: tail[1], key: headerKey(tail[1]), fullKey, measureUnit: unit };
   }
   return { name: display, key: fullKey, fullKey, measureUnit: null };
 }

@@ -29,8 +29,12 @@ export function isDateLine(text: string): boolean {
   // Arabic dates: '2024年2月8日' ✓; '2024.2.8' ✓; '2024/02/08' ✓; '2024-02-08' ✓; '2024年' ✗
   if (/^\d{4}(?:年\d{1,2}月\d{1,2}日|[-./]\d{1,2}[-./]\d{1,2})$/.test(key)) return true;
   // Chinese-numeral dates: '二〇二四年二月八日' ✓; '二○二四年十二月三十一日' ✓; '二〇二四年' ✗
-  return /^[〇○O零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日$/.test(key);
+  return /^[〇○O零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日$/.test(
+    key,
+  );
 }
+
+const FOOTER_FIRST_CHARS = new Set(FOOTER_PREFIXES.map((p) => Array.from(p)[0] ?? ''));
 
 /**
  * A footer line: a note, who filled the table in, contact lines, a stamp (`vocab/footer-words.ts`).
@@ -38,6 +42,10 @@ export function isDateLine(text: string): boolean {
  * @example isFooterLine('注重培养人才') === false
  */
 export function isFooterLine(text: string): boolean {
+  // Cheap guard first (this runs on every row): the first visible character must begin some footer word.
+  // The first non-space character: '  注：…' → '注'; '填报人' → '填'; '   ' → none
+  const first = /\S/u.exec(text)?.[0];
+  if (first === undefined || !FOOTER_FIRST_CHARS.has(nfkc(first))) return false;
   const key = headerKey(text);
   return FOOTER_PREFIXES.some((p) => key.startsWith(p));
 }
@@ -61,7 +69,9 @@ export function isDocumentNumber(text: string): boolean {
  */
 export function attachmentRest(text: string): string | null {
   // '附件' ✓ rest ''; '附件1' ✓; '附件 3：' ✓; '附件：表' ✓ rest '表'; '附件名称' ✗ (no number/colon)
-  const m = /^附件\s*(?:\d{1,3}|[一二三四五六七八九十]{1,2})?\s*(?:[:：]\s*([\s\S]*)|$)/u.exec(nfkc(text).trim());
+  const m = /^附件\s*(?:\d{1,3}|[一二三四五六七八九十]{1,2})?\s*(?:[:：]\s*([\s\S]*)|$)/u.exec(
+    nfkc(text).trim(),
+  );
   if (!m) return null;
   return tidySpaces(m[1] ?? '');
 }
@@ -84,7 +94,7 @@ export function isMeasureNote(text: string): boolean {
 export function isSectionHeading(text: string): boolean {
   const key = compactKey(text);
   if (key.length > 40) return false;
-  // Chinese ordinal + 、 / 是 / 部分 / 类, or a bracketed ordinal:
+  // A Chinese ordinal with 、 or a dot, a bracketed ordinal, or 第… 部分/类/篇/章:
   // '一、稳增长' ✓; '(二)惠民生' ✓ (NFKC brackets); '第三部分改革' ✓; '第二类' ✓; '十大工程' ✗
   return /^(?:[一二三四五六七八九十]{1,3}[、.]|\([一二三四五六七八九十]{1,3}\)|第[一二三四五六七八九十]{1,3}(?:部分|类|篇|章))/.test(
     key,

@@ -23,7 +23,8 @@ export function findPlanYear(text: string): number | null {
   const found: { index: number; year: number }[] = [];
   // Four digits not preceded by another digit, then 年 (spaces allowed):
   // '2024年' ✓; '于2024 年' ✓; '12024年' ✗; '2024〕' ✗
-  for (const m of nfkc(text).matchAll(/(?<!\d)(\d{4})\s*年/g)) found.push({ index: m.index, year: Number(m[1]) });
+  for (const m of nfkc(text).matchAll(/(?<!\d)(\d{4})\s*年/g))
+    found.push({ index: m.index, year: Number(m[1]) });
   // Four Chinese year digits then 年, on the text before NFKC (which turns full-width Ｏ into O):
   // '二〇二四年' ✓; '二零二三年' ✓; '二○二五年' ✓; '十二年' ✗ (十 is not a year digit)
   for (const m of text.matchAll(/([〇○Ｏ零一二三四五六七八九]{4})\s*年/gu)) {

@@ -15,7 +15,7 @@ export function nfkc(text: string): string {
 /**
  * Key for comparing names and header words: NFKC, then every kind of whitespace (spaces, U+3000, tabs, line
  * breaks, zero-width spaces) removed.
- * @example compactKey('周　栋') === '周栋'; compactKey('目   标   任   务') === '目标任务'
+ * @example compactKey('周\u3000栋') === '周栋'; compactKey('目   标   任   务') === '目标任务'
  * @example compactKey('市生态环境局\n泰山分局') === '市生态环境局泰山分局'
  */
 export function compactKey(text: string): string {
@@ -55,7 +55,7 @@ export function isBlank(value: RawCell | undefined): boolean {
  * Remove line breaks together with the spaces around them, keeping other spaces as written. A line break
  * inside a cell is a wrap, not a word gap, in Chinese text.
  * @example joinLineBreaks('市生态环境局\n泰山分局') === '市生态环境局泰山分局'
- * @example joinLineBreaks('各产业链 \r\n 组长') === '各产业链组长'; joinLineBreaks('周　栋') === '周　栋'
+ * @example joinLineBreaks('各产业链 \r\n 组长') === '各产业链组长'; joinLineBreaks('周\u3000栋') === '周\u3000栋'
  */
 export function joinLineBreaks(text: string): string {
   // A break (\r\n, \n, \r, U+2028/9) with any horizontal space on either side:

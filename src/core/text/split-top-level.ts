@@ -25,6 +25,15 @@ const CLOSERS = new Set(Object.values(BRACKET_PAIRS));
  * @example splitTopLevel('a/b', '/') → ['a', 'b']; splitTopLevel('a((b/c', '/') → ['a((b/c']
  */
 export function splitTopLevel(text: string, separators: string): string[] {
+  // Most cells hold one name: no separator at all means nothing to split.
+  let any = false;
+  for (const sep of separators) {
+    if (text.includes(sep)) {
+      any = true;
+      break;
+    }
+  }
+  if (!any) return [text];
   const pieces: string[] = [];
   const stack: string[] = [];
   let current = '';

@@ -5,7 +5,7 @@
 import type { Breakdown, SubTask } from '../breakdown-model.ts';
 import { cellAt, columnLetters, type CellRef, type Grid, type RawCell } from '../grid.ts';
 import type { ColumnMapping, ColumnRole, ReadTable, TaskRow } from '../table-model.ts';
-import { cellText, tidySpaces } from '../text/normalize.ts';
+import { cellText, compactKey, tidySpaces } from '../text/normalize.ts';
 
 /** Options after defaults were applied and invalid values replaced. */
 export interface ResolvedOptions {
@@ -26,6 +26,33 @@ export interface ValidateContext {
   /** Roster unit names, or null when the workbook has none (an empty list counts as none). */
   readonly roster: readonly string[] | null;
   readonly options: ResolvedOptions;
+  /** `compactKey`, memoised for this run: unit and owner names repeat across thousands of rows. */
+  readonly key: (text: string) => string;
+  /** Distinct compact keys of a row's units, in order, memoised for this run. */
+  readonly unitKeys: (row: TaskRow) => readonly string[];
+}
+
+/** The memoised text lookups of a {@link ValidateContext}, fresh for each run (nothing outlives it). */
+export function makeKeyCaches(): Pick<ValidateContext, 'key' | 'unitKeys'> {
+  const keys = new Map<string, string>();
+  const key = (text: string): string => {
+    let k = keys.get(text);
+    if (k === undefined) {
+      k = compactKey(text);
+      keys.set(text, k);
+    }
+    return k;
+  };
+  const units = new WeakMap<TaskRow, readonly string[]>();
+  const unitKeys = (row: TaskRow): readonly string[] => {
+    let list = units.get(row);
+    if (!list) {
+      list = [...new Set(row.units.map(key).filter((k) => k !== ''))];
+      units.set(row, list);
+    }
+    return list;
+  };
+  return { key, unitKeys };
 }
 
 /** A cell of a row as the checks see it: where it is and what it holds. */
@@ -129,4 +156,9 @@ export function unitLabel(row: TaskRow): string {
 export function formatNumber(n: number): string {
   if (!Number.isFinite(n)) return String(n);
   return String(Number(n.toPrecision(6)));
+}
+
+/** The code points of a text, so a CJK character or an emoji counts as one character. */
+export function chars(text: string): string[] {
+  return Array.from(text);
 }

@@ -49,7 +49,11 @@ export function isoYear(iso: string): number {
  * when `asOf` is before the first one. `02-29` in a non-leap plan year falls on `02-28`.
  * @example latestPassedDeadline('2024-07-01', 2024, ['03-31','06-30','09-30','12-31']) === '2024-06-30'
  */
-export function latestPassedDeadline(asOf: string, planYear: number, deadlines: readonly string[]): string | null {
+export function latestPassedDeadline(
+  asOf: string,
+  planYear: number,
+  deadlines: readonly string[],
+): string | null {
   let latest: string | null = null;
   for (const md of deadlines) {
     const month = Number(md.slice(0, 2));

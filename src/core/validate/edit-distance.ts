@@ -1,14 +1,13 @@
 /**
  * Levenshtein edit distance over Unicode code points (so a CJK character or an emoji counts as one edit).
  */
-
 /**
  * The number of single-character insertions, deletions and substitutions turning `a` into `b`.
  * @example editDistance('区财正局', '区财政局') === 1; editDistance('财政局', '区财政局') === 1
  */
 export function editDistance(a: string, b: string): number {
-  const s = [...a];
-  const t = [...b];
+  const s = Array.from(a);
+  const t = Array.from(b);
   if (s.length === 0) return t.length;
   if (t.length === 0) return s.length;
   // Two rolling rows of the classic table: O(|a|·|b|) time, O(|b|) memory.

@@ -39,7 +39,12 @@ export function resolveMeasureUnit(text: string): ResolvedUnit | null {
 export type UnitComparison =
   | { readonly kind: 'same' }
   /** Same base, different size; `factor` is how many small units make one big unit (≥ 1). */
-  | { readonly kind: 'convertible'; readonly bigUnit: string; readonly smallUnit: string; readonly factor: number }
+  | {
+      readonly kind: 'convertible';
+      readonly bigUnit: string;
+      readonly smallUnit: string;
+      readonly factor: number;
+    }
   | { readonly kind: 'incompatible' };
 
 /**
@@ -54,5 +59,11 @@ export function compareUnits(target: string, actual: string): UnitComparison {
   // Relative tolerance: factors such as 10000/15 are not exact in binary.
   if (Math.abs(a.factor - b.factor) <= 1e-9 * Math.max(a.factor, b.factor)) return { kind: 'same' };
   const [big, small] = a.factor > b.factor ? [a, b] : [b, a];
-  return { kind: 'convertible', bigUnit: big.label, smallUnit: small.label, factor: big.factor / small.factor };
+  return {
+    kind: 'convertible',
+    bigUnit: big.label,
+    smallUnit: small.label,
+    // 12 significant digits drop binary noise: 万亩/亩 is 10000, not 10000.000000000002.
+    factor: Number((big.factor / small.factor).toPrecision(12)),
+  };
 }

@@ -16,9 +16,19 @@ export type NumberCell =
   /** A real number. `percentFormat` when the number format shows it as a percentage (0.681 → 68.1%). */
   | { readonly kind: 'number'; readonly value: number; readonly percentFormat: boolean }
   /** A plain number typed as text (`1,200`, `68.1%`, `７２００`); `value` is what it says (68.1 for 68.1%). */
-  | { readonly kind: 'numeric_text'; readonly value: number; readonly percent: boolean; readonly text: string }
+  | {
+      readonly kind: 'numeric_text';
+      readonly value: number;
+      readonly percent: boolean;
+      readonly text: string;
+    }
   /** Any other text. `value`/`unit` are set when it is a number followed by a unit of measure (`200亿元`). */
-  | { readonly kind: 'text'; readonly text: string; readonly value: number | null; readonly unit: string | null };
+  | {
+      readonly kind: 'text';
+      readonly text: string;
+      readonly value: number | null;
+      readonly unit: string | null;
+    };
 
 const PLACEHOLDER_KEYS = new Set(NUMBER_PLACEHOLDERS.map((p) => compactKey(p).toLowerCase()));
 

@@ -7,12 +7,13 @@ import type { Indicator } from '../breakdown-model.ts';
 import type { Finding } from '../findings.ts';
 import { makeFinding } from '../findings/catalog.ts';
 import { cellAt, isCellError, numberFormatAt, toA1Local, type CellRef, type RawCell } from '../grid.ts';
-import type { ColumnRole, TaskRow } from '../table-model.ts';
+import type { ColumnRole, Located, TaskRow } from '../table-model.ts';
 import { MEASURE_UNITS } from '../vocab/validate-measure-units.ts';
 import {
   columnHeaderRef,
   columnLabel,
   columnMeasureUnit,
+  chars,
   formatNumber,
   refKey,
   rowCell,
@@ -39,8 +40,8 @@ const MAX_QUOTED_LENGTH = 40;
 const UNIT_WORDS_LONGEST_FIRST = Object.keys(MEASURE_UNITS).sort((a, b) => b.length - a.length);
 
 function quote(text: string): string {
-  const chars = [...text.trim()];
-  return chars.length > MAX_QUOTED_LENGTH ? `${chars.slice(0, MAX_QUOTED_LENGTH).join('')}…` : chars.join('');
+  const all = chars(text.trim());
+  return all.length > MAX_QUOTED_LENGTH ? `${all.slice(0, MAX_QUOTED_LENGTH).join('')}…` : all.join('');
 }
 
 function readAt(ctx: ValidateContext, at: CellRef, raw: RawCell): NumberCell {
@@ -71,7 +72,9 @@ function errorValues(ctx: ValidateContext, records: readonly TaskRow[]): Finding
   };
   for (const rec of records) {
     for (const loc of [rec.serial, rec.unitCell, rec.ownerCell, rec.target]) if (loc) report(loc.at, loc.raw);
-    for (const loc of Object.values(rec.fields)) if (loc) report(loc.at, loc.raw);
+    // Typed as always present, but a hand-made record may carry `undefined` values.
+    const fields = Object.values(rec.fields) as (Located<RawCell> | undefined)[];
+    for (const loc of fields) if (loc) report(loc.at, loc.raw);
     for (const m of ctx.table.columns) {
       report({ sheet: ctx.table.sheet, row: rec.row, col: m.col }, cellAt(ctx.grid, rec.row, m.col));
     }
@@ -94,13 +97,17 @@ function textAndTargets(ctx: ValidateContext, records: readonly TaskRow[]): Find
       seen.add(key);
       const read = readAt(ctx, cell.at, cell.raw);
       const column = columnLabel(ctx, cell.at.col);
-      if (read.kind === 'numeric_text') out.push(makeFinding('number_as_text', cell.at, { value: quote(read.text), column }));
-      if (read.kind === 'text') out.push(makeFinding('number_expected', cell.at, { value: quote(read.text), column }));
+      if (read.kind === 'numeric_text')
+        out.push(makeFinding('number_as_text', cell.at, { value: quote(read.text), column }));
+      if (read.kind === 'text')
+        out.push(makeFinding('number_expected', cell.at, { value: quote(read.text), column }));
       if (role !== 'planValue' || totals.has(rec)) continue;
       const value = numericValue(read);
       if (value === null || value > 0) continue;
       // A zero target is legitimate for a lower-is-better indicator (安全事故控制在0起).
-      const lowerIsBetter = subTasksOf(byRow, rec).some((s) => s.indicators.some((i) => i.kind === 'lower_is_better'));
+      const lowerIsBetter = subTasksOf(byRow, rec).some((s) =>
+        s.indicators.some((i) => i.kind === 'lower_is_better'),
+      );
       if (value === 0 && lowerIsBetter) continue;
       out.push(
         makeFinding('target_not_positive', cell.at, {
@@ -146,7 +153,9 @@ function mixedPercentages(ctx: ValidateContext, records: readonly TaskRow[]): Fi
     }
     const where = toA1Local(cell.at);
     if (value > 0 && (percentFormat || value <= FRACTION_MAX)) {
-      tally.fractions.push(`${where}=${percentFormat ? `${formatNumber(value * 100)}%` : formatNumber(value)}`);
+      tally.fractions.push(
+        `${where}=${percentFormat ? `${formatNumber(value * 100)}%` : formatNumber(value)}`,
+      );
     } else if (value > FRACTION_MAX && value <= PERCENT_MAX) {
       tally.percents.push(`${where}=${formatNumber(value)}`);
     }

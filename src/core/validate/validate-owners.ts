@@ -9,7 +9,7 @@ import type { Person, TaskRow } from '../table-model.ts';
 import { cellText, compactKey, tidySpaces } from '../text/normalize.ts';
 import { ROLE_PREFIXES, ROLE_SUFFIXES } from '../vocab/validate-role-words.ts';
 import { UNIT_SUFFIXES } from '../vocab/validate-unit-suffixes.ts';
-import { columnFor, refKey, rowCell, sameRef, type ValidateContext } from './context.ts';
+import { chars, columnFor, refKey, rowCell, sameRef, type ValidateContext } from './context.ts';
 
 /**
  * Middle dots that join the parts of a transliterated name (`买买提·艾力`): allowed inside a name.
@@ -43,13 +43,16 @@ const SYMBOLS = /[\p{P}\p{S}]/u;
 
 /**
  * Whitespace of any kind inside a name as written.
- * @example '周　栋' ✓ (U+3000)  '陈  莹' ✓  '周栋' ✗
+ * @example '周\u3000栋' ✓ (an ideographic space)  '陈  莹' ✓  '周栋' ✗
  */
 const INNER_SPACE = /[\s\u3000]/;
 
 /** True when the compact text reads as a role or post rather than a person. */
 export function isRoleText(key: string): boolean {
-  return ROLE_PREFIXES.some((p) => key.startsWith(p) && key.length > p.length) || ROLE_SUFFIXES.some((s) => key.endsWith(s));
+  return (
+    ROLE_PREFIXES.some((p) => key.startsWith(p) && key.length > p.length) ||
+    ROLE_SUFFIXES.some((s) => key.endsWith(s))
+  );
 }
 
 /** True when the compact text looks like an organisation's name. */
@@ -69,7 +72,7 @@ export function nameIssue(key: string, tableUnitKeys: ReadonlySet<string>): Find
   const hasDots = key.replace(NAME_DOTS, '') !== key;
   const bare = key.replace(NAME_DOTS, '');
   if (SYMBOLS.test(bare)) return 'owner_name_has_symbols';
-  const length = [...bare].length;
+  const length = chars(bare).length;
   // Han names are 2–4 characters; dotted transliterations (买买提·艾力) run longer.
   if (length > (hasDots ? 16 : 4)) return 'owner_name_too_long';
   if (length === 1) return 'owner_name_too_short';
@@ -103,14 +106,18 @@ export function checkOwners(ctx: ValidateContext): Finding[] {
   const out: Finding[] = [];
   const hasOwnerColumn = columnFor(ctx.table, 'owner') !== null;
   const unitKeys = new Set<string>();
-  for (const row of ctx.table.rows) for (const u of row.units) unitKeys.add(compactKey(u));
-  unitKeys.delete('');
+  for (const row of ctx.table.rows) for (const k of ctx.unitKeys(row)) unitKeys.add(k);
 
   const checkPerson = (p: Person, at: CellRef): void => {
     if (p.key === '' || isRolePerson(p)) return;
     const issue = nameIssue(p.key, unitKeys);
     if (issue === 'owner_name_too_long') {
-      out.push(makeFinding(issue, at, { name: tidySpaces(p.display), length: [...p.key.replace(NAME_DOTS, '')].length }));
+      out.push(
+        makeFinding(issue, at, {
+          name: tidySpaces(p.display),
+          length: chars(p.key.replace(NAME_DOTS, '')).length,
+        }),
+      );
     } else if (issue) {
       out.push(makeFinding(issue, at, { name: tidySpaces(p.display) }));
     } else if (INNER_SPACE.test(p.display)) {
@@ -143,8 +150,8 @@ export function checkOwners(ctx: ValidateContext): Finding[] {
     }
   }
 
-  out.push(...unitOwnerConflicts(uses));
-  out.push(...peopleWithSeveralUnits(uses));
+  out.push(...unitOwnerConflicts(uses, ctx));
+  out.push(...peopleWithSeveralUnits(uses, ctx));
   return out;
 }
 
@@ -153,12 +160,12 @@ export function checkOwners(ctx: ValidateContext): Finding[] {
  * merged unit cell are exempt — a table that merges the unit over its tasks gives each task its own owner
  * on purpose.
  */
-function unitOwnerConflicts(uses: readonly OwnerUse[]): Finding[] {
+function unitOwnerConflicts(uses: readonly OwnerUse[], ctx: ValidateContext): Finding[] {
   const out: Finding[] = [];
   const firstByUnit = new Map<string, { use: OwnerUse; unit: string }>();
   for (const use of uses) {
     for (const unit of use.row.units) {
-      const key = compactKey(unit);
+      const key = ctx.key(unit);
       if (key === '') continue;
       const first = firstByUnit.get(key);
       if (!first) {
@@ -184,7 +191,7 @@ function unitOwnerConflicts(uses: readonly OwnerUse[]): Finding[] {
 }
 
 /** One person owning tasks of several units (roles excluded): an info at the person's first owner cell. */
-function peopleWithSeveralUnits(uses: readonly OwnerUse[]): Finding[] {
+function peopleWithSeveralUnits(uses: readonly OwnerUse[], ctx: ValidateContext): Finding[] {
   const out: Finding[] = [];
   interface Tally {
     readonly at: CellRef;
@@ -194,9 +201,9 @@ function peopleWithSeveralUnits(uses: readonly OwnerUse[]): Finding[] {
   const byPerson = new Map<string, Tally>();
   const seenCells = new Set<string>();
   for (const use of uses) {
-    const unitKeys = use.row.units.map((u) => compactKey(u)).filter((k) => k !== '');
+    const unitKeys = ctx.unitKeys(use.row);
     if (unitKeys.length === 0) continue;
-    const setKey = [...new Set(unitKeys)].sort().join('\u0000');
+    const setKey = [...unitKeys].sort().join('\u0000');
     for (const person of use.row.owners) {
       if (person.key === '' || isRolePerson(person)) continue;
       // A merged owner cell over several rows of one unit is one assignment, not several.
@@ -210,7 +217,7 @@ function peopleWithSeveralUnits(uses: readonly OwnerUse[]): Finding[] {
       }
       tally.unitSets.add(setKey);
       for (const u of use.row.units) {
-        const k = compactKey(u);
+        const k = ctx.key(u);
         if (k !== '' && !tally.units.has(k)) tally.units.set(k, tidySpaces(u));
       }
     }
@@ -218,7 +225,13 @@ function peopleWithSeveralUnits(uses: readonly OwnerUse[]): Finding[] {
   for (const [key, tally] of byPerson) {
     if (tally.unitSets.size < 2) continue;
     const units = [...tally.units.values()];
-    out.push(makeFinding('owner_multiple_units', tally.at, { owner: key, units: units.join('、'), count: units.length }));
+    out.push(
+      makeFinding('owner_multiple_units', tally.at, {
+        owner: key,
+        units: units.join('、'),
+        count: units.length,
+      }),
+    );
   }
   return out;
 }

@@ -48,7 +48,13 @@ function serialCells(rows: readonly TaskRow[]): SerialCell[] {
     if (key === '' || seen.has(refKey(serial.at))) continue;
     seen.add(refKey(serial.at));
     const m = INTEGER_SERIAL.exec(key);
-    out.push({ at: serial.at, text: serial.value.trim(), key, number: m ? Number(m[1]) : null, category: row.category });
+    out.push({
+      at: serial.at,
+      text: serial.value.trim(),
+      key,
+      number: m ? Number(m[1]) : null,
+      category: row.category,
+    });
   }
   return out;
 }
@@ -63,7 +69,11 @@ function sections(cells: readonly SerialCell[]): SerialCell[][] {
   for (const cell of cells) {
     const prev = current[current.length - 1];
     const restart = prev !== undefined && cell.number === 1;
-    const newCategory = prev !== undefined && cell.category !== null && prev.category !== null && cell.category !== prev.category;
+    const newCategory =
+      prev !== undefined &&
+      cell.category !== null &&
+      prev.category !== null &&
+      cell.category !== prev.category;
     if (restart || newCategory) {
       out.push(current);
       current = [];
@@ -87,7 +97,10 @@ function serialFindings(rows: readonly TaskRow[]): Finding[] {
       if (list.length < 2) continue;
       for (const cell of list) {
         const other = list.find((o) => o !== cell);
-        if (other) out.push(makeFinding('serial_duplicate', cell.at, { serial: cell.text, otherCell: toA1(other.at) }));
+        if (other)
+          out.push(
+            makeFinding('serial_duplicate', cell.at, { serial: cell.text, otherCell: toA1(other.at) }),
+          );
       }
     }
     let prev: SerialCell | null = null;
@@ -105,7 +118,9 @@ function serialFindings(rows: readonly TaskRow[]): Finding[] {
             }),
           );
         } else if (cell.number < prev.number) {
-          out.push(makeFinding('serial_out_of_order', cell.at, { previous: prev.number, current: cell.number }));
+          out.push(
+            makeFinding('serial_out_of_order', cell.at, { previous: prev.number, current: cell.number }),
+          );
         }
       }
       prev = cell;
@@ -156,11 +171,15 @@ function mergeFindings(ctx: ValidateContext): Finding[] {
     const column = columns.find((col) => col >= m.left && col <= m.right);
     if (column === undefined) continue;
     out.push(
-      makeFinding('merge_across_tasks', { sheet: ctx.table.sheet, row: m.top, col: m.left }, {
-        range: rangeText(m),
-        column: columnLabel(ctx, column),
-        rows: spanned,
-      }),
+      makeFinding(
+        'merge_across_tasks',
+        { sheet: ctx.table.sheet, row: m.top, col: m.left },
+        {
+          range: rangeText(m),
+          column: columnLabel(ctx, column),
+          rows: spanned,
+        },
+      ),
     );
   }
   return out;

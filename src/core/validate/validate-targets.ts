@@ -12,7 +12,15 @@ import { makeFinding } from '../findings/catalog.ts';
 import { isCellError, numberFormatAt, toA1, type CellRef } from '../grid.ts';
 import type { TaskRow } from '../table-model.ts';
 import { compactKey, isBlank } from '../text/normalize.ts';
-import { columnFor, rowCell, subTasksByRow, subTasksOf, unitLabel, type ValidateContext } from './context.ts';
+import {
+  chars,
+  columnFor,
+  rowCell,
+  subTasksByRow,
+  subTasksOf,
+  unitLabel,
+  type ValidateContext,
+} from './context.ts';
 import { numericValue, readNumberCell } from './number-cell.ts';
 
 /**
@@ -28,22 +36,13 @@ const MIN_SHARED_LENGTH = 4;
 const MAX_QUOTED_LENGTH = 40;
 
 /** Comparison key of a target or sentence: compact form without trailing punctuation. */
-export function textKey(text: string): string {
-  return compactKey(text).replace(TRAILING_PUNCTUATION, '');
+export function textKey(text: string, key: (text: string) => string = compactKey): string {
+  return key(text).replace(TRAILING_PUNCTUATION, '');
 }
 
 function quote(text: string): string {
-  const chars = [...text.trim()];
-  return chars.length > MAX_QUOTED_LENGTH ? `${chars.slice(0, MAX_QUOTED_LENGTH).join('')}…` : chars.join('');
-}
-
-function unitSetKey(row: TaskRow): string {
-  return [...new Set(row.units.map((u) => compactKey(u)).filter((k) => k !== ''))].sort().join('\u0000');
-}
-
-function unitsOverlap(a: TaskRow, b: TaskRow): boolean {
-  const keys = new Set(a.units.map((u) => compactKey(u)));
-  return b.units.some((u) => keys.has(compactKey(u)));
+  const all = chars(text.trim());
+  return all.length > MAX_QUOTED_LENGTH ? `${all.slice(0, MAX_QUOTED_LENGTH).join('')}…` : all.join('');
 }
 
 interface TargetRow {
@@ -51,7 +50,20 @@ interface TargetRow {
   readonly at: CellRef;
   readonly key: string;
   readonly units: string;
+  /** Compact keys of the row's units, and them sorted and joined (the identity of the unit set). */
+  readonly unitKeys: ReadonlySet<string>;
+  readonly unitSet: string;
   readonly subTasks: readonly SubTask[];
+}
+
+function overlap(a: TargetRow, b: TargetRow): boolean {
+  for (const k of a.unitKeys) if (b.unitKeys.has(k)) return true;
+  return false;
+}
+
+/** Another unit's row: different unit set, no unit in common (rows without units never share). */
+function otherUnit(a: TargetRow, b: TargetRow): boolean {
+  return a.unitSet !== b.unitSet && !overlap(a, b) && a.unitKeys.size > 0 && b.unitKeys.size > 0;
 }
 
 /** Run the target checks. */
@@ -70,18 +82,28 @@ export function checkTargets(ctx: ValidateContext): Finding[] {
       continue;
     }
     if (isCellError(target.raw)) continue; // reported by the number checks
-    const key = textKey(target.value);
+    const key = textKey(target.value, ctx.key);
     if (key === '') {
       out.push(makeFinding('target_empty', target.at));
       continue;
     }
     const subTasks = subTasksOf(byRow, row);
-    targets.push({ row, at: target.at, key, units: unitLabel(row), subTasks });
-    if (isVague(ctx, row, subTasks)) out.push(makeFinding('target_vague', target.at, { unit: unitLabel(row) }));
+    const unitKeys = ctx.unitKeys(row);
+    targets.push({
+      row,
+      at: target.at,
+      key,
+      units: unitLabel(row),
+      unitKeys: new Set(unitKeys),
+      unitSet: [...unitKeys].sort().join('\u0000'),
+      subTasks,
+    });
+    if (isVague(ctx, row, subTasks))
+      out.push(makeFinding('target_vague', target.at, { unit: unitLabel(row) }));
   }
 
   out.push(...sharedTargets(targets));
-  out.push(...sharedSentences(targets));
+  out.push(...sharedSentences(targets, ctx.key));
   return out;
 }
 
@@ -96,7 +118,10 @@ function isVague(ctx: ValidateContext, row: TaskRow, subTasks: readonly SubTask[
   const deadline = rowCell(ctx, row, 'deadline');
   if (deadline && !isBlank(deadline.raw)) return false;
   const plan = rowCell(ctx, row, 'planValue');
-  if (plan && numericValue(readNumberCell(plan.raw, numberFormatAt(ctx.grid, plan.at.row, plan.at.col))) !== null) {
+  if (
+    plan &&
+    numericValue(readNumberCell(plan.raw, numberFormatAt(ctx.grid, plan.at.row, plan.at.col))) !== null
+  ) {
     return false;
   }
   return true;
@@ -104,7 +129,7 @@ function isVague(ctx: ValidateContext, row: TaskRow, subTasks: readonly SubTask[
 
 /**
  * Whole targets with the same text: different units → a shared task (info at each row, naming the first
- * other row); overlapping units → a duplicated row (warning at the later rows, naming the first).
+ * other unit's row); overlapping units → a duplicated row (warning at the later rows, naming the first).
  */
 function sharedTargets(targets: readonly TargetRow[]): Finding[] {
   const out: Finding[] = [];
@@ -116,15 +141,38 @@ function sharedTargets(targets: readonly TargetRow[]): Finding[] {
   }
   for (const group of groups.values()) {
     if (group.length < 2) continue;
-    group.forEach((t, i) => {
-      const others = group.filter((o) => o.row.row !== t.row.row);
-      const sharer = others.find((o) => unitSetKey(o.row) !== unitSetKey(t.row) && !unitsOverlap(o.row, t.row));
-      if (sharer) {
-        out.push(makeFinding('target_shared', t.at, { unit: t.units, otherUnit: sharer.units, otherCell: toA1(sharer.at) }));
+    // The first row of each distinct unit set stands for all rows with that set, so a table repeating one
+    // text thousands of times is not compared pair by pair.
+    const firstBySet = new Map<string, TargetRow>();
+    const firstByUnit = new Map<string, TargetRow>();
+    for (const t of group) if (!firstBySet.has(t.unitSet)) firstBySet.set(t.unitSet, t);
+    for (const t of group) {
+      let sharer: TargetRow | undefined;
+      for (const rep of firstBySet.values()) {
+        if (otherUnit(rep, t)) {
+          sharer = rep;
+          break;
+        }
       }
-      const earlierSame = group.slice(0, i).find((o) => o.row.row !== t.row.row && unitsOverlap(o.row, t.row));
-      if (earlierSame) out.push(makeFinding('target_duplicate', t.at, { unit: t.units, otherCell: toA1(earlierSame.at) }));
-    });
+      if (sharer) {
+        out.push(
+          makeFinding('target_shared', t.at, {
+            unit: t.units,
+            otherUnit: sharer.units,
+            otherCell: toA1(sharer.at),
+          }),
+        );
+      }
+      let earlier: TargetRow | undefined;
+      for (const k of t.unitKeys) {
+        const first = firstByUnit.get(k);
+        if (first && first.row.row !== t.row.row && (!earlier || first.row.row < earlier.row.row))
+          earlier = first;
+      }
+      if (earlier)
+        out.push(makeFinding('target_duplicate', t.at, { unit: t.units, otherCell: toA1(earlier.at) }));
+      for (const k of t.unitKeys) if (!firstByUnit.has(k)) firstByUnit.set(k, t);
+    }
   }
   return out;
 }
@@ -133,37 +181,43 @@ function sharedTargets(targets: readonly TargetRow[]): Finding[] {
  * Sentences (sub-tasks) shared by rows of different units whose whole targets differ (those are already a
  * shared target): the seed's 区财政局 and 区税务局 share `深化财税领域改革，…`.
  */
-function sharedSentences(targets: readonly TargetRow[]): Finding[] {
+function sharedSentences(targets: readonly TargetRow[], key: (text: string) => string): Finding[] {
   const out: Finding[] = [];
   const groups = new Map<string, { target: TargetRow; sub: SubTask }[]>();
   for (const target of targets) {
     const seen = new Set<string>();
     for (const sub of target.subTasks) {
-      const key = textKey(sub.text);
-      if ([...key].length < MIN_SHARED_LENGTH || seen.has(key)) continue;
-      seen.add(key);
-      const list = groups.get(key);
+      const k = textKey(sub.text, key);
+      if (chars(k).length < MIN_SHARED_LENGTH || seen.has(k)) continue;
+      seen.add(k);
+      const list = groups.get(k);
       if (list) list.push({ target, sub });
-      else groups.set(key, [{ target, sub }]);
+      else groups.set(k, [{ target, sub }]);
     }
   }
   for (const group of groups.values()) {
     if (group.length < 2) continue;
+    // One representative per (whole target, unit set): the rest of its kind would give the same answer.
+    const reps = new Map<string, TargetRow>();
+    for (const { target } of group) {
+      const id = `${target.key}\u0001${target.unitSet}`;
+      if (!reps.has(id)) reps.set(id, target);
+    }
     for (const { target, sub } of group) {
-      const other = group.find(
-        (o) =>
-          o.target.row.row !== target.row.row &&
-          o.target.key !== target.key &&
-          !unitsOverlap(o.target.row, target.row) &&
-          unitSetKey(o.target.row) !== unitSetKey(target.row),
-      );
+      let other: TargetRow | undefined;
+      for (const rep of reps.values()) {
+        if (rep.key !== target.key && otherUnit(rep, target)) {
+          other = rep;
+          break;
+        }
+      }
       if (!other) continue;
       out.push(
         makeFinding('subtask_shared', sub.at, {
           text: quote(sub.text),
           unit: target.units,
-          otherUnit: other.target.units,
-          otherCell: toA1(other.target.at),
+          otherUnit: other.units,
+          otherCell: toA1(other.at),
         }),
       );
     }

@@ -29,3 +29,9 @@ export const APPROXIMATE_WORDS: readonly string[] = [
   '多', // 300多户
   '上下', // 2万元上下
 ];
+
+/** Units a weight (权重/分值) cell may carry after its figure: `10分`. */
+export const WEIGHT_UNIT_WORDS: readonly string[] = [
+  '分', // 10分
+  '分值', // 10分值 (rare, seen when the header word is repeated in the cell)
+];

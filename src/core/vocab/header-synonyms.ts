@@ -2,15 +2,19 @@
  * Header vocabulary of responsibility tables (分解表): which header words name which column.
  *
  * Words are compared on their compact key (NFKC, no whitespace, ASCII lower-cased), so `目   标   任   务`,
- * `目标\n任务` and `目标任务` are the same word. A header cell matches a word exactly first; failing that, a
- * short header containing a word matches it, and the longest contained word wins (ties: the word that ends
- * later, because the head noun of a Chinese phrase comes last — `目标任务完成情况` is a progress column).
+ * `目标\n任务` and `目标任务` are the same word. A header cell matches a word exactly first (with its unit of
+ * measure, then without: `完成目标(%)`, `目标值（万元）`); failing that, a short header (≤ 16 characters)
+ * containing a word matches it, and the longest contained word wins (ties: the word that ends later,
+ * because the head noun of a Chinese phrase comes last — `目标任务完成情况` is a progress column). Words
+ * flagged `exact` never match by containment.
  *
- * Kinds are finer than column roles; `resolveKinds` in `table/find-header.ts` turns them into roles:
+ * Kinds are finer than column roles; `resolveRoles` in `table/find-header.ts` turns them into roles:
  * - `leadUnit` is always the lead unit; a plain `unit` column becomes `coUnit` when a `leadUnit` column exists
  *   (a table with 牵头单位 and 责任单位 lists co-units under 责任单位);
- * - `leader` (责任领导) and `contact` (联系人) become `owner` when the table has no `owner` column;
- * - `target` becomes `planValue` when its data cells are numbers;
+ * - `leader` (责任领导) becomes `owner` when the table has no `owner` column; `contact` (联系人) becomes
+ *   `owner` when it has neither an `owner` nor a `leader` column;
+ * - `target` becomes `planValue` when its data cells are numbers, and `actual` becomes `progress` when its
+ *   data cells are words;
  * - `ignore` words are real headers that must not fall to a shorter word they contain (`序时进度` is not
  *   `进度`, `计量单位` is not `单位`).
  */

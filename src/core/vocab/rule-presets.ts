@@ -44,7 +44,13 @@ export const RULE_PRESETS: readonly RulePreset[] = [
     descriptionZh: '低于序时进度即为滞后（黄），低于序时进度20个百分点以上、逾期或年底未完成为严重滞后（红）',
     descriptionEn:
       'lagging (yellow) when below time progress; severe (red) when more than 20 points below, overdue or unfinished at year end',
-    thresholds: { gapMode: 'points', laggingGap: 0, laggingInclusive: false, severeGap: 20, severeInclusive: false },
+    thresholds: {
+      gapMode: 'points',
+      laggingGap: 0,
+      laggingInclusive: false,
+      severeGap: 20,
+      severeInclusive: false,
+    },
   },
   // 银川 — issue #4 / ARCHITECTURE.md §3: yellow 10–30 points below 序时 (10 and 30 included, read as
   // 以上/以内), red more than 30 below; less than 10 below still counts as on track.
@@ -53,8 +59,15 @@ export const RULE_PRESETS: readonly RulePreset[] = [
     name: '银川',
     aliases: ['yinchuan'],
     descriptionZh: '低于序时进度10至30个百分点为黄，30个百分点以上为红，10个百分点以内视为正常',
-    descriptionEn: 'yellow 10–30 points below time progress, red more than 30 below; within 10 points is on track',
-    thresholds: { gapMode: 'points', laggingGap: 10, laggingInclusive: true, severeGap: 30, severeInclusive: false },
+    descriptionEn:
+      'yellow 10–30 points below time progress, red more than 30 below; within 10 points is on track',
+    thresholds: {
+      gapMode: 'points',
+      laggingGap: 10,
+      laggingInclusive: true,
+      severeGap: 30,
+      severeInclusive: false,
+    },
   },
   // 三亚 — issue #4 / ARCHITECTURE.md §3: yellow when behind 序时 by up to 50 % of it (completion at least half
   // of the expected progress), red beyond. Expected 50 %: completion 25 % → relative gap 50 → lagging;

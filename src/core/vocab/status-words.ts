@@ -16,13 +16,7 @@
  * - `paused`: stopped (lagging, credit 0).
  */
 export type StatusWordClass =
-  | 'done'
-  | 'on_track'
-  | 'in_progress'
-  | 'lagging'
-  | 'far_behind'
-  | 'not_started'
-  | 'paused';
+  'done' | 'on_track' | 'in_progress' | 'lagging' | 'far_behind' | 'not_started' | 'paused';
 
 /** Compact key → class. Each comment shows what the entry matches. */
 export const STATUS_WORDS: Readonly<Record<string, StatusWordClass>> = {

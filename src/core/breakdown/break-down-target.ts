@@ -1,0 +1,100 @@
+/**
+ * Breaking one target cell into sub-tasks: split (`split-subtasks.ts`), read each piece's deadline
+ * (`deadlines.ts`) and indicators (`extract-indicators.ts`), number the pieces, and report what needs the
+ * user's attention as findings.
+ */
+import type { Indicator, SubTask } from '../breakdown-model.ts';
+import type { Finding } from '../findings.ts';
+import { makeFinding } from '../findings/catalog.ts';
+import type { CellRef, RawCell } from '../grid.ts';
+import type { Person } from '../table-model.ts';
+import { analyseIndicators } from './extract-indicators.ts';
+import { checkPlanYear, parseDeadline, parseRowDeadline } from './deadlines.ts';
+import { splitSubtasks } from './split-subtasks.ts';
+
+/** Where a target comes from and what applies to all its sub-tasks. */
+export interface BreakDownContext {
+  /** Year that month/quarter deadlines fall in; null when unknown (such deadlines then need a date). */
+  readonly planYear: number | null;
+  /** The row's 序号 (or its position), used in sub-task ids: `1` → `1.01`, `1.02` … */
+  readonly serial: string;
+  /** The target cell. */
+  readonly at: CellRef;
+  readonly units: readonly string[];
+  readonly owners: readonly Person[];
+  /** Absolute row of the task row. */
+  readonly taskRow: number;
+  /** The row's 完成时限 cell: a date serial, `2024年6月底`, `2024-06-30` …; used when a piece has no own deadline. */
+  readonly rowDeadline?: RawCell;
+  /** The 完成时限 cell's address, for findings about it (defaults to `at`). */
+  readonly rowDeadlineAt?: CellRef;
+}
+
+/** Sub-tasks of one target and the findings raised while breaking it down. */
+export interface TargetBreakdown {
+  readonly subTasks: SubTask[];
+  readonly findings: Finding[];
+}
+
+/**
+ * Sub-task id: the serial, a dot and the 1-based sequence padded to two digits.
+ * @example subTaskId('1', 3) === '1.03'; subTaskId('12', 10) === '12.10'; subTaskId('3', 100) === '3.100'
+ */
+export function subTaskId(serial: string, seq: number): string {
+  return `${serial}.${String(seq).padStart(2, '0')}`;
+}
+
+/**
+ * Break a target text into sub-tasks with indicators and deadlines. A sentence repeated inside the cell is
+ * reported once (`duplicate_sentence`) and gets no sub-task; a piece's own deadline wins over the row's
+ * 完成时限; a piece with no number becomes a `milestone` when either gives it a deadline. Never throws for
+ * any text; throws `DubanError('invalid_argument')` for a plan year that is not an integer year.
+ */
+export function breakDownTarget(text: string, ctx: BreakDownContext): TargetBreakdown {
+  checkPlanYear(ctx.planYear);
+  const findings: Finding[] = [];
+  const subTasks: SubTask[] = [];
+  const row = parseRowDeadline(ctx.rowDeadline, ctx.planYear);
+  const rowCell = ctx.rowDeadlineAt ?? ctx.at;
+  if (row.unreadable) findings.push(makeFinding('deadline_unreadable', rowCell, { value: row.text ?? '' }));
+  if (row.needsDate) {
+    findings.push(makeFinding('deadline_needs_date', rowCell, { id: ctx.serial, deadline: row.text ?? '' }));
+  }
+  let seq = 0;
+  for (const piece of splitSubtasks(text)) {
+    if (piece.duplicateOf !== null) {
+      findings.push(makeFinding('duplicate_sentence', ctx.at, { serial: ctx.serial, sentence: piece.text }));
+      continue;
+    }
+    seq += 1;
+    const id = subTaskId(ctx.serial, seq);
+    const own = parseDeadline(piece.text, ctx.planYear);
+    if (own.needsDate) {
+      findings.push(makeFinding('deadline_needs_date', ctx.at, { id, deadline: own.text ?? '' }));
+    }
+    const usesRow = own.text === null;
+    const deadline = usesRow ? row.iso : own.iso;
+    const deadlineText = usesRow ? (row.iso !== null || row.needsDate ? row.text : null) : own.text;
+    const analysis = analyseIndicators(piece.text);
+    for (const issue of analysis.issues) {
+      findings.push(makeFinding(issue.code, ctx.at, { serial: ctx.serial, text: issue.text }));
+    }
+    const hasDeadline = deadlineText !== null;
+    const indicators: Indicator[] = analysis.indicators.map((ind) =>
+      analysis.fallback && ind.kind === 'qualitative' && hasDeadline ? { ...ind, kind: 'milestone' } : ind,
+    );
+    subTasks.push({
+      id,
+      taskRow: ctx.taskRow,
+      seq,
+      units: ctx.units,
+      owners: ctx.owners,
+      text: piece.text,
+      at: ctx.at,
+      deadline,
+      deadlineText,
+      indicators,
+    });
+  }
+  return { subTasks, findings };
+}

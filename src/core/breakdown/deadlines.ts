@@ -1,0 +1,416 @@
+/**
+ * Deadlines written in target texts and 完成时限 cells, as ISO dates of the plan year.
+ *
+ * Forms: `3月底前` → 03-31 (`2月底` → 02-29 in leap years), `6月` / `6月份` → month end, `10月上旬/中旬/下旬`
+ * → 10 / 20 / month end, `9月15日前` → 09-15, `上半年` → 06-30, `下半年` → 12-31, `一季度`/`第一季度` →
+ * 03-31 (… `四季度` → 12-31, `前三季度` → 09-30), `年内`/`年底前`/`年末`/`全年` → 12-31, holidays on their
+ * own date (`国庆节前` → 10-01, `七一前` → 07-01, `元旦前` → 01-01 of the next year), lunar ones from the
+ * Spring Festival table (`春节前` → 正月初一, `正月十五前`/`元宵节前` → 正月十五), and explicit dates
+ * (`2024年6月底`, `2024-06-30`, `2024/6/30`) whose year wins over the plan year.
+ *
+ * A deadline that is recognised but cannot be dated — no plan year, a year outside the lunar table, a lunar
+ * holiday we do not compute (`端午节前`), an impossible day (`2月30日`) — is returned with `needsDate: true`,
+ * never dropped. With several deadlines in one text the latest date is the sub-task's deadline (the
+ * sub-task is done when all its parts are); if any of them needs a date, the result needs one.
+ * Wording inside quotes is a name, not a deadline (`“一年破零”`), except a quoted holiday (`“五一”前`).
+ */
+import { DubanError } from '../errors.ts';
+import { excelSerialToIso, isoFromUtcMillis } from '../cell-dates.ts';
+import { isCellError, type RawCell } from '../grid.ts';
+import { SPRING_FESTIVAL } from '../vocab/lunar-new-year.ts';
+import {
+  CHINESE_MONTHS,
+  DEADLINE_SUFFIXES,
+  HALF_YEAR_WORDS,
+  LUNAR_FIRST_MONTH,
+  LUNAR_HOLIDAYS,
+  MONTH_PARTS,
+  ONGOING_WORDS,
+  QUARTER_NUMBERS,
+  SOLAR_HOLIDAYS,
+  UNSUPPORTED_HOLIDAYS,
+  YEAR_END_WORDS,
+} from '../vocab/deadline-words.ts';
+import { longestAt, parseText, sourceSlice, type ParsedText } from './parse-text.ts';
+
+/** A deadline read from text. */
+export interface DeadlineResult {
+  /** ISO date `YYYY-MM-DD`, or null when there is none or it cannot be dated. */
+  readonly iso: string | null;
+  /** The deadline's wording as written (`6月底前`), or null when there is none. */
+  readonly text: string | null;
+  /** True when wording was recognised but needs a date (plan year unknown, lunar year outside the table…). */
+  readonly needsDate: boolean;
+}
+
+/** A 完成时限 cell read as a deadline; `unreadable` when it holds something that is no deadline at all. */
+export interface RowDeadline extends DeadlineResult {
+  readonly unreadable: boolean;
+}
+
+/** What a deadline phrase denotes, before the plan year is applied. */
+export type DateSpec =
+  | { readonly kind: 'date'; readonly year: number | null; readonly month: number; readonly day: number | 'end'; readonly yearOffset?: number }
+  | { readonly kind: 'lunar'; readonly year: number | null; readonly offset: number }
+  | { readonly kind: 'unsupported' };
+
+/** A deadline phrase found in parse positions `[start, end)`. */
+export interface DeadlineHit {
+  readonly start: number;
+  readonly end: number;
+  readonly spec: DateSpec;
+}
+
+const NONE: DeadlineResult = { iso: null, text: null, needsDate: false };
+
+function pad2(n: number): string {
+  return String(n).padStart(2, '0');
+}
+
+function isLeapYear(y: number): boolean {
+  return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+}
+
+/** Days in a month of a year (February 29 days in leap years). */
+export function daysInMonth(year: number, month: number): number {
+  if (month === 2) return isLeapYear(year) ? 29 : 28;
+  return [4, 6, 9, 11].includes(month) ? 30 : 31;
+}
+
+function isDigit(c: string | undefined): boolean {
+  return c !== undefined && c >= '0' && c <= '9';
+}
+
+const CHINESE_NUMERAL_CHARS = '零〇一二两三四五六七八九十百千万亿';
+
+/** Length of an optional deadline suffix (`前`, `之前`, `以前`) at `i`. */
+function suffixLength(s: string, i: number): number {
+  return longestAt(s, i, DEADLINE_SUFFIXES)?.length ?? 0;
+}
+
+// A month written with Arabic digits or Chinese numerals, then 月.
+// e.g. '6月底前' → '6'; '12月' → '12'; '十二月底' → '十二'; '六月份' → '六'
+const MONTH = /(\d{1,2}|十二|十一|十|[一二三四五六七八九])月/y;
+// A day after 月: digits then 日 or 号. e.g. '15日前' → '15'; '1号' → '1'; '30日' → '30'
+const DAY = /(\d{1,2})[日号]/y;
+// A quarter: optional 第 / 前, the quarter number, 季度, optional 末 / 底.
+// e.g. '一季度' → '一'; '第一季度' → '一'; '前三季度' → '三'; '4季度末' → '4'
+const QUARTER = /(第|前)?([一二三四1234首])季度(?:末|底)?/y;
+// An explicit year then 年. e.g. '2024年6月底' → '2024'; '2025年底前' → '2025'; '2024年' → '2024'
+const YEAR = /(\d{4})年/y;
+// A numeric date. e.g. '2024-06-30' ✓; '2024/6/30' ✓; '2024.6.30' ✓; '2024-13-01' (read, then rejected)
+const NUMERIC_DATE = /(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})/y;
+// A lunar day of 正月. e.g. '十五' → 15; '初八' → 8; '二十' → 20; '廿三' → 23; '15' → 15
+const LUNAR_DAY = /(初[一二三四五六七八九十]|十[一二三四五六七八九]?|二十[一二三四五六七八九]?|廿[一二三四五六七八九]|三十|\d{1,2})/y;
+
+function execAt(re: RegExp, s: string, i: number): RegExpExecArray | null {
+  re.lastIndex = i;
+  return re.exec(s);
+}
+
+function chineseSmall(text: string): number | null {
+  const digits: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
+  if (/^\d+$/.test(text)) return Number(text);
+  if (text.startsWith('初')) return digits[text.slice(1)] ?? null;
+  if (text.startsWith('廿')) return 20 + (digits[text.slice(1)] ?? 0);
+  if (text === '三十') return 30;
+  if (text.startsWith('二十')) return 20 + (text.length > 2 ? (digits[text.slice(2)] ?? 0) : 0);
+  if (text.startsWith('十')) return 10 + (text.length > 1 ? (digits[text.slice(1)] ?? 0) : 0);
+  return null;
+}
+
+/** A month phrase at `i` (`6月底前`, `9月15日`, `十月中旬`), with an explicit year when given. */
+function matchMonth(s: string, i: number, year: number | null): { end: number; spec: DateSpec } | null {
+  const m = execAt(MONTH, s, i);
+  if (!m) return null;
+  const monthText = m[1] ?? '';
+  const arabic = isDigit(monthText[0]);
+  const prev = s[i - 1];
+  // Part of a longer number (`13月`, `112月`) or of a Chinese numeral (`三十二月`): not a month.
+  if (arabic ? isDigit(prev) : prev !== undefined && CHINESE_NUMERAL_CHARS.includes(prev)) return null;
+  const month = arabic ? Number(monthText) : (CHINESE_MONTHS[monthText] ?? 0);
+  if (month < 1 || month > 12) return null;
+  let j = i + m[0].length;
+  let day: number | 'end' = 'end';
+  let hasPart = false;
+  const d = execAt(DAY, s, j);
+  if (d) {
+    day = Number(d[1]);
+    j += d[0].length;
+    hasPart = true;
+  } else {
+    const part = MONTH_PARTS.find((p) => s.startsWith(p.word, j));
+    if (part) {
+      day = part.day;
+      j += part.word.length;
+      hasPart = true;
+    }
+  }
+  const suffix = suffixLength(s, j);
+  // A bare Chinese month (`一月一盘点`) is a rhythm word, not a deadline: it needs a part or 前.
+  if (!arabic && !hasPart && suffix === 0 && year === null) return null;
+  return { end: j + suffix, spec: { kind: 'date', year, month, day } };
+}
+
+/** A quarter or half-year phrase at `i`. */
+function matchPeriod(s: string, i: number, year: number | null): { end: number; spec: DateSpec } | null {
+  const q = execAt(QUARTER, s, i);
+  if (q) {
+    const n = QUARTER_NUMBERS[q[2] ?? ''];
+    if (n !== undefined) {
+      const j = i + q[0].length;
+      return { end: j + suffixLength(s, j), spec: { kind: 'date', year, month: n * 3, day: 'end' } };
+    }
+  }
+  for (const h of HALF_YEAR_WORDS) {
+    if (s.startsWith(h.word, i)) {
+      const j = i + h.word.length;
+      return { end: j + suffixLength(s, j), spec: { kind: 'date', year, month: h.month, day: h.day } };
+    }
+  }
+  return null;
+}
+
+/** The lunar 正月 day phrase or lunar holiday at `i`. */
+function matchLunar(s: string, i: number, year: number | null): { end: number; spec: DateSpec } | null {
+  if (s.startsWith(LUNAR_FIRST_MONTH, i)) {
+    const j0 = i + LUNAR_FIRST_MONTH.length;
+    const m = execAt(LUNAR_DAY, s, j0);
+    if (m) {
+      const day = chineseSmall(m[1] ?? '');
+      if (day !== null && day >= 1 && day <= 30) {
+        const j = j0 + m[0].length;
+        return { end: j + suffixLength(s, j), spec: { kind: 'lunar', year, offset: day - 1 } };
+      }
+    }
+    // 正月底 and the like: a lunar deadline we cannot date (the month has 29 or 30 days).
+    const j = j0 + (s.startsWith('底', j0) || s.startsWith('末', j0) ? 1 : 0);
+    const suffix = suffixLength(s, j);
+    if (suffix > 0) return { end: j + suffix, spec: { kind: 'unsupported' } };
+    return null;
+  }
+  for (const h of LUNAR_HOLIDAYS) {
+    if (s.startsWith(h.word, i)) {
+      const j = i + h.word.length;
+      const suffix = suffixLength(s, j);
+      if (suffix > 0) return { end: j + suffix, spec: { kind: 'lunar', year, offset: h.offset } };
+    }
+  }
+  return null;
+}
+
+/** A holiday phrase at `i`, optionally in quotes (`“五一”前`); holidays need 前 / 之前 / 以前. */
+function matchHoliday(s: string, i: number, year: number | null): { end: number; spec: DateSpec } | null {
+  const quoted = s[i] === '“' || s[i] === '"';
+  const k = quoted ? i + 1 : i;
+  const lunar = matchLunar(s, k, year);
+  if (lunar && !quoted) return lunar;
+  const word =
+    SOLAR_HOLIDAYS.find((h) => s.startsWith(h.word, k)) ??
+    null;
+  const unsupported = word === null ? longestAt(s, k, UNSUPPORTED_HOLIDAYS) : null;
+  const lunarWord = word === null && unsupported === null ? LUNAR_HOLIDAYS.find((h) => s.startsWith(h.word, k)) : undefined;
+  const length = word?.word.length ?? unsupported?.length ?? lunarWord?.word.length ?? 0;
+  if (length === 0) return null;
+  let j = k + length;
+  if (quoted) {
+    if (s[j] !== '”' && s[j] !== '"') return null;
+    j++;
+  }
+  const suffix = suffixLength(s, j);
+  if (suffix === 0) return null;
+  const end = j + suffix;
+  if (word) {
+    return {
+      end,
+      spec: { kind: 'date', year, month: word.month, day: word.day, yearOffset: word.nextYear ? 1 : 0 },
+    };
+  }
+  if (lunarWord) return { end, spec: { kind: 'lunar', year, offset: lunarWord.offset } };
+  return { end, spec: { kind: 'unsupported' } };
+}
+
+/** Year-end words at `i` (`年内`, `年底前`, `全年`); `年…` words right after a numeral are durations. */
+function matchYearEnd(s: string, i: number, year: number | null): { end: number; spec: DateSpec } | null {
+  const word = longestAt(s, i, YEAR_END_WORDS);
+  if (word === null) return null;
+  const prev = s[i - 1];
+  if (word.startsWith('年') && prev !== undefined && (isDigit(prev) || CHINESE_NUMERAL_CHARS.includes(prev))) {
+    return null; // 三年内, 两年底 — a duration; 2024年内 is read with its year
+  }
+  const j = i + word.length;
+  return { end: j + suffixLength(s, j), spec: { kind: 'date', year, month: 12, day: 31 } };
+}
+
+/** Options of {@link matchDeadlineAt}. */
+interface MatchOptions {
+  /** Accept a bare `2024年` / `2024` as that year's end (完成时限 cells only). */
+  readonly bareYear: boolean;
+}
+
+/** The deadline phrase starting exactly at parse position `i` of `s`, or null. */
+export function matchDeadlineAt(
+  s: string,
+  i: number,
+  options: MatchOptions = { bareYear: false },
+): { end: number; spec: DateSpec } | null {
+  const c = s[i];
+  if (c === undefined) return null;
+  if (isDigit(c)) {
+    if (isDigit(s[i - 1])) return null;
+    const nd = execAt(NUMERIC_DATE, s, i);
+    if (nd && !isDigit(s[i + nd[0].length])) {
+      const j = i + nd[0].length;
+      return {
+        end: j + suffixLength(s, j),
+        spec: { kind: 'date', year: Number(nd[1]), month: Number(nd[2]), day: Number(nd[3]) },
+      };
+    }
+    const y = execAt(YEAR, s, i);
+    if (y) {
+      const year = Number(y[1]);
+      const j = i + y[0].length;
+      const body = matchMonth(s, j, year) ?? matchPeriod(s, j, year) ?? matchLunar(s, j, year);
+      if (body) return body;
+      // 2024年底前, 2024年末, 2024年内, 2024年度内, 2024年前
+      for (const tail of ['度内', '底', '末', '终', '内', '度']) {
+        if (s.startsWith(tail, j)) {
+          const k = j + tail.length;
+          return { end: k + suffixLength(s, k), spec: { kind: 'date', year, month: 12, day: 31 } };
+        }
+      }
+      const suffix = suffixLength(s, j);
+      if (suffix > 0 || options.bareYear) {
+        return { end: j + suffix, spec: { kind: 'date', year, month: 12, day: 31 } };
+      }
+      return null;
+    }
+    return matchMonth(s, i, null) ?? matchPeriod(s, i, null);
+  }
+  return (
+    matchHoliday(s, i, null) ??
+    matchLunar(s, i, null) ??
+    matchPeriod(s, i, null) ??
+    matchMonth(s, i, null) ??
+    matchYearEnd(s, i, null)
+  );
+}
+
+/** Every deadline phrase in a parsed text, left to right, skipping wording inside quotes. */
+export function findDeadlines(p: ParsedText): DeadlineHit[] {
+  const hits: DeadlineHit[] = [];
+  const s = p.chars;
+  for (let i = 0; i < s.length; i++) {
+    if (p.quoted[i] === true) continue;
+    const m = matchDeadlineAt(s, i);
+    if (m && m.end > i) {
+      hits.push({ start: i, end: m.end, spec: m.spec });
+      i = m.end - 1;
+    }
+  }
+  return hits;
+}
+
+/** Check a plan year argument: misuse (not an integer year) throws. */
+export function checkPlanYear(planYear: number | null): void {
+  if (planYear === null) return;
+  if (!Number.isInteger(planYear) || planYear < 1900 || planYear > 2200) {
+    throw new DubanError('invalid_argument', `Plan year must be an integer year, got ${String(planYear)}`, {
+      planYear,
+    });
+  }
+}
+
+/** Resolve a spec to an ISO date, or null when it needs a date. */
+export function resolveSpec(spec: DateSpec, planYear: number | null): string | null {
+  if (spec.kind === 'unsupported') return null;
+  const baseYear = spec.year ?? planYear;
+  if (baseYear === null) return null;
+  if (spec.kind === 'lunar') {
+    const sf = SPRING_FESTIVAL[baseYear];
+    if (!sf) return null;
+    return isoFromUtcMillis(Date.UTC(baseYear, sf[0] - 1, sf[1] + spec.offset));
+  }
+  const year = baseYear + (spec.yearOffset ?? 0);
+  if (spec.month < 1 || spec.month > 12) return null;
+  const last = daysInMonth(year, spec.month);
+  const day = spec.day === 'end' ? last : spec.day;
+  if (day < 1 || day > last) return null;
+  return `${year}-${pad2(spec.month)}-${pad2(day)}`;
+}
+
+/** Combine the hits of one text: latest date wins; any undatable hit makes the result need a date. */
+export function combineHits(p: ParsedText, hits: readonly DeadlineHit[], planYear: number | null): DeadlineResult {
+  let best: { iso: string; text: string } | null = null;
+  for (const h of hits) {
+    const text = sourceSlice(p, h.start, h.end);
+    const iso = resolveSpec(h.spec, planYear);
+    if (iso === null) return { iso: null, text, needsDate: true };
+    if (best === null || iso > best.iso) best = { iso, text };
+  }
+  return best === null ? NONE : { iso: best.iso, text: best.text, needsDate: false };
+}
+
+/**
+ * The deadline written in a text, as a date of the plan year (see the module comment).
+ * Throws `DubanError('invalid_argument')` only for a plan year that is not an integer year.
+ * @example parseDeadline('6月底前完成', 2024) → { iso: '2024-06-30', text: '6月底前', needsDate: false }
+ * @example parseDeadline('2月底前', 2024).iso === '2024-02-29'; parseDeadline('正月十五前', 2022).iso === '2022-02-15'
+ * @example parseDeadline('年内完成', null) → { iso: null, text: '年内', needsDate: true }
+ */
+export function parseDeadline(text: string, planYear: number | null): DeadlineResult {
+  checkPlanYear(planYear);
+  const p = parseText(text);
+  return combineHits(p, findDeadlines(p), planYear);
+}
+
+/** Length of a deadline phrase starting at parse position `i` (for trimming it off a metric), or 0. */
+export function deadlineLengthAt(s: string, i: number): number {
+  const m = matchDeadlineAt(s, i);
+  return m ? m.end - i : 0;
+}
+
+/**
+ * A 完成时限 cell as a deadline: an Excel date serial (45473 → 2024-06-30), a year number (2024 → its last
+ * day), an ISO or Chinese date string (`2024-06-30`, `2024年6月底`, `6月底前`, `2024年`), or an ongoing word
+ * (`长期`, `持续推进` → no deadline, not an error). Anything else non-empty is `unreadable`.
+ */
+export function parseRowDeadline(raw: RawCell | undefined, planYear: number | null): RowDeadline {
+  checkPlanYear(planYear);
+  const none: RowDeadline = { ...NONE, unreadable: false };
+  if (raw === null || raw === undefined) return none;
+  if (typeof raw === 'number') {
+    if (!Number.isFinite(raw)) return { ...NONE, unreadable: true };
+    if (Number.isInteger(raw) && raw >= 1900 && raw <= 2200) {
+      const iso = `${raw}-12-31`;
+      return { iso, text: String(raw), needsDate: false, unreadable: false };
+    }
+    if (raw >= 1 && raw < 2_958_466) {
+      const iso = excelSerialToIso(Math.floor(raw)).slice(0, 10);
+      return { iso, text: iso, needsDate: false, unreadable: false };
+    }
+    return { ...NONE, unreadable: true };
+  }
+  if (typeof raw === 'boolean' || isCellError(raw)) return { ...NONE, unreadable: true };
+  const text = raw.trim();
+  if (text === '') return none;
+  const p = parseText(text);
+  const hits: DeadlineHit[] = [];
+  for (let i = 0; i < p.chars.length; i++) {
+    if (p.quoted[i] === true) continue;
+    const m = matchDeadlineAt(p.chars, i, { bareYear: true });
+    if (m && m.end > i) {
+      hits.push({ start: i, end: m.end, spec: m.spec });
+      i = m.end - 1;
+    }
+  }
+  if (hits.length > 0) return { ...combineHits(p, hits, planYear), unreadable: false };
+  // A bare four-digit year written as text: '2024'.
+  // e.g. '2024' ✓ → 2024-12-31; '20240' ✗; '二〇二四' ✗ (not read)
+  if (/^\d{4}$/.test(p.chars)) {
+    const year = Number(p.chars);
+    return { iso: `${year}-12-31`, text, needsDate: false, unreadable: false };
+  }
+  if (ONGOING_WORDS.some((w) => p.chars.includes(w))) return none;
+  return { ...NONE, text, unreadable: true };
+}

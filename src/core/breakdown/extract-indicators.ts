@@ -1,0 +1,301 @@
+/**
+ * Indicators of one sub-task text.
+ *
+ * Rules (the golden files in `test/golden/seed-rows/` follow them):
+ * 1. The text is cut into clauses at commas, colons and sentence marks outside quotes and brackets. Each
+ *    clause is read on its own.
+ * 2. `分别`: when the words before `分别` list k ≥ 2 items (separated by `、`/`和`/`及`/`与`) and k
+ *    quantities follow it, item i gets quantity i (`国家高新技术企业、科技型中小企业分别突破190家、240家` →
+ *    two indicators `>=`). The metric of item i is the item plus the words between `分别` and the first
+ *    value (`A、B分别增长5%、6%` → `A增长`, `B增长`). A comparator word before the first value applies to
+ *    all; one after only the last value applies to all when the others have none. Any other count falls
+ *    back to rule 3 (one value shared by several items stays one indicator).
+ * 3. Otherwise a clause is cut again after a quantity followed by `、`/`和`/`及`/`与`
+ *    (`改造老旧小区82个、建筑面积65.6万平方米` → two). In each piece the LAST quantity is the value; earlier
+ *    quantities qualify the metric (`集体经济收入过20万元村突破70%` → metric `集体经济收入过20万元村`, 70%).
+ * 4. The metric is the piece without the value and its comparator words, without bracketed asides
+ *    (`（含…）`), without leading stance / period words and deadlines (`力争`, `确保`, `年内`, `6月底前`) and
+ *    trailing adverbs (`均`, `都`); verbs stay (`完成投资`, `新增城镇就业`). A piece whose metric comes out
+ *    empty takes the previous metric of its clause (`增长5%、6%`).
+ * 5. Value, unit, comparator and kind come from the quantity (see `quantities.ts`): canonical values with
+ *    万/亿 multiplied out, percent as the percent number, `个百分点` its own unit.
+ * 6. A clause without a number may still carry a keep-level phrase (`保持稳定` → keep_level, `>=`, no value)
+ *    or a relative target (`不低于全市平均`, `与经济增长基本同步` → relative, no value).
+ * 7. A text with no indicator at all gets one: `milestone` when it has a deadline (`6月底前完成…`), else
+ *    `qualitative`; its metric is the text (rule 4's trimming applied), comparator and value null.
+ */
+import type { Comparator, Indicator, IndicatorKind } from '../breakdown-model.ts';
+import { tidySpaces } from '../text/normalize.ts';
+import {
+  KEEP_LEVEL_PHRASES,
+  METRIC_LEADING_FILLER,
+  METRIC_TRAILING_WORDS,
+  RELATIVE_BENCHMARKS,
+  RELATIVE_COMPARATORS,
+  SYNC_WORDS,
+} from '../vocab/indicator-kind-words.ts';
+import type { ComparatorWord } from '../vocab/comparator-words.ts';
+import { deadlineLengthAt, findDeadlines } from './deadlines.ts';
+import { isProtected, isThousandsComma, longestAt, parseText, sourceOfPositions, sourceSlice, type ParsedText } from './parse-text.ts';
+import { findQuantities, numericKind, resolveComparator, type Quantity } from './quantities.ts';
+import { itemMarkerLength } from './split-subtasks.ts';
+
+/** A problem met while reading indicators, for the caller to turn into a finding. */
+export interface IndicatorIssue {
+  readonly code: 'comparator_ambiguous' | 'value_unreadable';
+  /** The words concerned, as written. */
+  readonly text: string;
+}
+
+/** Indicators of a text plus the problems met. */
+export interface IndicatorAnalysis {
+  readonly indicators: Indicator[];
+  readonly issues: IndicatorIssue[];
+  /** True when the indicators are the single milestone/qualitative fallback of rule 7. */
+  readonly fallback: boolean;
+}
+
+// Clause separators after NFKC: comma, colon, semicolon and sentence marks.
+const CLAUSE_SEPARATORS = new Set([',', ':', ';', '。', '!', '?', '｡']);
+// Separators between the items of a list, and after a quantity that starts a new piece.
+const LIST_SEPARATORS = ['以及', '、', '和', '及', '与'];
+// Punctuation trimmed from the edges of metric phrases and indicator texts.
+const EDGE = new Set([',', '、', ':', ';', '。', '!', '?', '.', '｡', '…', '-', '—']);
+
+interface Range {
+  readonly start: number;
+  readonly end: number;
+}
+
+function range(start: number, end: number): number[] {
+  const out: number[] = [];
+  for (let k = start; k < end; k++) out.push(k);
+  return out;
+}
+
+/** Split `[start, end)` at top-level separators. */
+function splitAt(p: ParsedText, start: number, end: number, isSep: (i: number) => number): Range[] {
+  const out: Range[] = [];
+  let a = start;
+  for (let i = start; i < end; i++) {
+    if (isProtected(p, i)) continue;
+    const len = isSep(i);
+    if (len > 0) {
+      out.push({ start: a, end: i });
+      a = i + len;
+      i += len - 1;
+    }
+  }
+  out.push({ start: a, end });
+  return out.filter((r) => r.end > r.start);
+}
+
+/** Trim edge punctuation off a position list. */
+function trimEdges(p: ParsedText, pos: number[]): number[] {
+  let a = 0;
+  let b = pos.length;
+  while (a < b && EDGE.has(p.chars[pos[a] ?? -1] ?? '')) a++;
+  while (b > a && EDGE.has(p.chars[pos[b - 1] ?? -1] ?? '')) b--;
+  return pos.slice(a, b);
+}
+
+/**
+ * Clean a metric: drop bracketed asides, leading filler and deadlines, trailing adverbs and edge
+ * punctuation; return the original wording of what is left, spaces tidied.
+ */
+function metricOf(p: ParsedText, positions: readonly number[]): string {
+  let pos = positions.filter((k) => p.parenZone[k] !== true);
+  for (;;) {
+    pos = trimEdges(p, pos);
+    const head = pos.map((k) => p.chars[k] ?? '').join('');
+    // Only cut words that sit in one contiguous run at the start.
+    const filler = longestAt(head, 0, METRIC_LEADING_FILLER);
+    const deadline = deadlineLengthAt(head, 0);
+    const cut = Math.max(filler?.length ?? 0, deadline, itemMarkerLength(head, 0));
+    if (cut === 0 || cut >= pos.length) break;
+    pos = pos.slice(cut);
+  }
+  for (;;) {
+    pos = trimEdges(p, pos);
+    const tail = pos.map((k) => p.chars[k] ?? '').join('');
+    const word = METRIC_TRAILING_WORDS.find((w) => tail.endsWith(w) && tail.length > w.length);
+    if (word === undefined) break;
+    pos = pos.slice(0, pos.length - word.length);
+  }
+  return tidySpaces(sourceOfPositions(p, pos));
+}
+
+/** Original text of a range, edge punctuation trimmed. */
+function textOf(p: ParsedText, r: Range): string {
+  const pos = trimEdges(p, range(r.start, r.end));
+  const first = pos[0];
+  const last = pos[pos.length - 1];
+  return first === undefined || last === undefined ? '' : sourceSlice(p, first, last + 1);
+}
+
+function quantityText(p: ParsedText, q: Quantity): string {
+  return sourceSlice(p, q.start, q.end);
+}
+
+interface Builder {
+  readonly indicators: Indicator[];
+  readonly issues: IndicatorIssue[];
+}
+
+/** Add a numeric indicator for quantity `q`. */
+function addNumeric(
+  b: Builder,
+  p: ParsedText,
+  q: Quantity,
+  metric: string,
+  text: string,
+  pre: ComparatorWord | null = q.pre,
+  post: ComparatorWord | null = q.post,
+): void {
+  const resolved = resolveComparator(q, pre, post);
+  if (resolved.ambiguous) b.issues.push({ code: 'comparator_ambiguous', text: quantityText(p, q) });
+  b.indicators.push({
+    metric,
+    kind: numericKind(q.unit, resolved),
+    comparator: resolved.comparator,
+    value: q.value,
+    valueMax: q.valueMax,
+    unit: q.unit,
+    text,
+  });
+}
+
+/** Rule 2: `分别` distribution; returns false when the clause does not fit it. */
+function distribute(b: Builder, p: ParsedText, clause: Range, qs: readonly Quantity[]): boolean {
+  const s = p.chars;
+  let at = -1;
+  for (let i = clause.start; i + 1 < clause.end; i++) {
+    if (!isProtected(p, i) && s.startsWith('分别', i)) {
+      at = i;
+      break;
+    }
+  }
+  if (at < 0) return false;
+  const values = qs.filter((q) => q.start >= at + 2);
+  const items = splitAt(p, clause.start, at, (i) => longestAt(s, i, LIST_SEPARATORS)?.length ?? 0);
+  if (items.length < 2 || values.length !== items.length) return false;
+  const first = values[0];
+  const last = values[values.length - 1];
+  if (!first || !last) return false;
+  const phrase = range(at + 2, first.start);
+  const othersHavePost = values.slice(0, -1).some((q) => q.post !== null);
+  const text = textOf(p, clause);
+  items.forEach((item, idx) => {
+    const q = values[idx];
+    if (!q) return;
+    const metric = metricOf(p, [...range(item.start, item.end), ...phrase]);
+    const pre = q.pre ?? first.pre;
+    const post = q.post ?? (othersHavePost ? null : last.post);
+    addNumeric(b, p, q, metric, text, pre, post);
+  });
+  return true;
+}
+
+/** Rule 3: pieces cut after a quantity followed by a list separator; last quantity of a piece is its value. */
+function readPieces(b: Builder, p: ParsedText, clause: Range, qs: readonly Quantity[]): void {
+  const s = p.chars;
+  const cuts: Range[] = [];
+  let a = clause.start;
+  qs.forEach((q, idx) => {
+    if (idx === qs.length - 1) return;
+    const sep = longestAt(s, q.end, LIST_SEPARATORS);
+    if (sep !== null && !isProtected(p, q.end)) {
+      cuts.push({ start: a, end: q.end });
+      a = q.end + sep.length;
+    }
+  });
+  cuts.push({ start: a, end: clause.end });
+  let previousMetric = '';
+  for (const piece of cuts) {
+    const inPiece = qs.filter((q) => q.start >= piece.start && q.end <= piece.end);
+    const value = inPiece[inPiece.length - 1];
+    if (!value) continue;
+    const positions = [...range(piece.start, value.start), ...range(value.end, piece.end)];
+    let metric = metricOf(p, positions);
+    if (metric === '') metric = previousMetric;
+    previousMetric = metric;
+    addNumeric(b, p, value, metric, textOf(p, piece));
+  }
+}
+
+/** Rule 6: keep-level and relative phrases in a clause without numbers. */
+function readPhrase(b: Builder, p: ParsedText, clause: Range): void {
+  const s = p.chars;
+  const add = (at: number, kind: IndicatorKind, comparator: Comparator): void => {
+    b.indicators.push({
+      metric: metricOf(p, range(clause.start, at)),
+      kind,
+      comparator,
+      value: null,
+      valueMax: null,
+      unit: null,
+      text: textOf(p, clause),
+    });
+  };
+  for (let i = clause.start; i < clause.end; i++) {
+    if (isProtected(p, i)) continue;
+    if (longestAt(s, i, KEEP_LEVEL_PHRASES) !== null) return add(i, 'keep_level', '>=');
+    const rel = RELATIVE_COMPARATORS.filter((r) => s.startsWith(r.word, i)).sort((x, y) => y.word.length - x.word.length)[0];
+    if (rel && longestAt(s, i + rel.word.length, RELATIVE_BENCHMARKS) !== null) return add(i, 'relative', rel.comparator);
+  }
+  // 与经济增长基本同步: the last 同步 of the clause, and the nearest 与 before it (within 20 characters).
+  for (let i = clause.end - 1; i >= clause.start; i--) {
+    const close = SYNC_WORDS.close.find((w) => s.startsWith(w, i) && i + w.length <= clause.end);
+    if (!close || isProtected(p, i)) continue;
+    for (let j = i - 1; j >= Math.max(clause.start, i - 20); j--) {
+      if (s.startsWith(SYNC_WORDS.open, j) && !isProtected(p, j)) return add(j, 'relative', '~');
+    }
+    return;
+  }
+}
+
+/** Analyse a text into indicators and issues (the rules are in the module comment). Never throws. */
+export function analyseIndicators(text: string): IndicatorAnalysis {
+  const p = parseText(text);
+  const s = p.chars;
+  const quantities = findQuantities(p);
+  const b: Builder = { indicators: [], issues: [] };
+  for (const q of quantities) {
+    if (q.unreadable) b.issues.push({ code: 'value_unreadable', text: quantityText(p, q) });
+  }
+  const clauses = splitAt(p, 0, s.length, (i) =>
+    CLAUSE_SEPARATORS.has(s[i] ?? '') && !isThousandsComma(p, i) ? 1 : 0,
+  );
+  for (const clause of clauses) {
+    const qs = quantities.filter((q) => q.start >= clause.start && q.end <= clause.end);
+    if (qs.length === 0) {
+      readPhrase(b, p, clause);
+      continue;
+    }
+    if (!distribute(b, p, clause, qs)) readPieces(b, p, clause, qs);
+  }
+  if (b.indicators.length > 0) return { indicators: b.indicators, issues: b.issues, fallback: false };
+  const whole = range(0, s.length);
+  const kind: IndicatorKind = findDeadlines(p).length > 0 ? 'milestone' : 'qualitative';
+  const fallback: Indicator = {
+    metric: metricOf(p, whole),
+    kind,
+    comparator: null,
+    value: null,
+    valueMax: null,
+    unit: null,
+    text: textOf(p, { start: 0, end: s.length }),
+  };
+  return { indicators: s.length > 0 ? [fallback] : [], issues: b.issues, fallback: s.length > 0 };
+}
+
+/**
+ * The indicators of a sub-task text (see the module comment for the rules). A text with no quantity
+ * still gets one `milestone` (has a deadline) or `qualitative` indicator, so every sub-task is scoreable;
+ * an empty text gets none. Never throws.
+ * @example extractIndicators('地区生产总值增长5.5%以上')
+ *   → [{ metric: '地区生产总值增长', kind: 'rate', comparator: '>=', value: 5.5, valueMax: null, unit: '%', … }]
+ */
+export function extractIndicators(text: string): Indicator[] {
+  return analyseIndicators(text).indicators;
+}

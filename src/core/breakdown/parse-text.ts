@@ -1,0 +1,237 @@
+/**
+ * A parsing view of a target text: NFKC-normalised characters with whitespace removed, each mapped back to
+ * its span in the original, plus which characters sit inside quotes or brackets. Every stage of the
+ * breakdown matches on this view and cuts its results out of the original text, so nothing the user wrote
+ * is lost or re-spelled.
+ */
+import { nfkc } from '../text/normalize.ts';
+
+/** The parsing view of one text. Indexes are UTF-16 positions in `chars`. */
+export interface ParsedText {
+  /** The text as given. */
+  readonly source: string;
+  /** NFKC, whitespace removed; circled item numbers (`①`, `⑴`, `⒈`) kept as written. */
+  readonly chars: string;
+  /** Start offset in `source` of each char. */
+  readonly from: readonly number[];
+  /** End offset (exclusive) in `source` of each char. */
+  readonly to: readonly number[];
+  /** True where whitespace was removed right before the char. */
+  readonly spaceBefore: readonly boolean[];
+  /** True where that whitespace contained a line break. */
+  readonly breakBefore: readonly boolean[];
+  /** True inside a matched pair of quotes (`“…”`, `《…》` …); the quote marks themselves are false. */
+  readonly quoted: readonly boolean[];
+  /** True inside a matched pair of brackets (`（…）`, `【…】` …); the brackets themselves are false. */
+  readonly bracketed: readonly boolean[];
+  /** True inside round brackets, brackets included: asides trimmed from metric phrases. */
+  readonly parenZone: readonly boolean[];
+}
+
+// Quote pairs (after NFKC) — names live inside them: “四好农村路”, 《音画泰山》.
+const QUOTE_PAIRS: Readonly<Record<string, string>> = {
+  '“': '”',
+  '‘': '’',
+  '「': '」',
+  '『': '』',
+  '《': '》',
+  '〈': '〉',
+};
+
+// Bracket pairs (after NFKC: `（` → `(`, `［` → `[`, `｛` → `{`) — asides: （含徂汶景区500亩）.
+const BRACKET_PAIRS: Readonly<Record<string, string>> = {
+  '(': ')',
+  '[': ']',
+  '{': '}',
+  '【': '】',
+  '〔': '〕',
+  '〖': '〗',
+};
+
+/** True for a circled or parenthesised item number that NFKC would turn into digits (`①` → `1`). */
+export function isItemNumberChar(cp: number): boolean {
+  return (
+    (cp >= 0x2460 && cp <= 0x249b) || // ①–⑳, ⑴–⒇, ⒈–⒛
+    (cp >= 0x24ea && cp <= 0x24ff) || // ⓪, ⓫–⓿
+    (cp >= 0x2776 && cp <= 0x2793) // ❶–❿, ➀–➉, ➊–➓
+  );
+}
+
+// Whitespace of any kind, including the ideographic space and zero-width marks.
+// e.g. ' ' ✓, '\u3000' ✓, '\n' ✓, '\u200B' ✓, 'a' ✗
+const WHITESPACE = /[\s\u3000\u200B-\u200D\uFEFF]/u;
+
+/**
+ * Build the parsing view of a text.
+ * @example parseText('增长８％　以上').chars === '增长8%以上'
+ */
+export function parseText(source: string): ParsedText {
+  const chars: string[] = [];
+  const from: number[] = [];
+  const to: number[] = [];
+  const spaceBefore: boolean[] = [];
+  const breakBefore: boolean[] = [];
+  let pendingSpace = false;
+  let pendingBreak = false;
+  let offset = 0;
+  for (const ch of source) {
+    const start = offset;
+    offset += ch.length;
+    if (WHITESPACE.test(ch)) {
+      pendingSpace = true;
+      if (ch === '\n' || ch === '\r' || ch === '\u2028' || ch === '\u2029') pendingBreak = true;
+      continue;
+    }
+    const cp = ch.codePointAt(0) ?? 0;
+    const norm = isItemNumberChar(cp) ? ch : nfkc(ch);
+    let first = true;
+    for (let k = 0; k < norm.length; k++) {
+      const unit = norm[k] ?? '';
+      // NFKC may itself produce spaces (e.g. '…' stays, but '¨' → ' ̈'): drop them like source spaces.
+      if (WHITESPACE.test(unit)) continue;
+      chars.push(unit);
+      from.push(start);
+      to.push(offset);
+      spaceBefore.push(first && pendingSpace);
+      breakBefore.push(first && pendingBreak);
+      first = false;
+    }
+    if (!first) {
+      pendingSpace = false;
+      pendingBreak = false;
+    }
+  }
+  const text = chars.join('');
+  const { quoted, bracketed, parenZone } = markPairs(text);
+  return { source, chars: text, from, to, spaceBefore, breakBefore, quoted, bracketed, parenZone };
+}
+
+interface OpenMark {
+  readonly closer: string;
+  readonly index: number;
+  readonly quote: boolean;
+}
+
+// Pair quotes and brackets with a stack. A closer that matches a deeper opener closes it (the openers above
+// it stay unmatched); a closer with no opener, and openers never closed, are ordinary characters — so one
+// stray `“` cannot swallow the rest of a cell.
+function markPairs(text: string): { quoted: boolean[]; bracketed: boolean[]; parenZone: boolean[] } {
+  const n = text.length;
+  const quoteDelta = new Array<number>(n + 1).fill(0);
+  const bracketDelta = new Array<number>(n + 1).fill(0);
+  const parenZone = new Array<boolean>(n).fill(false);
+  const stack: OpenMark[] = [];
+  for (let i = 0; i < n; i++) {
+    const c = text[i] ?? '';
+    let depth = -1;
+    for (let s = stack.length - 1; s >= 0; s--) {
+      if (stack[s]?.closer === c) {
+        depth = s;
+        break;
+      }
+    }
+    if (depth >= 0) {
+      const open = stack[depth];
+      stack.length = depth;
+      if (open) {
+        const delta = open.quote ? quoteDelta : bracketDelta;
+        delta[open.index + 1] = (delta[open.index + 1] ?? 0) + 1;
+        delta[i] = (delta[i] ?? 0) - 1;
+        if (open.closer === ')') for (let k = open.index; k <= i; k++) parenZone[k] = true;
+      }
+      continue;
+    }
+    const quoteCloser = QUOTE_PAIRS[c];
+    if (quoteCloser !== undefined) {
+      stack.push({ closer: quoteCloser, index: i, quote: true });
+      continue;
+    }
+    if (c === '"') {
+      stack.push({ closer: '"', index: i, quote: true });
+      continue;
+    }
+    const bracketCloser = BRACKET_PAIRS[c];
+    if (bracketCloser !== undefined) stack.push({ closer: bracketCloser, index: i, quote: false });
+  }
+  const quoted = new Array<boolean>(n).fill(false);
+  const bracketed = new Array<boolean>(n).fill(false);
+  let q = 0;
+  let b = 0;
+  for (let i = 0; i < n; i++) {
+    q += quoteDelta[i] ?? 0;
+    b += bracketDelta[i] ?? 0;
+    quoted[i] = q > 0;
+    bracketed[i] = b > 0;
+  }
+  return { quoted, bracketed, parenZone };
+}
+
+/**
+ * True when the char at `i` is a thousands separator: an ASCII `,` as written (not a full-width `，`),
+ * between a digit and exactly three digits. `1,017亩` is one number; `1，017` is two clauses.
+ */
+export function isThousandsComma(p: ParsedText, i: number): boolean {
+  const at = p.from[i];
+  if (p.chars[i] !== ',' || at === undefined || p.source[at] !== ',') return false;
+  const digit = (k: number): boolean => {
+    const c = p.chars[k];
+    return c !== undefined && c >= '0' && c <= '9';
+  };
+  return digit(i - 1) && digit(i + 1) && digit(i + 2) && digit(i + 3) && !digit(i + 4);
+}
+
+/** True when the char at `i` is inside quotes or brackets. */
+export function isProtected(p: ParsedText, i: number): boolean {
+  return p.quoted[i] === true || p.bracketed[i] === true;
+}
+
+/** The original text of parse range `[start, end)` (empty when the range is empty). */
+export function sourceSlice(p: ParsedText, start: number, end: number): string {
+  if (end <= start) return '';
+  const a = p.from[start];
+  const b = p.to[end - 1];
+  if (a === undefined || b === undefined) return '';
+  return p.source.slice(a, b);
+}
+
+/**
+ * The original text of a set of parse positions (ascending): consecutive positions are cut as one slice so
+ * the original spacing inside them is kept; gaps (removed words) are simply skipped.
+ */
+export function sourceOfPositions(p: ParsedText, positions: readonly number[]): string {
+  let out = '';
+  let runStart = -1;
+  let prev = -2;
+  for (const pos of positions) {
+    if (pos !== prev + 1) {
+      if (runStart >= 0) out += sourceSlice(p, runStart, prev + 1);
+      runStart = pos;
+    }
+    prev = pos;
+  }
+  if (runStart >= 0) out += sourceSlice(p, runStart, prev + 1);
+  return out;
+}
+
+/**
+ * The longest word of `words` that starts at `i` in `text`, or null.
+ * @example longestAt('以上。', 0, ['以', '以上']) === '以上'
+ */
+export function longestAt(text: string, i: number, words: readonly string[]): string | null {
+  let best: string | null = null;
+  for (const w of words) {
+    if (w.length > 0 && text.startsWith(w, i) && (best === null || w.length > best.length)) best = w;
+  }
+  return best;
+}
+
+/** The longest word of `words` that ends right before `i` in `text`, or null. */
+export function longestEndingAt(text: string, i: number, words: readonly string[]): string | null {
+  let best: string | null = null;
+  for (const w of words) {
+    if (w.length > 0 && w.length <= i && text.startsWith(w, i - w.length)) {
+      if (best === null || w.length > best.length) best = w;
+    }
+  }
+  return best;
+}

@@ -1,0 +1,423 @@
+/**
+ * Finding the quantities of a target text: a number (Arabic or Chinese), an optional scale word and unit of
+ * measure, an optional range, and the comparator words around it (`突破88亿元`, `5.5%以上`, `4.5%至5%`).
+ *
+ * What is NOT a quantity:
+ * - anything inside quotes or brackets (`“1151”机制`, `“四好农村路”`, `（含徂汶景区500亩）` — an aside);
+ * - years, dates and durations: a number followed by 年/月/日/号/季度/时/点/天/周…, and `3个月`;
+ * - a number glued to Latin letters (`5G`, `4A级`, `G104`) and ordinals (`第3名`, `第一季度`);
+ * - a Chinese numeral that is part of a fixed phrase (`一批`, `进一步`, `一件事`) or followed by a
+ *   name character (`十大工程`, `三大攻坚战`); Chinese numerals always need a unit (`两个`, `十个`, `三十五家`);
+ * - a count of a rhetorical set (`三个关键`, `4项机制`, `七个联动`);
+ * - an Arabic number with neither unit nor comparator word (`1151机制`).
+ */
+import type { Comparator, IndicatorKind } from '../breakdown-model.ts';
+import {
+  MORE_THAN_MARKERS,
+  NOT_COMPARATOR_WORDS,
+  POST_COMPARATOR_WORDS,
+  PRE_COMPARATOR_WORDS,
+  RANGE_SEPARATORS,
+  type ComparatorWord,
+} from '../vocab/comparator-words.ts';
+import {
+  NAME_SUFFIX_CHARS,
+  NUMERAL_BLOCKING_PREFIXES,
+  NUMERAL_WORDS,
+  RHETORICAL_COUNT_NOUNS,
+} from '../vocab/chinese-numerals.ts';
+import { MEASURE_UNITS, RATE_UNITS, SCALE_WORDS } from '../vocab/measure-units.ts';
+import { continuesChineseNumeral, parseChineseNumeral, scaleDecimal, startsChineseNumeral } from './numbers.ts';
+import { isProtected, longestAt, longestEndingAt, type ParsedText } from './parse-text.ts';
+
+/** One quantity found in a parsed text (positions are parse positions). */
+export interface Quantity {
+  /** Start of the quantity including its comparator word before the number. */
+  readonly start: number;
+  /** Start of the number itself. */
+  readonly numStart: number;
+  /** End (exclusive) including the unit and the comparator word after it. */
+  readonly end: number;
+  /** Canonical value (scale multiplied out), or null when unreadable. */
+  readonly value: number | null;
+  /** Upper bound of a range, else null. */
+  readonly valueMax: number | null;
+  /** Canonical unit, or null. */
+  readonly unit: string | null;
+  readonly pre: ComparatorWord | null;
+  readonly post: ComparatorWord | null;
+  /** `余` / `多` between number and unit (`200余家`). */
+  readonly more: boolean;
+  readonly range: boolean;
+  /** The number could not be read (`1.2.3万元`, `三五个`, an overflowing value). */
+  readonly unreadable: boolean;
+}
+
+// Words right after a number that make it a date, time or duration, never a value.
+const DATE_FOLLOWERS: readonly string[] = ['年', '月', '日', '号', '季度', '时', '点', '天', '周', '届', '世纪', '分钟', '小时'];
+// Words after the classifier 个 that make a duration (`3个月`, `5个工作日`).
+const DURATION_AFTER_GE: readonly string[] = ['月', '工作日', '小时', '季度', '年度', '星期'];
+
+const UNIT_WORDS = MEASURE_UNITS.map((u) => u.word);
+const MAX_CHINESE_NUMERAL = 24;
+const SCALE_WORD_LIST = SCALE_WORDS.map((s) => s.word);
+const PRE_WORDS = PRE_COMPARATOR_WORDS.map((w) => w.word);
+const POST_WORDS = POST_COMPARATOR_WORDS.map((w) => w.word);
+
+function isDigit(c: string | undefined): boolean {
+  return c !== undefined && c >= '0' && c <= '9';
+}
+
+function isLatin(c: string | undefined): boolean {
+  return c !== undefined && ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'));
+}
+
+/** The canonical unit for a unit word. */
+function canonicalUnit(word: string): string {
+  return MEASURE_UNITS.find((u) => u.word === word)?.canonical ?? word;
+}
+
+function scaleExponent(word: string): number {
+  return SCALE_WORDS.find((s) => s.word === word)?.exponent ?? 0;
+}
+
+/** Positions covered by fixed phrases containing numerals (`一批`, `进一步`). */
+function numeralWordCover(s: string): boolean[] {
+  const cover = new Array<boolean>(s.length).fill(false);
+  for (const w of NUMERAL_WORDS) {
+    let at = s.indexOf(w);
+    while (at >= 0) {
+      for (let k = at; k < at + w.length; k++) cover[k] = true;
+      at = s.indexOf(w, at + 1);
+    }
+  }
+  return cover;
+}
+
+/** A number token: its text and end. */
+interface NumberToken {
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+  readonly chinese: boolean;
+  /** Chinese value (already scaled by 万/亿 inside the numeral); null for Arabic or malformed. */
+  readonly chineseValue: number | null;
+  readonly malformed: boolean;
+}
+
+// An Arabic number, thousands separators allowed, then a malformed tail like '.3' of '1.2.3'.
+// e.g. '7200人' → '7200'; '1,017亩' → '1,017'; '65.6万' → '65.6'; '1.2.3万元' → '1.2' (tail '.3')
+const ARABIC = /\d+(?:,\d{3})*(?:\.\d+)?/y;
+// e.g. '.3万元' → '.3'; '.3.4' → '.3.4'; '万元' ✗
+const MALFORMED_TAIL = /(?:\.\d+)+/y;
+
+/** Read an Arabic number at `i` (the caller ensures a digit there). */
+function readArabic(s: string, i: number): NumberToken {
+  ARABIC.lastIndex = i;
+  const m = ARABIC.exec(s);
+  const text = m ? m[0] : (s[i] ?? '');
+  let end = i + text.length;
+  MALFORMED_TAIL.lastIndex = end;
+  const tail = MALFORMED_TAIL.exec(s);
+  const malformed = tail !== null;
+  if (tail) end += tail[0].length;
+  return { start: i, end, text: s.slice(i, end), chinese: false, chineseValue: null, malformed };
+}
+
+/**
+ * Read a Chinese numeral at `i`. The run is cut back when its tail belongs to a unit (`五十万千瓦` →
+ * `五十万` + `千瓦`).
+ */
+function readChinese(s: string, i: number): NumberToken {
+  let runEnd = i;
+  while (runEnd < s.length && continuesChineseNumeral(s[runEnd] ?? '')) runEnd++;
+  // No count in a target needs more than a few characters (一千二百三十四万五千六百七十八 is 15): a longer
+  // run is not a number, and cutting it back character by character would be quadratic.
+  if (runEnd - i > MAX_CHINESE_NUMERAL) {
+    return { start: i, end: runEnd, text: s.slice(i, runEnd), chinese: true, chineseValue: null, malformed: true };
+  }
+  for (let end = runEnd; end > i; end--) {
+    const text = s.slice(i, end);
+    const value = parseChineseNumeral(text);
+    if (value === null) continue;
+    if (end === runEnd || longestAt(s, end, UNIT_WORDS) !== null) {
+      return { start: i, end, text, chinese: true, chineseValue: value, malformed: false };
+    }
+  }
+  return { start: i, end: runEnd, text: s.slice(i, runEnd), chinese: true, chineseValue: null, malformed: true };
+}
+
+/** Unit (and scale) after a number at `j`. */
+interface UnitRead {
+  readonly end: number;
+  readonly unit: string | null;
+  readonly exponent: number;
+  readonly scaled: boolean;
+  readonly more: boolean;
+}
+
+function readUnit(s: string, j: number, allowScale: boolean): UnitRead | null {
+  let k = j;
+  let more = false;
+  const markerAt = (pos: number): boolean => MORE_THAN_MARKERS.includes(s[pos] ?? '');
+  // 200余家, 20多个: the marker counts only when a unit or scale follows it.
+  if (markerAt(k) && (longestAt(s, k + 1, UNIT_WORDS) !== null || (allowScale && longestAt(s, k + 1, SCALE_WORD_LIST) !== null))) {
+    more = true;
+    k++;
+  }
+  const unit = longestAt(s, k, UNIT_WORDS);
+  if (unit !== null) return { end: k + unit.length, unit: canonicalUnit(unit), exponent: 0, scaled: false, more };
+  if (!allowScale) return null;
+  const scale = longestAt(s, k, SCALE_WORD_LIST);
+  if (scale === null) return null;
+  let u = k + scale.length;
+  // 1万余人
+  if (!more && markerAt(u) && longestAt(s, u + 1, UNIT_WORDS) !== null) {
+    more = true;
+    u++;
+  }
+  const unit2 = longestAt(s, u, UNIT_WORDS);
+  if (unit2 !== null) {
+    return { end: u + unit2.length, unit: canonicalUnit(unit2), exponent: scaleExponent(scale), scaled: true, more };
+  }
+  return { end: u, unit: null, exponent: scaleExponent(scale), scaled: true, more };
+}
+
+/** The comparator word written right before position `i`, if any. */
+function preWordAt(p: ParsedText, i: number): ComparatorWord | null {
+  const s = p.chars;
+  if (longestEndingAt(s, i, NOT_COMPARATOR_WORDS) !== null) return null;
+  const w = longestEndingAt(s, i, PRE_WORDS);
+  if (w === null || isProtected(p, i - w.length)) return null;
+  return PRE_COMPARATOR_WORDS.find((x) => x.word === w) ?? null;
+}
+
+/** The comparator word written right at position `i` (after a number), if any. */
+function postWordAt(s: string, i: number): ComparatorWord | null {
+  const w = longestAt(s, i, POST_WORDS);
+  if (w === null) return null;
+  const entry = POST_COMPARATOR_WORDS.find((x) => x.word === w) ?? null;
+  if (entry?.notBefore?.some((b) => s.startsWith(b, i + w.length))) return null;
+  return entry;
+}
+
+/** A number with its unit, before range and comparator handling. */
+interface Measured {
+  readonly token: NumberToken;
+  readonly unit: UnitRead | null;
+  readonly end: number;
+}
+
+/** Read a number and its unit at `i`; null when there is no usable number there. */
+function readMeasured(p: ParsedText, i: number, cover: readonly boolean[]): Measured | null {
+  const s = p.chars;
+  const c = s[i];
+  let token: NumberToken;
+  if (isDigit(c)) {
+    token = readArabic(s, i);
+  } else if (c !== undefined && startsChineseNumeral(c) && cover[i] !== true) {
+    token = readChinese(s, i);
+  } else {
+    return null;
+  }
+  const unit = readUnit(s, token.end, !token.chinese);
+  return { token, unit, end: unit ? unit.end : token.end };
+}
+
+/** Why a measured number is not a quantity, or null when it may be one. */
+function rejectReason(p: ParsedText, m: Measured): string | null {
+  const s = p.chars;
+  const { token, unit } = m;
+  const before = s[token.start - 1];
+  const spaced = p.spaceBefore[token.start] === true;
+  if (!token.chinese && !spaced && (isLatin(before) || before === '.' || isDigit(before))) return 'glued';
+  if (longestEndingAt(s, token.start, NUMERAL_BLOCKING_PREFIXES) !== null) return 'ordinal';
+  if (unit === null || (unit.unit === null && !unit.scaled)) {
+    const after = s[token.end];
+    if (isLatin(after)) return 'glued'; // 5G, 4A级
+    if (longestAt(s, token.end, DATE_FOLLOWERS) !== null) return 'date';
+    if (after !== undefined && NAME_SUFFIX_CHARS.includes(after)) return 'name';
+  }
+  if (unit?.unit === '个' && longestAt(s, unit.end, DURATION_AFTER_GE) !== null) return 'duration';
+  if (unit !== null && longestAt(s, unit.end, RHETORICAL_COUNT_NOUNS) !== null) return 'rhetorical';
+  if (unit !== null && unit.unit === null && longestAt(s, unit.end, DATE_FOLLOWERS) !== null) return 'date';
+  return null;
+}
+
+function valueOf(m: Measured, exponent: number): number | null {
+  if (m.token.malformed) return null;
+  if (m.token.chinese) {
+    const v = m.token.chineseValue;
+    return v === null ? null : v * 10 ** exponent;
+  }
+  return scaleDecimal(m.token.text, exponent);
+}
+
+/**
+ * Every quantity in a parsed text, left to right (see the module comment for what is skipped).
+ */
+export function findQuantities(p: ParsedText): Quantity[] {
+  const s = p.chars;
+  const cover = numeralWordCover(s);
+  const out: Quantity[] = [];
+  let i = 0;
+  while (i < s.length) {
+    if (isProtected(p, i)) {
+      i++;
+      continue;
+    }
+    // 百分之五 · 百分之九十五 · 百分之百
+    if (s.startsWith('百分之', i)) {
+      const k = i + 3;
+      let value: number | null = null;
+      let end = k;
+      if (s[k] === '百') {
+        value = 100;
+        end = k + 1;
+      } else if (isDigit(s[k])) {
+        const t = readArabic(s, k);
+        value = t.malformed ? null : scaleDecimal(t.text, 0);
+        end = t.end;
+      } else if (startsChineseNumeral(s[k] ?? '')) {
+        const t = readChinese(s, k);
+        value = t.chineseValue;
+        end = t.end;
+      }
+      if (end > k) {
+        const post = postWordAt(s, end);
+        const pre = preWordAt(p, i);
+        out.push({
+          start: pre ? i - pre.word.length : i,
+          numStart: i,
+          end: post ? end + post.word.length : end,
+          value,
+          valueMax: null,
+          unit: '%',
+          pre,
+          post,
+          more: false,
+          range: false,
+          unreadable: value === null,
+        });
+        i = post ? end + post.word.length : end;
+        continue;
+      }
+    }
+    const m = readMeasured(p, i, cover);
+    if (m === null) {
+      i++;
+      continue;
+    }
+    const reason = rejectReason(p, m);
+    const chineseNeedsUnit = m.token.chinese && (m.unit === null || m.unit.unit === null);
+    if (reason !== null || chineseNeedsUnit) {
+      i = Math.max(i + 1, m.token.end);
+      continue;
+    }
+    let end = m.end;
+    let unit = m.unit?.unit ?? null;
+    let exponent = m.unit?.exponent ?? 0;
+    let valueMax: number | null = null;
+    let range = false;
+    let value = valueOf(m, exponent);
+    let unreadable = m.token.malformed || value === null;
+    // A range: 4.5%至5%, 4.5～5%, 1-2亿元, 5000万-1亿元.
+    const sep = s[end];
+    if (sep !== undefined && RANGE_SEPARATORS.includes(sep)) {
+      const second = readMeasured(p, end + 1, cover);
+      if (second && second.unit?.unit && rejectReason(p, second) === null) {
+        const sameUnit = unit === null || unit === second.unit.unit;
+        if (sameUnit) {
+          const firstExponent = m.unit?.scaled ? exponent : second.unit.exponent;
+          const lo = valueOf(m, firstExponent);
+          const hi = valueOf(second, second.unit.exponent);
+          unit = second.unit.unit;
+          exponent = second.unit.exponent;
+          end = second.end;
+          range = true;
+          unreadable = unreadable || second.token.malformed || lo === null || hi === null;
+          if (lo !== null && hi !== null) {
+            value = Math.min(lo, hi);
+            valueMax = Math.max(lo, hi);
+          } else {
+            value = null;
+          }
+        }
+      }
+    }
+    const post = postWordAt(s, end);
+    const pre = preWordAt(p, m.token.start);
+    const more = m.unit?.more === true;
+    const hasUnit = unit !== null || m.unit?.scaled === true;
+    if (!hasUnit && pre === null && post === null && !range) {
+      i = Math.max(i + 1, m.token.end);
+      continue;
+    }
+    const finalEnd = post ? end + post.word.length : end;
+    out.push({
+      start: pre ? m.token.start - pre.word.length : m.token.start,
+      numStart: m.token.start,
+      end: finalEnd,
+      value: unreadable ? null : value,
+      valueMax: unreadable ? null : valueMax,
+      unit,
+      pre,
+      post,
+      more,
+      range,
+      unreadable,
+    });
+    i = finalEnd;
+  }
+  return out;
+}
+
+/** A quantity's comparator and kind hint, given the comparator words that apply to it. */
+export interface ResolvedComparator {
+  readonly comparator: Comparator | null;
+  /** A strong word before and a different word after (`不低于5%以下`). */
+  readonly ambiguous: boolean;
+  readonly hint: 'lower' | 'keep' | null;
+}
+
+/**
+ * Resolve the comparator of a quantity: words before and after agree → that; a weak word before gives way
+ * to the word after (`控制在3%左右` → `~`); a strong word before and a different one after is ambiguous
+ * (null). No word: `>=` after `余`/`多`, else `=`. A range is `range`.
+ */
+export function resolveComparator(
+  q: Quantity,
+  pre: ComparatorWord | null = q.pre,
+  post: ComparatorWord | null = q.post,
+): ResolvedComparator {
+  const hint = pre?.kind ?? post?.kind ?? null;
+  if (q.range) return { comparator: 'range', ambiguous: false, hint };
+  let comparator: Comparator | null;
+  let ambiguous = false;
+  if (pre && post) {
+    if (pre.comparator === post.comparator || pre.strength === 'weak') comparator = post.comparator;
+    else {
+      comparator = null;
+      ambiguous = true;
+    }
+  } else if (pre || post) {
+    comparator = (pre ?? post)?.comparator ?? '=';
+  } else {
+    comparator = q.more ? '>=' : '=';
+  }
+  return { comparator, ambiguous, hint: comparator === '<=' ? 'lower' : hint };
+}
+
+/**
+ * The kind of a numeric indicator: lower-is-better (`<=` or a lowering word like 控制在), keep-level
+ * (稳定在, 保持), rate (a % / 个百分点 / 倍 value — growth rates and shares alike are compared directly),
+ * approximate (`~` on a non-rate value), else cumulative. A growth rate with `左右` stays `rate` with
+ * comparator `~`.
+ */
+export function numericKind(unit: string | null, resolved: ResolvedComparator): IndicatorKind {
+  if (resolved.hint === 'lower') return 'lower_is_better';
+  if (resolved.hint === 'keep') return 'keep_level';
+  if (unit !== null && RATE_UNITS.includes(unit)) return 'rate';
+  if (resolved.comparator === '~') return 'approximate';
+  return 'cumulative';
+}

@@ -1,0 +1,192 @@
+/**
+ * Splitting a target cell into sub-task texts.
+ *
+ * Rules (the golden files in `test/golden/seed-rows/` follow them):
+ * - A sub-task ends at `。`, `；`/`;`, `！`/`!`, `？`/`?` — never inside quotes or brackets
+ *   (`“…；…”`, `（…。…）`).
+ * - Numbered items start a new sub-task: `1.` `1、` `1)` `（1）` `①` `⑴` `⒈` `一、` `（一）` and `一是…，二是…`,
+ *   when they stand at the start of the text or after a boundary, a comma or colon, or whitespace. The
+ *   number itself is not part of the sub-task text.
+ * - Commas do NOT split: `实施重点建设项目120个以上，完成投资200亿元以上` is one sub-task with two
+ *   indicators. A sentence is what a unit reports on; its clauses are read as indicators.
+ * - A line break splits too, unless it clearly wraps a sentence: the line before ends with a digit, `、`, a
+ *   comma or an opening bracket, or the next line starts with closing punctuation or `%`.
+ * - Each sub-task text is the original text, trimmed of whitespace and of the punctuation around it.
+ *   Empty pieces are dropped.
+ * - A piece that repeats an earlier one — the same text, or only clauses (comma-separated parts) that all
+ *   occur in one earlier piece, like the seed's `落实项目推进4项机制，强化项目协调、要素保障、全程服务` — is
+ *   returned with `duplicateOf` set, so the caller reports it once and gives it no sub-task.
+ */
+import { isItemNumberChar, isProtected, parseText, type ParsedText } from './parse-text.ts';
+
+/** One piece of a target text. */
+export interface SubtaskText {
+  /** The piece as written (trimmed, without boundary punctuation or item number). */
+  readonly text: string;
+  /** Offset of `text` in the input: `input.slice(start, end) === text`. */
+  readonly start: number;
+  readonly end: number;
+  /** Index in the returned array of the earlier piece this one repeats, or null for a kept piece. */
+  readonly duplicateOf: number | null;
+}
+
+/** A piece as a range of parse positions, before duplicate detection. */
+export interface PieceRange {
+  readonly start: number;
+  readonly end: number;
+}
+
+// Sentence boundaries after NFKC (`；` → `;`, `！` → `!`, `？` → `?`; `。` is unchanged).
+const BOUNDARY = new Set(['。', ';', '!', '?', '｡']);
+// Punctuation trimmed from both ends of a piece.
+const EDGE_PUNCTUATION = new Set([',', '、', ':', ';', '。', '!', '?', '.', '｡', '…']);
+// Characters after which a numbered item may start.
+const MARKER_AFTER = new Set([',', ':', '、']);
+
+// Numbered-item markers, tried at a marker position (NFKC applied, circled numbers kept as written).
+// e.g. '1.加快' → '1.'; '2、推进' → '2、'; '(3)完成' → '(3)'; '①建设' → '①'; '(一)深化' → '(一)';
+// '一、加快' → '一、'; '二是推进' → '二是'; but '1.5亿元' ✗ (a decimal), '12345.' ✗ (too long)
+const ITEM_MARKER =
+  /(?:\d{1,2}[.、)](?!\d)|\(\d{1,2}\)|[\u2460-\u249b\u24ea-\u24ff\u2776-\u2793]|\([一二三四五六七八九十]{1,3}\)|[一二三四五六七八九十]{1,3}、|[一二三四五六七八九十]{1,2}是)/y;
+
+/**
+ * The length of an item marker written at `i` of `chars`, wherever it stands, or 0.
+ * @example itemMarkerLength('二是推进', 0) === 2; itemMarkerLength('(3)完成', 0) === 3; itemMarkerLength('推进', 0) === 0
+ */
+export function itemMarkerLength(chars: string, i: number): number {
+  ITEM_MARKER.lastIndex = i;
+  const m = ITEM_MARKER.exec(chars);
+  return m ? m[0].length : 0;
+}
+
+/** The length of an item marker at `i`, or 0. */
+function markerAt(p: ParsedText, i: number): number {
+  if (isProtected(p, i)) return 0;
+  // Circled and parenthesised numbers (①, ⑴, ⒈) are item numbers wherever they stand: ①建设A②完成B.
+  if (isItemNumberChar(p.chars.codePointAt(i) ?? 0)) return 1;
+  const prev = i > 0 ? (p.chars[i - 1] ?? '') : '';
+  const atPosition =
+    i === 0 || BOUNDARY.has(prev) || MARKER_AFTER.has(prev) || p.spaceBefore[i] === true;
+  if (!atPosition) return 0;
+  ITEM_MARKER.lastIndex = i;
+  const m = ITEM_MARKER.exec(p.chars);
+  // `统一是…` never gets here: the char before `一是` must be a boundary, comma, colon or space.
+  return m ? m[0].length : 0;
+}
+
+// A line break wraps a sentence (is not a boundary) when the line before ends with one of these…
+const WRAP_BEFORE = new Set([',', '、', ':', '(', '“', '‘', '「', '《', '[', '【']);
+// …or the next line starts with one of these.
+const WRAP_AFTER = new Set([',', '。', ';', '、', ')', '”', '’', '」', '》', ']', '】', '%', ':', '!', '?']);
+
+function isDigit(c: string): boolean {
+  return c >= '0' && c <= '9';
+}
+
+/** True when a line break before position `i` ends a piece. */
+function breakSplits(p: ParsedText, i: number): boolean {
+  if (p.breakBefore[i] !== true || i === 0 || isProtected(p, i)) return false;
+  const prev = p.chars[i - 1] ?? '';
+  const next = p.chars[i] ?? '';
+  if (isDigit(prev) || WRAP_BEFORE.has(prev) || WRAP_AFTER.has(next)) return false;
+  return true;
+}
+
+/** Trim edge punctuation; returns null for an empty piece. */
+function trimRange(p: ParsedText, start: number, end: number): PieceRange | null {
+  let a = start;
+  let b = end;
+  while (a < b && EDGE_PUNCTUATION.has(p.chars[a] ?? '')) a++;
+  while (b > a && EDGE_PUNCTUATION.has(p.chars[b - 1] ?? '')) b--;
+  return a < b ? { start: a, end: b } : null;
+}
+
+/** Split a parsed text into piece ranges (parse positions), in order, without duplicate detection. */
+export function splitRanges(p: ParsedText): PieceRange[] {
+  const out: PieceRange[] = [];
+  const n = p.chars.length;
+  let start = 0;
+  const close = (end: number): void => {
+    const r = trimRange(p, start, end);
+    if (r) out.push(r);
+  };
+  for (let i = 0; i < n; i++) {
+    const c = p.chars[i] ?? '';
+    if (breakSplits(p, i)) {
+      close(i);
+      start = i;
+    }
+    const marker = markerAt(p, i);
+    if (marker > 0) {
+      close(i);
+      start = i + marker;
+      i += marker - 1;
+      continue;
+    }
+    if (BOUNDARY.has(c) && !isProtected(p, i)) {
+      close(i);
+      start = i + 1;
+    }
+  }
+  close(n);
+  return out;
+}
+
+/** Clause keys of a piece: its comma-separated parts outside quotes and brackets, as written (NFKC, no spaces). */
+function clauseKeys(p: ParsedText, r: PieceRange): string[] {
+  const keys: string[] = [];
+  let a = r.start;
+  for (let i = r.start; i <= r.end; i++) {
+    const atComma = i < r.end && p.chars[i] === ',' && !isProtected(p, i);
+    if (i === r.end || atComma) {
+      const key = p.chars.slice(a, i);
+      if (key.length > 0) keys.push(key);
+      a = i + 1;
+    }
+  }
+  return keys;
+}
+
+/**
+ * Split a target text into sub-task texts (see the module comment for the rules). Never throws.
+ * @example splitSubtasks('增长5.5%以上；完成4所幼儿园建设。').map((s) => s.text)
+ *   → ['增长5.5%以上', '完成4所幼儿园建设']
+ */
+export function splitSubtasks(text: string): SubtaskText[] {
+  const p = parseText(text);
+  const ranges = splitRanges(p);
+  const out: SubtaskText[] = [];
+  // Kept pieces by whole key, and by clause key (to find pieces containing a given clause quickly).
+  const byWhole = new Map<string, number>();
+  const byClause = new Map<string, number[]>();
+  const clauseSets = new Map<number, Set<string>>();
+  for (const r of ranges) {
+    const startOffset = p.from[r.start] ?? 0;
+    const endOffset = p.to[r.end - 1] ?? startOffset;
+    const whole = p.chars.slice(r.start, r.end);
+    const clauses = clauseKeys(p, r);
+    let duplicateOf = byWhole.get(whole) ?? null;
+    if (duplicateOf === null && clauses.length > 0) {
+      for (const candidate of byClause.get(clauses[0] ?? '') ?? []) {
+        const set = clauseSets.get(candidate);
+        if (set && clauses.every((c) => set.has(c))) {
+          duplicateOf = candidate;
+          break;
+        }
+      }
+    }
+    const index = out.length;
+    out.push({ text: text.slice(startOffset, endOffset), start: startOffset, end: endOffset, duplicateOf });
+    if (duplicateOf === null) {
+      byWhole.set(whole, index);
+      const set = new Set(clauses);
+      clauseSets.set(index, set);
+      for (const c of set) {
+        const list = byClause.get(c);
+        if (list) list.push(index);
+        else byClause.set(c, [index]);
+      }
+    }
+  }
+  return out;
+}

@@ -1,0 +1,363 @@
+/**
+ * Interpreting what units report: a figure (`4496`, `4496人`, `30.05亿元`, `68.1%`, a cell 0.681 formatted
+ * `0.0%`), a self-reported completion percentage, or a status word (`已完成`, `进展缓慢`). Every reading keeps
+ * the cell it came from. Never throws: anything unreadable becomes an `invalid` reading with a reason.
+ *
+ * Rules (docs/scoring.md §3):
+ * - A percentage is recognised by a `%` sign or a percent number format (0.681 with `0.0%` is 68.1 %).
+ *   For a rate indicator (unit `%`) it is the figure itself; for any other indicator it is a completion ratio
+ *   the unit worked out itself (`68.1%` against 新增就业6600人 → completion 0.681).
+ * - A plain number for a rate indicator is a percent number (5.5 = 5.5 %). For a quantity it is in the unit
+ *   the column header names (`完成值(亿元)`), else in the unit the target was written in (`200亿元` → 亿元),
+ *   else in the indicator's canonical unit. For an indicator with no target (qualitative, milestone) it is a
+ *   self-reported percentage: 60 → 60 %, and a number ≤ 1 → that ratio (0.6 → 60 %), reported as assumed.
+ * - A number with a unit is converted to the indicator's unit (`30.05亿元` → 3 005 000 000 元, `万元` vs
+ *   `亿元`); units of a different kind (`人` for `元`) are a mismatch.
+ * - Text with exactly one figure may have words around it (`完成4496人左右`, `同比下降1.2%` → −1.2); text with
+ *   two or more figures (`1-5月完成30亿元`) is ambiguous and not read.
+ */
+import type { StatusWordClass } from '../vocab/status-words.ts';
+import { STATUS_WORDS, STATUS_WORD_PUNCTUATION } from '../vocab/status-words.ts';
+import { APPROXIMATE_WORDS, DECLINE_WORDS, WEIGHT_UNIT_WORDS } from '../vocab/actual-value-words.ts';
+import { EMPTY_VALUE_WORDS } from '../vocab/empty-value-words.ts';
+import { isCellError, type CellRef, type RawCell } from '../grid.ts';
+import type { Located } from '../table-model.ts';
+import { cellText, compactKey } from '../text/normalize.ts';
+import { isPercentFormat } from '../validate/number-cell.ts';
+import { convertValue } from './units.ts';
+
+/** Why a reading could not be used. */
+export type InvalidReadingReason =
+  'unreadable_actual' | 'cell_error' | 'unit_mismatch' | 'unknown_status' | 'ambiguous_status';
+
+/** What a reported cell says. */
+export type ActualReading =
+  | { readonly kind: 'blank' }
+  /** A figure in the indicator's unit (a percent number for rates). */
+  | {
+      readonly kind: 'value';
+      readonly value: number;
+      /** The unit a plain number was assumed to be in when it was not `ctx.unit` (e.g. `亿元`), else null. */
+      readonly assumedUnit: string | null;
+      readonly at: CellRef;
+      readonly text: string;
+    }
+  /** A completion ratio stated by the unit (0.681 for `68.1%`). `assumed` when read from a bare number ≤ 1. */
+  | {
+      readonly kind: 'ratio';
+      readonly ratio: number;
+      readonly assumed: boolean;
+      readonly at: CellRef;
+      readonly text: string;
+    }
+  | {
+      readonly kind: 'word';
+      readonly cls: StatusWordClass;
+      readonly word: string;
+      readonly at: CellRef;
+      readonly text: string;
+    }
+  | {
+      readonly kind: 'invalid';
+      readonly reason: InvalidReadingReason;
+      readonly text: string;
+      /** For `unit_mismatch`: the unit written in the cell. */
+      readonly unit: string | null;
+      readonly at: CellRef;
+    };
+
+/** What the indicator a value is read for expects. */
+export interface UnitContext {
+  /** The indicator's canonical unit (`元`, `人`, `%`), or null. */
+  readonly unit: string | null;
+  /** The unit plain numbers are in (header `完成值(亿元)` or as the target was written), or null = `unit`. */
+  readonly plainUnit: string | null;
+  /**
+   * Whether plain numbers are figures in the indicator's unit: true unless the indicator is qualitative or a
+   * milestone without a target value, whose plain numbers are self-reported percentages.
+   */
+  readonly expectsFigure: boolean;
+}
+
+const EMPTY_KEYS = new Set(EMPTY_VALUE_WORDS.map((w) => compactKey(w).toLowerCase()));
+const PUNCTUATION = new Set(STATUS_WORD_PUNCTUATION);
+const WORD_LENGTHS = [...new Set(Object.keys(STATUS_WORDS).map((w) => w.length))].sort((a, b) => b - a);
+const DECLINES = [...DECLINE_WORDS].sort((a, b) => b.length - a.length);
+const APPROXIMATES = [...APPROXIMATE_WORDS].sort((a, b) => b.length - a.length);
+
+/** True for rate-like units, whose figures are compared directly and never time-scaled. */
+export function isRateUnit(unit: string | null): boolean {
+  return unit === '%' || unit === '‰' || unit === '个百分点';
+}
+
+function lookupWord(key: string): StatusWordClass | null {
+  return Object.hasOwn(STATUS_WORDS, key) ? (STATUS_WORDS[key] ?? null) : null;
+}
+
+function stripPunctuation(key: string): string {
+  let out = '';
+  for (const ch of key) if (!PUNCTUATION.has(ch)) out += ch;
+  return out;
+}
+
+/** A status word found in a text. */
+export type StatusWordMatch =
+  | { readonly kind: 'word'; readonly cls: StatusWordClass; readonly word: string }
+  | { readonly kind: 'ambiguous'; readonly words: readonly string[] }
+  | { readonly kind: 'none' };
+
+/**
+ * Find the status word of a short text: the whole text when it is one (`已完成。`), else by leftmost-longest
+ * scanning (`目前已完成` → 已完成; `尚未完成` → 尚未完成, never 完成). Words of different classes in one text
+ * (`部分完成，部分滞后`) are ambiguous. With `exactOnly`, only a text that is one word as a whole counts
+ * (used for free progress text, where `完成投资5亿元` must not read as 完成).
+ */
+export function findStatusWord(text: string, exactOnly = false): StatusWordMatch {
+  const key = stripPunctuation(compactKey(text));
+  if (key === '') return { kind: 'none' };
+  const whole = lookupWord(key);
+  if (whole) return { kind: 'word', cls: whole, word: key };
+  if (exactOnly) return { kind: 'none' };
+  const found: { word: string; cls: StatusWordClass }[] = [];
+  let i = 0;
+  while (i < key.length) {
+    let matched = 0;
+    for (const len of WORD_LENGTHS) {
+      if (i + len > key.length) continue;
+      const cls = lookupWord(key.slice(i, i + len));
+      if (cls) {
+        found.push({ word: key.slice(i, i + len), cls });
+        matched = len;
+        break;
+      }
+    }
+    i += matched > 0 ? matched : 1;
+  }
+  const first = found[0];
+  if (!first) return { kind: 'none' };
+  if (found.every((f) => f.cls === first.cls)) return { kind: 'word', cls: first.cls, word: first.word };
+  return { kind: 'ambiguous', words: found.map((f) => f.word) };
+}
+
+/** A figure found in text. */
+interface TextFigure {
+  readonly value: number;
+  /** What follows the figure, approximate words and brackets removed (`亿元`, `%`, ``). */
+  readonly suffix: string;
+  readonly percent: boolean;
+  /** The figure ÷ 100, parsed from its digits so `68.1%` is exactly 0.681 (68.1 / 100 is 0.68099…). */
+  readonly hundredth: number;
+}
+
+/**
+ * Figures in a compact key, with an optional sign.
+ * @example '4496人' → ['4496']; '30.05亿元' → ['30.05']; '同比下降-1.2%' → ['-1.2']
+ * @example '1-5月完成30亿元' → ['1', '-5', '30'] (three figures: ambiguous)
+ */
+const FIGURE = /[-+]?\d+(?:\.\d+)?/g;
+
+/**
+ * A thousands separator between digits (`1,200,000` → `1200000`; `4,496人` → `4496人`); a comma not followed
+ * by exactly three digits (`1,20`) is kept, so such text has two figures and is not read.
+ */
+const THOUSANDS = /(\d),(?=\d{3}(?!\d))/g;
+
+/**
+ * Brackets and what is inside them (`人(含灵活就业)` → `人`, `亿元[预计]` → `亿元`).
+ */
+const BRACKETED = /\([^)]*\)|\[[^\]]*\]|【[^】]*】/g;
+
+function readFigure(text: string): TextFigure | 'none' | 'many' {
+  // U+2212 (minus sign) is not folded by NFKC; treat it as a hyphen-minus.
+  const key = compactKey(text)
+    .replace(/\u2212/g, '-')
+    .replace(THOUSANDS, '$1');
+  const matches = [...key.matchAll(FIGURE)];
+  if (matches.length === 0) return 'none';
+  if (matches.length > 1) return 'many';
+  const m = matches[0];
+  if (!m || m.index === undefined) return 'none';
+  let value = Number(m[0]);
+  const before = key.slice(0, m.index);
+  if (value > 0 && DECLINES.some((w) => before.endsWith(w))) value = -value;
+  let suffix = stripPunctuation(key.slice(m.index + m[0].length).replace(BRACKETED, ''));
+  // Approximate words may sit between the figure and the unit (80余次) or after the unit (4496人左右).
+  for (const w of APPROXIMATES) if (suffix.startsWith(w)) suffix = suffix.slice(w.length);
+  for (const w of APPROXIMATES) if (suffix.endsWith(w)) suffix = suffix.slice(0, suffix.length - w.length);
+  const percent = suffix === '%';
+  const hundredth = Number(`${m[0]}e-2`) * (value === Number(m[0]) ? 1 : -1);
+  return { value, suffix, percent, hundredth };
+}
+
+function blankText(text: string): boolean {
+  const key = compactKey(text).toLowerCase();
+  return key === '' || EMPTY_KEYS.has(key);
+}
+
+/**
+ * Read a reported actual value for an indicator. `format` is the cell's number format (null = General).
+ * @example interpretActual({ value: 0.681, raw: 0.681, at }, '0.0%', { unit: '%', plainUnit: null, expectsFigure: true })
+ *   → { kind: 'value', value: 68.1, … }
+ * @example interpretActual({ value: '30.05亿元', … }, null, { unit: '元', plainUnit: '亿元', expectsFigure: true })
+ *   → { kind: 'value', value: 3005000000, … }
+ */
+export function interpretActual(
+  cell: Located<RawCell>,
+  format: string | null,
+  ctx: UnitContext,
+): ActualReading {
+  const raw = cell.value;
+  const at = cell.at;
+  if (raw === null || raw === undefined) return { kind: 'blank' };
+  if (isCellError(raw)) return { kind: 'invalid', reason: 'cell_error', text: raw.error, unit: null, at };
+  if (typeof raw === 'boolean') {
+    // A check-box column: TRUE is done, FALSE is not done yet.
+    return {
+      kind: 'word',
+      cls: raw ? 'done' : 'in_progress',
+      word: raw ? 'TRUE' : 'FALSE',
+      at,
+      text: cellText(raw),
+    };
+  }
+  if (typeof raw === 'number') {
+    if (!Number.isFinite(raw))
+      return { kind: 'invalid', reason: 'unreadable_actual', text: String(raw), unit: null, at };
+    const text = String(raw);
+    if (isPercentFormat(format)) return percentReading(raw * 100, raw, ctx, at, text);
+    return plainReading(raw, ctx, at, text);
+  }
+  const text = typeof raw === 'string' ? raw : cellText(raw);
+  if (blankText(text)) return { kind: 'blank' };
+  const figure = readFigure(text);
+  if (figure === 'many') return { kind: 'invalid', reason: 'unreadable_actual', text, unit: null, at };
+  if (figure === 'none') {
+    const word = findStatusWord(text);
+    if (word.kind === 'word') return { kind: 'word', cls: word.cls, word: word.word, at, text };
+    if (word.kind === 'ambiguous')
+      return { kind: 'invalid', reason: 'ambiguous_status', text, unit: null, at };
+    return { kind: 'invalid', reason: 'unknown_status', text, unit: null, at };
+  }
+  if (!Number.isFinite(figure.value))
+    return { kind: 'invalid', reason: 'unreadable_actual', text, unit: null, at };
+  if (figure.percent) return percentReading(figure.value, figure.hundredth, ctx, at, text);
+  if (figure.suffix === '') return plainReading(figure.value, ctx, at, text);
+  return unitReading(figure.value, figure.suffix, ctx, at, text);
+}
+
+// `ratio` is passed separately so a formatted 0.681 stays exactly 0.681 (0.681 × 100 ÷ 100 is not).
+function percentReading(
+  percentNumber: number,
+  ratio: number,
+  ctx: UnitContext,
+  at: CellRef,
+  text: string,
+): ActualReading {
+  if (isRateUnit(ctx.unit)) {
+    const value = ctx.unit === '‰' ? percentNumber * 10 : percentNumber;
+    return { kind: 'value', value, assumedUnit: null, at, text };
+  }
+  return { kind: 'ratio', ratio, assumed: false, at, text };
+}
+
+function plainReading(n: number, ctx: UnitContext, at: CellRef, text: string): ActualReading {
+  if (isRateUnit(ctx.unit)) return { kind: 'value', value: n, assumedUnit: null, at, text };
+  if (!ctx.expectsFigure) {
+    // Self-reported completion: 60 → 60 %, 0.6 → 60 % (assumed, reported as such).
+    return n <= 1 && n >= 0
+      ? { kind: 'ratio', ratio: n, assumed: true, at, text }
+      : { kind: 'ratio', ratio: n / 100, assumed: false, at, text };
+  }
+  const plain = ctx.plainUnit ?? ctx.unit ?? '';
+  const target = ctx.unit ?? '';
+  const value = convertValue(n, plain, target);
+  if (value === null) return { kind: 'invalid', reason: 'unit_mismatch', text, unit: plain, at };
+  return { kind: 'value', value, assumedUnit: plain !== target ? plain : null, at, text };
+}
+
+function unitReading(n: number, suffix: string, ctx: UnitContext, at: CellRef, text: string): ActualReading {
+  const target = ctx.unit ?? '';
+  // Without a unit on the indicator, a unit written with the figure only scales it (30万 → 300000).
+  const value = convertValue(n, suffix, target);
+  if (value === null) return { kind: 'invalid', reason: 'unit_mismatch', text, unit: suffix, at };
+  if (!ctx.expectsFigure && !isRateUnit(ctx.unit)) {
+    // A figure with a unit for an indicator without a target cannot be a completion: not usable.
+    return { kind: 'invalid', reason: 'unit_mismatch', text, unit: suffix, at };
+  }
+  return { kind: 'value', value, assumedUnit: null, at, text };
+}
+
+/** A percentage read from a printed 完成率 cell, with the decimals it was shown with. */
+export interface PrintedPercent {
+  /** Percent number (68.1 for 68.1 %). */
+  readonly percent: number;
+  /** Decimals as printed (`68.1%` → 1, `112%` → 0); decides the rounding tolerance. */
+  readonly decimals: number;
+}
+
+function decimalsOf(numberText: string): number {
+  const dot = numberText.indexOf('.');
+  return dot < 0 ? 0 : numberText.length - dot - 1;
+}
+
+/**
+ * Decimals a number format shows: the digit placeholders after the first section's decimal point.
+ * @example formatDecimals('0.0%') === 1; formatDecimals('0.00%;[Red]-0.00%') === 2; formatDecimals('0%') === 0
+ */
+export function formatDecimals(format: string): number {
+  const first = format.split(';')[0] ?? '';
+  // Placeholders after the point: '0.0%' → '0'; '#,##0.00' → '00'; '0%' → no match.
+  const m = /\.([0#?]+)/.exec(first);
+  return m?.[1]?.length ?? 0;
+}
+
+/**
+ * Read a printed completion rate (完成率) as a percent number. A bare number without a percent format is
+ * ambiguous (0.681 or 68.1?): the reading closer to `expectedPercent` (the recomputed rate) is taken.
+ * Null when the cell holds no single figure.
+ */
+export function readPrintedPercent(
+  raw: RawCell,
+  format: string | null,
+  expectedPercent: number,
+): PrintedPercent | null {
+  if (typeof raw === 'number') {
+    if (!Number.isFinite(raw)) return null;
+    if (isPercentFormat(format)) {
+      return { percent: raw * 100, decimals: format ? formatDecimals(format) : 0 };
+    }
+    // A format with digit placeholders ('0.00', '#,##0.0') fixes the decimals shown; 'General' does not.
+    const shown = format && /[0#]/.test(format) ? formatDecimals(format) : decimalsOf(String(raw));
+    const asRatio = raw * 100;
+    return Math.abs(asRatio - expectedPercent) < Math.abs(raw - expectedPercent)
+      ? { percent: asRatio, decimals: Math.max(0, shown - 2) }
+      : { percent: raw, decimals: shown };
+  }
+  if (typeof raw !== 'string' || blankText(raw)) return null;
+  const figure = readFigure(raw);
+  if (figure === 'none' || figure === 'many' || !Number.isFinite(figure.value)) return null;
+  if (figure.suffix !== '' && !figure.percent) return null;
+  const m = [...compactKey(raw).matchAll(FIGURE)][0];
+  return { percent: figure.value, decimals: m ? decimalsOf(m[0]) : 0 };
+}
+
+/** Largest weight accepted: far above any 分值 in use, low enough that sums of weights never overflow. */
+export const MAX_WEIGHT = 1_000_000;
+
+/** True for a usable weight: a number from 0 to {@link MAX_WEIGHT}. */
+export function isValidWeight(value: number): boolean {
+  return Number.isFinite(value) && value >= 0 && value <= MAX_WEIGHT;
+}
+
+/**
+ * Read a weight (权重/分值) cell: a number from 0 to {@link MAX_WEIGHT}, `10分` and `20%` allowed. Null when
+ * unreadable.
+ */
+export function readWeight(raw: RawCell): number | null {
+  if (typeof raw === 'number') return isValidWeight(raw) ? raw : null;
+  if (typeof raw !== 'string') return null;
+  const figure = readFigure(raw);
+  if (figure === 'none' || figure === 'many') return null;
+  if (figure.suffix !== '' && !WEIGHT_UNIT_WORDS.includes(figure.suffix) && !figure.percent) return null;
+  return isValidWeight(figure.value) ? figure.value : null;
+}
