@@ -5,7 +5,8 @@
  * - the result dialog: opened with `?result=…` by the reporter, it shows that outcome and a Close button.
  */
 import { OfficeWorkbook } from '../excel/office-workbook.ts';
-import { pickLang, t } from '../taskpane/i18n.ts';
+import { pickLang } from '../excel/host-text.ts';
+import { ct } from './command-strings.ts';
 import { dialogReporter, readResult, RESULT_PARAM } from './result-dialog.ts';
 import { COMMAND_IDS, runCommand, type CommandId, type CommandReport } from './run-command.ts';
 
@@ -18,12 +19,10 @@ function element(id: string): HTMLElement {
 /** Dialog role: show the report; Close tells the parent, which closes the dialog and completes the command. */
 function showResult(report: CommandReport | null): void {
   const lang = pickLang(Office.context.displayLanguage);
-  element('result-title').textContent = report?.title ?? t(lang, 'errorTitle');
-  element('result-message').textContent =
-    report?.message ??
-    t(lang, 'errorUnexpected', { detail: 'the result could not be read from the address' });
+  element('result-title').textContent = report?.title ?? ct(lang, 'resultUnreadableTitle');
+  element('result-message').textContent = report?.message ?? ct(lang, 'resultUnreadable');
   const close = element('result-close');
-  close.textContent = t(lang, 'close');
+  close.textContent = ct(lang, 'close');
   close.addEventListener('click', () => {
     Office.context.ui.messageParent('close');
   });

@@ -8,8 +8,9 @@
  */
 import type { Lang } from '../core/findings.ts';
 import type { WorkbookPort } from '../core/port/workbook-port.ts';
-import { describeError, t } from '../taskpane/i18n.ts';
-import { readActiveTable, type TableSummary } from '../taskpane/read-active-table.ts';
+import { readTable } from '../core/table/read-table.ts';
+import { describeHostError } from '../excel/host-text.ts';
+import { ct } from './command-strings.ts';
 
 /** The ribbon commands (the manifest's `FunctionName`s). */
 export type CommandId = 'scoreNow' | 'clearHighlights';
@@ -41,20 +42,17 @@ export interface CommandDeps {
 }
 
 function titleOf(command: CommandId, lang: Lang): string {
-  return t(lang, command === 'scoreNow' ? 'commandScoreTitle' : 'commandClearTitle');
+  return ct(lang, command === 'scoreNow' ? 'scoreTitle' : 'clearTitle');
 }
 
-function successReport(command: CommandId, summary: TableSummary, lang: Lang): CommandReport {
+/** Read the active sheet's table and say what was found (the pane shows the same through its own glue). */
+async function readOutcome(command: CommandId, port: WorkbookPort, lang: Lang): Promise<CommandReport> {
   const title = titleOf(command, lang);
-  if (summary.headerRow === null) {
-    return { command, kind: 'warning', title, message: t(lang, 'noTableBody', { sheet: summary.sheet }) };
-  }
-  const read = t(lang, 'commandRead', {
-    sheet: summary.sheet,
-    row: summary.headerRow + 1,
-    count: summary.rowCount,
-  });
-  const next = t(lang, command === 'scoreNow' ? 'commandScoreLater' : 'commandNothingToClear');
+  const sheet = await port.activeSheetName();
+  const { table } = readTable(await port.readSheet(sheet));
+  if (!table) return { command, kind: 'warning', title, message: ct(lang, 'noTable', { sheet }) };
+  const read = ct(lang, 'read', { sheet, row: table.headerRow + 1, count: table.rows.length });
+  const next = ct(lang, command === 'scoreNow' ? 'scoreLater' : 'nothingToClear');
   const separator = lang === 'zh' ? '' : ' ';
   return { command, kind: 'success', title, message: `${read}${separator}${next}` };
 }
@@ -67,9 +65,9 @@ function successReport(command: CommandId, summary: TableSummary, lang: Lang): C
 export async function runCommand(command: CommandId, deps: CommandDeps): Promise<CommandReport> {
   let report: CommandReport;
   try {
-    report = successReport(command, await readActiveTable(deps.port), deps.lang);
+    report = await readOutcome(command, deps.port, deps.lang);
   } catch (error) {
-    const text = describeError(error, deps.lang);
+    const text = describeHostError(error, deps.lang);
     const colon = deps.lang === 'zh' ? '：' : ': ';
     report = {
       command,

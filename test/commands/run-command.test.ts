@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MemoryWorkbook } from '../../src/core/port/memory-workbook.ts';
+import { COMMAND_STRINGS } from '../../src/commands/command-strings.ts';
 import {
   DialogError,
   dialogReporter,
@@ -25,6 +26,13 @@ function recorder(): Reporter & { reports: CommandReport[] } {
 }
 
 describe('runCommand', () => {
+  it('has a zh and an en text for every command string', () => {
+    for (const [key, value] of Object.entries(COMMAND_STRINGS)) {
+      expect(value.zh.trim(), key).not.toBe('');
+      expect(value.en.trim(), key).not.toBe('');
+    }
+  });
+
   it('scoreNow reads the active table and reports what it found (zh)', async () => {
     const reporter = recorder();
     const report = await runCommand('scoreNow', {

@@ -1,21 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { DubanError } from '../../src/core/errors.ts';
-import { describeError, pickLang, t } from '../../src/taskpane/i18n.ts';
+import { t } from '../../src/taskpane/i18n.ts';
 import { STRINGS } from '../../src/taskpane/strings.ts';
 
-describe('pickLang', () => {
-  it('uses English only when the display language is English', () => {
-    expect(pickLang('en-US')).toBe('en');
-    expect(pickLang('EN-gb')).toBe('en');
-    expect(pickLang('zh-CN')).toBe('zh');
-    expect(pickLang('zh-TW')).toBe('zh');
-    expect(pickLang('fr-FR')).toBe('zh');
-    expect(pickLang(undefined)).toBe('zh');
-    expect(pickLang(null)).toBe('zh');
-  });
-});
-
-describe('strings', () => {
+describe('task pane strings', () => {
   it('has a non-empty zh and en text for every key', () => {
     for (const [key, value] of Object.entries(STRINGS)) {
       expect(value.zh.trim(), key).not.toBe('');
@@ -26,27 +13,6 @@ describe('strings', () => {
   it('fills placeholders', () => {
     expect(t('zh', 'rowNumber', { row: 3 })).toBe('第3行');
     expect(t('en', 'rowNumber', { row: 3 })).toBe('Row 3');
-  });
-});
-
-describe('describeError', () => {
-  it('explains the project errors in the user language', () => {
-    expect(describeError(new DubanError('sheet_not_found', 'x', { sheet: '分解表' }), 'zh').body).toBe(
-      '找不到工作表“分解表”。它可能刚被重命名或删除，请重新选择工作表后重试。',
-    );
-    expect(
-      describeError(new DubanError('host_failure', 'x', { code: 'InvalidOperationInCellEditMode' }), 'en')
-        .body,
-    ).toBe('Excel is editing a cell. Press Enter or Esc to finish editing, then try again.');
-    expect(describeError(new DubanError('host_failure', 'boom', { code: 'AccessDenied' }), 'zh').body).toBe(
-      'Excel 未能完成读取（错误代码 AccessDenied）：boom',
-    );
-  });
-
-  it('shows any other error with its own message', () => {
-    expect(describeError(new TypeError('bad'), 'en')).toEqual({
-      title: 'Could not read the table',
-      body: 'An unexpected error occurred: bad',
-    });
+    expect(t('zh', 'rowCount', { count: 52 })).toBe('52 行');
   });
 });

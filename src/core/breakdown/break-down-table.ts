@@ -79,7 +79,12 @@ function wideIndicator(
     metric: name.trim(),
     text: planField ? String(typeof raw === 'object' && raw !== null ? raw.error : (raw ?? '')) : name,
   };
-  const numeric = (value: number | null, valueMax: number | null, unit: string | null, r: ResolvedComparator) => ({
+  const numeric = (
+    value: number | null,
+    valueMax: number | null,
+    unit: string | null,
+    r: ResolvedComparator,
+  ) => ({
     ...base,
     kind: numericKind(unit, r),
     comparator: r.comparator,
@@ -92,7 +97,14 @@ function wideIndicator(
     ambiguous: false,
     hint,
   };
-  const empty: Indicator = { ...base, kind: 'qualitative', comparator: null, value: null, valueMax: null, unit: header.unit };
+  const empty: Indicator = {
+    ...base,
+    kind: 'qualitative',
+    comparator: null,
+    value: null,
+    valueMax: null,
+    unit: header.unit,
+  };
   if (raw === null || isCellError(raw)) return { indicator: empty, finding: null };
   if (typeof raw === 'number') {
     if (!Number.isFinite(raw)) return { indicator: empty, finding: null };
@@ -108,7 +120,10 @@ function wideIndicator(
   if (text === '') return { indicator: empty, finding: null };
   const key = compactKey(text);
   if (PLAIN_NUMBER.test(key)) {
-    return { indicator: numeric(scaleNumber(Number(key), header.exponent), null, header.unit, plain), finding: null };
+    return {
+      indicator: numeric(scaleNumber(Number(key), header.exponent), null, header.unit, plain),
+      finding: null,
+    };
   }
   const q = findQuantities(parseText(text))[0];
   if (!q || q.unreadable) return unreadable(text);
@@ -145,7 +160,8 @@ export function breakDownTable(table: ReadTable, options: BreakDownTableOptions 
       if (finding) findings.push(finding);
       const deadline = parseRowDeadline(row.fields.deadline?.raw, planYear);
       const at: CellRef = row.fields.planValue?.at ??
-        row.target?.at ?? row.unitCell?.at ?? { sheet: table.sheet, row: row.row, col: 0 };
+        row.target?.at ??
+        row.unitCell?.at ?? { sheet: table.sheet, row: row.row, col: 0 };
       subTasks.push({
         id: subTaskId(serial, wideSeq),
         taskRow: row.row,

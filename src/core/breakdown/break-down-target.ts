@@ -8,9 +8,10 @@ import type { Finding } from '../findings.ts';
 import { makeFinding } from '../findings/catalog.ts';
 import type { CellRef, RawCell } from '../grid.ts';
 import type { Person } from '../table-model.ts';
-import { analyseIndicators } from './extract-indicators.ts';
-import { checkPlanYear, parseDeadline, parseRowDeadline } from './deadlines.ts';
-import { splitSubtasks } from './split-subtasks.ts';
+import { analyseParsed } from './extract-indicators.ts';
+import { checkPlanYear, combineHits, findDeadlines, parseRowDeadline } from './deadlines.ts';
+import { parseText, subView } from './parse-text.ts';
+import { splitParsed } from './split-subtasks.ts';
 
 /** Where a target comes from and what applies to all its sub-tasks. */
 export interface BreakDownContext {
@@ -61,21 +62,25 @@ export function breakDownTarget(text: string, ctx: BreakDownContext): TargetBrea
     findings.push(makeFinding('deadline_needs_date', rowCell, { id: ctx.serial, deadline: row.text ?? '' }));
   }
   let seq = 0;
-  for (const piece of splitSubtasks(text)) {
+  const whole = parseText(text);
+  for (const piece of splitParsed(whole)) {
     if (piece.duplicateOf !== null) {
       findings.push(makeFinding('duplicate_sentence', ctx.at, { serial: ctx.serial, sentence: piece.text }));
       continue;
     }
     seq += 1;
     const id = subTaskId(ctx.serial, seq);
-    const own = parseDeadline(piece.text, ctx.planYear);
+    // The cell is parsed once; each piece is read through a view of that parse.
+    const parsed = subView(whole, piece.range.start, piece.range.end);
+    const hits = findDeadlines(parsed);
+    const own = combineHits(parsed, hits, ctx.planYear);
     if (own.needsDate) {
       findings.push(makeFinding('deadline_needs_date', ctx.at, { id, deadline: own.text ?? '' }));
     }
     const usesRow = own.text === null;
     const deadline = usesRow ? row.iso : own.iso;
     const deadlineText = usesRow ? (row.iso !== null || row.needsDate ? row.text : null) : own.text;
-    const analysis = analyseIndicators(piece.text);
+    const analysis = analyseParsed(parsed, hits.length > 0);
     for (const issue of analysis.issues) {
       findings.push(makeFinding(issue.code, ctx.at, { serial: ctx.serial, text: issue.text }));
     }

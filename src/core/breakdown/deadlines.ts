@@ -31,7 +31,7 @@ import {
   UNSUPPORTED_HOLIDAYS,
   YEAR_END_WORDS,
 } from '../vocab/deadline-words.ts';
-import { longestAt, parseText, sourceSlice, type ParsedText } from './parse-text.ts';
+import { codeSet, longestAt, parseText, sourceSlice, type ParsedText } from './parse-text.ts';
 
 /** A deadline read from text. */
 export interface DeadlineResult {
@@ -50,7 +50,13 @@ export interface RowDeadline extends DeadlineResult {
 
 /** What a deadline phrase denotes, before the plan year is applied. */
 export type DateSpec =
-  | { readonly kind: 'date'; readonly year: number | null; readonly month: number; readonly day: number | 'end'; readonly yearOffset?: number }
+  | {
+      readonly kind: 'date';
+      readonly year: number | null;
+      readonly month: number;
+      readonly day: number | 'end';
+      readonly yearOffset?: number;
+    }
   | { readonly kind: 'lunar'; readonly year: number | null; readonly offset: number }
   | { readonly kind: 'unsupported' };
 
@@ -101,7 +107,8 @@ const YEAR = /(\d{4})年/y;
 // A numeric date. e.g. '2024-06-30' ✓; '2024/6/30' ✓; '2024.6.30' ✓; '2024-13-01' (read, then rejected)
 const NUMERIC_DATE = /(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})/y;
 // A lunar day of 正月. e.g. '十五' → 15; '初八' → 8; '二十' → 20; '廿三' → 23; '15' → 15
-const LUNAR_DAY = /(初[一二三四五六七八九十]|十[一二三四五六七八九]?|二十[一二三四五六七八九]?|廿[一二三四五六七八九]|三十|\d{1,2})/y;
+const LUNAR_DAY =
+  /(初[一二三四五六七八九十]|十[一二三四五六七八九]?|二十[一二三四五六七八九]?|廿[一二三四五六七八九]|三十|\d{1,2})/y;
 
 function execAt(re: RegExp, s: string, i: number): RegExpExecArray | null {
   re.lastIndex = i;
@@ -109,7 +116,18 @@ function execAt(re: RegExp, s: string, i: number): RegExpExecArray | null {
 }
 
 function chineseSmall(text: string): number | null {
-  const digits: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
+  const digits: Record<string, number> = {
+    一: 1,
+    二: 2,
+    三: 3,
+    四: 4,
+    五: 5,
+    六: 6,
+    七: 7,
+    八: 8,
+    九: 9,
+    十: 10,
+  };
   if (/^\d+$/.test(text)) return Number(text);
   if (text.startsWith('初')) return digits[text.slice(1)] ?? null;
   if (text.startsWith('廿')) return 20 + (digits[text.slice(1)] ?? 0);
@@ -205,11 +223,10 @@ function matchHoliday(s: string, i: number, year: number | null): { end: number;
   const k = quoted ? i + 1 : i;
   const lunar = matchLunar(s, k, year);
   if (lunar && !quoted) return lunar;
-  const word =
-    SOLAR_HOLIDAYS.find((h) => s.startsWith(h.word, k)) ??
-    null;
+  const word = SOLAR_HOLIDAYS.find((h) => s.startsWith(h.word, k)) ?? null;
   const unsupported = word === null ? longestAt(s, k, UNSUPPORTED_HOLIDAYS) : null;
-  const lunarWord = word === null && unsupported === null ? LUNAR_HOLIDAYS.find((h) => s.startsWith(h.word, k)) : undefined;
+  const lunarWord =
+    word === null && unsupported === null ? LUNAR_HOLIDAYS.find((h) => s.startsWith(h.word, k)) : undefined;
   const length = word?.word.length ?? unsupported?.length ?? lunarWord?.word.length ?? 0;
   if (length === 0) return null;
   let j = k + length;
@@ -235,12 +252,34 @@ function matchYearEnd(s: string, i: number, year: number | null): { end: number;
   const word = longestAt(s, i, YEAR_END_WORDS);
   if (word === null) return null;
   const prev = s[i - 1];
-  if (word.startsWith('年') && prev !== undefined && (isDigit(prev) || CHINESE_NUMERAL_CHARS.includes(prev))) {
+  if (
+    word.startsWith('年') &&
+    prev !== undefined &&
+    (isDigit(prev) || CHINESE_NUMERAL_CHARS.includes(prev))
+  ) {
     return null; // 三年内, 两年底 — a duration; 2024年内 is read with its year
   }
   const j = i + word.length;
   return { end: j + suffixLength(s, j), spec: { kind: 'date', year, month: 12, day: 31 } };
 }
+
+/** Four digits read as a year only when they can be one (`0171-02-03` is not a date). */
+function plausibleYear(year: number): boolean {
+  return year >= 1900 && year <= 2200;
+}
+
+// Characters a deadline phrase can start with; every other position is skipped at once.
+const DEADLINE_START = codeSet([
+  ...'0123456789“"第前',
+  ...YEAR_END_WORDS.map((w) => w[0] ?? ''),
+  ...HALF_YEAR_WORDS.map((w) => w.word[0] ?? ''),
+  ...SOLAR_HOLIDAYS.map((w) => w.word[0] ?? ''),
+  ...LUNAR_HOLIDAYS.map((w) => w.word[0] ?? ''),
+  ...UNSUPPORTED_HOLIDAYS.map((w) => w[0] ?? ''),
+  ...Object.keys(CHINESE_MONTHS).map((w) => w[0] ?? ''),
+  ...Object.keys(QUARTER_NUMBERS),
+  LUNAR_FIRST_MONTH[0] ?? '',
+]);
 
 /** Options of {@link matchDeadlineAt}. */
 interface MatchOptions {
@@ -254,12 +293,13 @@ export function matchDeadlineAt(
   i: number,
   options: MatchOptions = { bareYear: false },
 ): { end: number; spec: DateSpec } | null {
+  if (!DEADLINE_START.has(s.charCodeAt(i))) return null;
   const c = s[i];
   if (c === undefined) return null;
   if (isDigit(c)) {
     if (isDigit(s[i - 1])) return null;
     const nd = execAt(NUMERIC_DATE, s, i);
-    if (nd && !isDigit(s[i + nd[0].length])) {
+    if (nd && !isDigit(s[i + nd[0].length]) && plausibleYear(Number(nd[1]))) {
       const j = i + nd[0].length;
       return {
         end: j + suffixLength(s, j),
@@ -267,7 +307,7 @@ export function matchDeadlineAt(
       };
     }
     const y = execAt(YEAR, s, i);
-    if (y) {
+    if (y && plausibleYear(Number(y[1]))) {
       const year = Number(y[1]);
       const j = i + y[0].length;
       const body = matchMonth(s, j, year) ?? matchPeriod(s, j, year) ?? matchLunar(s, j, year);
@@ -340,7 +380,11 @@ export function resolveSpec(spec: DateSpec, planYear: number | null): string | n
 }
 
 /** Combine the hits of one text: latest date wins; any undatable hit makes the result need a date. */
-export function combineHits(p: ParsedText, hits: readonly DeadlineHit[], planYear: number | null): DeadlineResult {
+export function combineHits(
+  p: ParsedText,
+  hits: readonly DeadlineHit[],
+  planYear: number | null,
+): DeadlineResult {
   let best: { iso: string; text: string } | null = null;
   for (const h of hits) {
     const text = sourceSlice(p, h.start, h.end);
@@ -407,7 +451,7 @@ export function parseRowDeadline(raw: RawCell | undefined, planYear: number | nu
   if (hits.length > 0) return { ...combineHits(p, hits, planYear), unreadable: false };
   // A bare four-digit year written as text: '2024'.
   // e.g. '2024' ✓ → 2024-12-31; '20240' ✗; '二〇二四' ✗ (not read)
-  if (/^\d{4}$/.test(p.chars)) {
+  if (/^\d{4}$/.test(p.chars) && plausibleYear(Number(p.chars))) {
     const year = Number(p.chars);
     return { iso: `${year}-12-31`, text, needsDate: false, unreadable: false };
   }

@@ -36,7 +36,16 @@ import {
 } from '../vocab/indicator-kind-words.ts';
 import type { ComparatorWord } from '../vocab/comparator-words.ts';
 import { deadlineLengthAt, findDeadlines } from './deadlines.ts';
-import { isProtected, isThousandsComma, longestAt, parseText, sourceOfPositions, sourceSlice, type ParsedText } from './parse-text.ts';
+import {
+  codeSet,
+  isProtected,
+  isThousandsComma,
+  longestAt,
+  parseText,
+  sourceOfPositions,
+  sourceSlice,
+  type ParsedText,
+} from './parse-text.ts';
 import { findQuantities, numericKind, resolveComparator, type Quantity } from './quantities.ts';
 import { itemMarkerLength } from './split-subtasks.ts';
 
@@ -56,11 +65,14 @@ export interface IndicatorAnalysis {
 }
 
 // Clause separators after NFKC: comma, colon, semicolon and sentence marks.
-const CLAUSE_SEPARATORS = new Set([',', ':', ';', '。', '!', '?', '｡']);
+const CLAUSE_SEPARATOR_CODES = codeSet([',', ':', ';', '。', '!', '?', '｡']);
 // Separators between the items of a list, and after a quantity that starts a new piece.
 const LIST_SEPARATORS = ['以及', '、', '和', '及', '与'];
 // Punctuation trimmed from the edges of metric phrases and indicator texts.
 const EDGE = new Set([',', '、', ':', ';', '。', '!', '?', '.', '｡', '…', '-', '—']);
+
+// Longest filler word or deadline phrase looked at when trimming a metric (e.g. `2024年12月31日前` is 12).
+const HEAD_LOOK = 16;
 
 interface Range {
   readonly start: number;
@@ -107,7 +119,11 @@ function metricOf(p: ParsedText, positions: readonly number[]): string {
   let pos = positions.filter((k) => p.parenZone[k] !== true);
   for (;;) {
     pos = trimEdges(p, pos);
-    const head = pos.map((k) => p.chars[k] ?? '').join('');
+    // Filler words and deadlines are short: look at the first few characters only.
+    const head = pos
+      .slice(0, HEAD_LOOK)
+      .map((k) => p.chars[k] ?? '')
+      .join('');
     // Only cut words that sit in one contiguous run at the start.
     const filler = longestAt(head, 0, METRIC_LEADING_FILLER);
     const deadline = deadlineLengthAt(head, 0);
@@ -117,8 +133,11 @@ function metricOf(p: ParsedText, positions: readonly number[]): string {
   }
   for (;;) {
     pos = trimEdges(p, pos);
-    const tail = pos.map((k) => p.chars[k] ?? '').join('');
-    const word = METRIC_TRAILING_WORDS.find((w) => tail.endsWith(w) && tail.length > w.length);
+    const tail = pos
+      .slice(-HEAD_LOOK)
+      .map((k) => p.chars[k] ?? '')
+      .join('');
+    const word = METRIC_TRAILING_WORDS.find((w) => tail.endsWith(w) && pos.length > w.length);
     if (word === undefined) break;
     pos = pos.slice(0, pos.length - word.length);
   }
@@ -223,6 +242,15 @@ function readPieces(b: Builder, p: ParsedText, clause: Range, qs: readonly Quant
   }
 }
 
+// Characters a keep-level or relative phrase can start with.
+const PHRASE_START = codeSet(
+  [...KEEP_LEVEL_PHRASES, ...RELATIVE_COMPARATORS.map((r) => r.word)].map((w) => w[0] ?? ''),
+);
+// Words without which no clause of a text can hold a rule-6 phrase: checked once per text.
+const PHRASE_HINTS = [...KEEP_LEVEL_PHRASES, ...RELATIVE_BENCHMARKS, '同步'];
+// Relative comparator words, longest first.
+const RELATIVE_BY_LENGTH = [...RELATIVE_COMPARATORS].sort((x, y) => y.word.length - x.word.length);
+
 /** Rule 6: keep-level and relative phrases in a clause without numbers. */
 function readPhrase(b: Builder, p: ParsedText, clause: Range): void {
   const s = p.chars;
@@ -238,25 +266,35 @@ function readPhrase(b: Builder, p: ParsedText, clause: Range): void {
     });
   };
   for (let i = clause.start; i < clause.end; i++) {
-    if (isProtected(p, i)) continue;
+    if (!PHRASE_START.has(s.charCodeAt(i)) || isProtected(p, i)) continue;
     if (longestAt(s, i, KEEP_LEVEL_PHRASES) !== null) return add(i, 'keep_level', '>=');
-    const rel = RELATIVE_COMPARATORS.filter((r) => s.startsWith(r.word, i)).sort((x, y) => y.word.length - x.word.length)[0];
-    if (rel && longestAt(s, i + rel.word.length, RELATIVE_BENCHMARKS) !== null) return add(i, 'relative', rel.comparator);
+    const rel = RELATIVE_BY_LENGTH.find((r) => s.startsWith(r.word, i));
+    if (rel && longestAt(s, i + rel.word.length, RELATIVE_BENCHMARKS) !== null)
+      return add(i, 'relative', rel.comparator);
   }
   // 与经济增长基本同步: the last 同步 of the clause, and the nearest 与 before it (within 20 characters).
-  for (let i = clause.end - 1; i >= clause.start; i--) {
-    const close = SYNC_WORDS.close.find((w) => s.startsWith(w, i) && i + w.length <= clause.end);
-    if (!close || isProtected(p, i)) continue;
-    for (let j = i - 1; j >= Math.max(clause.start, i - 20); j--) {
-      if (s.startsWith(SYNC_WORDS.open, j) && !isProtected(p, j)) return add(j, 'relative', '~');
-    }
-    return;
+  const sync = s.slice(clause.start, clause.end).lastIndexOf('同步') + clause.start;
+  if (sync < clause.start || isProtected(p, sync)) return;
+  const close = SYNC_WORDS.close.find(
+    (w) => s.startsWith(w, sync - (w.length - 2)) && sync - (w.length - 2) >= clause.start,
+  );
+  const closeStart = close ? sync - (close.length - 2) : sync;
+  for (let j = closeStart - 1; j >= Math.max(clause.start, closeStart - 20); j--) {
+    if (s.startsWith(SYNC_WORDS.open, j) && !isProtected(p, j)) return add(j, 'relative', '~');
   }
 }
 
 /** Analyse a text into indicators and issues (the rules are in the module comment). Never throws. */
 export function analyseIndicators(text: string): IndicatorAnalysis {
   const p = parseText(text);
+  return analyseParsed(p, findDeadlines(p).length > 0);
+}
+
+/**
+ * {@link analyseIndicators} on an already parsed text; `hasDeadline` says whether the text has a deadline
+ * phrase (it decides milestone vs qualitative for the fallback).
+ */
+export function analyseParsed(p: ParsedText, hasDeadline: boolean): IndicatorAnalysis {
   const s = p.chars;
   const quantities = findQuantities(p);
   const b: Builder = { indicators: [], issues: [] };
@@ -264,19 +302,20 @@ export function analyseIndicators(text: string): IndicatorAnalysis {
     if (q.unreadable) b.issues.push({ code: 'value_unreadable', text: quantityText(p, q) });
   }
   const clauses = splitAt(p, 0, s.length, (i) =>
-    CLAUSE_SEPARATORS.has(s[i] ?? '') && !isThousandsComma(p, i) ? 1 : 0,
+    CLAUSE_SEPARATOR_CODES.has(s.charCodeAt(i)) && !isThousandsComma(p, i) ? 1 : 0,
   );
+  const mayHavePhrase = PHRASE_HINTS.some((w) => s.includes(w));
   for (const clause of clauses) {
     const qs = quantities.filter((q) => q.start >= clause.start && q.end <= clause.end);
     if (qs.length === 0) {
-      readPhrase(b, p, clause);
+      if (mayHavePhrase) readPhrase(b, p, clause);
       continue;
     }
     if (!distribute(b, p, clause, qs)) readPieces(b, p, clause, qs);
   }
   if (b.indicators.length > 0) return { indicators: b.indicators, issues: b.issues, fallback: false };
   const whole = range(0, s.length);
-  const kind: IndicatorKind = findDeadlines(p).length > 0 ? 'milestone' : 'qualitative';
+  const kind: IndicatorKind = hasDeadline ? 'milestone' : 'qualitative';
   const fallback: Indicator = {
     metric: metricOf(p, whole),
     kind,

@@ -33,14 +33,21 @@ export function scaleDecimal(text: string, exponent: number): number | null {
   return Number.isFinite(value) ? value : null;
 }
 
+const STARTS = new Set([...Object.keys(CHINESE_DIGITS).filter((c) => c !== '零' && c !== '〇'), '十', '拾']);
+const CONTINUES = new Set([
+  ...Object.keys(CHINESE_DIGITS),
+  ...Object.keys(CHINESE_MULTIPLIERS),
+  ...Object.keys(CHINESE_SCALES),
+]);
+
 /** True for a character that can start a Chinese numeral (a digit, or `十`/`拾` alone: `十个`). */
 export function startsChineseNumeral(c: string): boolean {
-  return (c in CHINESE_DIGITS && c !== '零' && c !== '〇') || c === '十' || c === '拾';
+  return STARTS.has(c);
 }
 
 /** True for a character that can continue a Chinese numeral. */
 export function continuesChineseNumeral(c: string): boolean {
-  return c in CHINESE_DIGITS || c in CHINESE_MULTIPLIERS || c in CHINESE_SCALES;
+  return CONTINUES.has(c);
 }
 
 /**

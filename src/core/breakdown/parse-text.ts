@@ -61,6 +61,27 @@ export function isItemNumberChar(cp: number): boolean {
 // e.g. ' ' ✓, '\u3000' ✓, '\n' ✓, '\u200B' ✓, 'a' ✗
 const WHITESPACE = /[\s\u3000\u200B-\u200D\uFEFF]/u;
 
+/** True for a whitespace code point (fast paths for ASCII and CJK before the regex). */
+function isWhitespace(ch: string, cp: number): boolean {
+  if (cp < 0x80) return cp === 0x20 || (cp >= 0x09 && cp <= 0x0d);
+  if (cp >= 0x4e00 && cp <= 0x9fff) return false;
+  return WHITESPACE.test(ch);
+}
+
+// NFKC of single characters, memoised: the same few hundred characters recur in every cell. Deterministic,
+// so the cache changes speed only. Printable ASCII and CJK unified ideographs are NFKC-stable already.
+const NFKC_CACHE = new Map<string, string>();
+
+function normaliseChar(ch: string, cp: number): string {
+  if ((cp > 0x20 && cp < 0x7f) || (cp >= 0x4e00 && cp <= 0x9fff) || isItemNumberChar(cp)) return ch;
+  let n = NFKC_CACHE.get(ch);
+  if (n === undefined) {
+    n = nfkc(ch);
+    if (NFKC_CACHE.size < 8192) NFKC_CACHE.set(ch, n);
+  }
+  return n;
+}
+
 /**
  * Build the parsing view of a text.
  * @example parseText('增长８％　以上').chars === '增长8%以上'
@@ -77,17 +98,27 @@ export function parseText(source: string): ParsedText {
   for (const ch of source) {
     const start = offset;
     offset += ch.length;
-    if (WHITESPACE.test(ch)) {
+    const cp = ch.codePointAt(0) ?? 0;
+    if (isWhitespace(ch, cp)) {
       pendingSpace = true;
       if (ch === '\n' || ch === '\r' || ch === '\u2028' || ch === '\u2029') pendingBreak = true;
       continue;
     }
-    const cp = ch.codePointAt(0) ?? 0;
-    const norm = isItemNumberChar(cp) ? ch : nfkc(ch);
+    const norm = normaliseChar(ch, cp);
+    if (norm === ch && ch.length === 1) {
+      chars.push(ch);
+      from.push(start);
+      to.push(offset);
+      spaceBefore.push(pendingSpace);
+      breakBefore.push(pendingBreak);
+      pendingSpace = false;
+      pendingBreak = false;
+      continue;
+    }
     let first = true;
     for (let k = 0; k < norm.length; k++) {
       const unit = norm[k] ?? '';
-      // NFKC may itself produce spaces (e.g. '…' stays, but '¨' → ' ̈'): drop them like source spaces.
+      // NFKC may itself produce spaces (e.g. '¨' → ' ̈'): drop them like source spaces.
       if (WHITESPACE.test(unit)) continue;
       chars.push(unit);
       from.push(start);
@@ -112,21 +143,41 @@ interface OpenMark {
   readonly quote: boolean;
 }
 
+// Any character that opens or closes a pair. e.g. '“' ✓, '(' ✓, '"' ✓, '》' ✓, '，' ✗
+const PAIR_CHAR = /[“”‘’「」『』《》〈〉()[\]{}【】〔〕〖〗"]/;
+const PAIR_CODES = codeSet([
+  ...Object.keys(QUOTE_PAIRS),
+  ...Object.values(QUOTE_PAIRS),
+  ...Object.keys(BRACKET_PAIRS),
+  ...Object.values(BRACKET_PAIRS),
+  '"',
+]);
+const OPENERS = new Map<string, { closer: string; quote: boolean }>([
+  ...Object.entries(QUOTE_PAIRS).map(([o, c]) => [o, { closer: c, quote: true }] as const),
+  ...Object.entries(BRACKET_PAIRS).map(([o, c]) => [o, { closer: c, quote: false }] as const),
+  ['"', { closer: '"', quote: true }],
+]);
+
 // Pair quotes and brackets with a stack. A closer that matches a deeper opener closes it (the openers above
 // it stay unmatched); a closer with no opener, and openers never closed, are ordinary characters — so one
 // stray `“` cannot swallow the rest of a cell.
 function markPairs(text: string): { quoted: boolean[]; bracketed: boolean[]; parenZone: boolean[] } {
   const n = text.length;
-  const quoteDelta = new Array<number>(n + 1).fill(0);
-  const bracketDelta = new Array<number>(n + 1).fill(0);
+  if (!PAIR_CHAR.test(text)) {
+    const none = new Array<boolean>(n).fill(false);
+    return { quoted: none, bracketed: none, parenZone: none };
+  }
+  const quoteDelta = new Int32Array(n + 1);
+  const bracketDelta = new Int32Array(n + 1);
   const parenZone = new Array<boolean>(n).fill(false);
   const stack: OpenMark[] = [];
   for (let i = 0; i < n; i++) {
+    if (!PAIR_CODES.has(text.charCodeAt(i))) continue;
     const c = text[i] ?? '';
     let depth = -1;
-    for (let s = stack.length - 1; s >= 0; s--) {
-      if (stack[s]?.closer === c) {
-        depth = s;
+    for (let d = stack.length - 1; d >= 0; d--) {
+      if (stack[d]?.closer === c) {
+        depth = d;
         break;
       }
     }
@@ -137,24 +188,15 @@ function markPairs(text: string): { quoted: boolean[]; bracketed: boolean[]; par
         const delta = open.quote ? quoteDelta : bracketDelta;
         delta[open.index + 1] = (delta[open.index + 1] ?? 0) + 1;
         delta[i] = (delta[i] ?? 0) - 1;
-        if (open.closer === ')') for (let k = open.index; k <= i; k++) parenZone[k] = true;
+        if (open.closer === ')') parenZone.fill(true, open.index, i + 1);
       }
       continue;
     }
-    const quoteCloser = QUOTE_PAIRS[c];
-    if (quoteCloser !== undefined) {
-      stack.push({ closer: quoteCloser, index: i, quote: true });
-      continue;
-    }
-    if (c === '"') {
-      stack.push({ closer: '"', index: i, quote: true });
-      continue;
-    }
-    const bracketCloser = BRACKET_PAIRS[c];
-    if (bracketCloser !== undefined) stack.push({ closer: bracketCloser, index: i, quote: false });
+    const opener = OPENERS.get(c);
+    if (opener) stack.push({ closer: opener.closer, index: i, quote: opener.quote });
   }
-  const quoted = new Array<boolean>(n).fill(false);
-  const bracketed = new Array<boolean>(n).fill(false);
+  const quoted = new Array<boolean>(n);
+  const bracketed = new Array<boolean>(n);
   let q = 0;
   let b = 0;
   for (let i = 0; i < n; i++) {
@@ -164,6 +206,33 @@ function markPairs(text: string): { quoted: boolean[]; bracketed: boolean[]; par
     bracketed[i] = b > 0;
   }
   return { quoted, bracketed, parenZone };
+}
+
+/**
+ * The parsing view of parse range `[start, end)` of `p`, as if that slice of the source had been parsed
+ * on its own (the quote and bracket marks are those of the whole text, which never pairs across the
+ * ranges the splitter produces). Lets a cell be parsed once and read piece by piece.
+ */
+export function subView(p: ParsedText, start: number, end: number): ParsedText {
+  const base = p.from[start] ?? 0;
+  const last = p.to[end - 1] ?? base;
+  const from = p.from.slice(start, end).map((v) => v - base);
+  const to = p.to.slice(start, end).map((v) => v - base);
+  const spaceBefore = p.spaceBefore.slice(start, end);
+  const breakBefore = p.breakBefore.slice(start, end);
+  if (spaceBefore.length > 0) spaceBefore[0] = false;
+  if (breakBefore.length > 0) breakBefore[0] = false;
+  return {
+    source: p.source.slice(base, last),
+    chars: p.chars.slice(start, end),
+    from,
+    to,
+    spaceBefore,
+    breakBefore,
+    quoted: p.quoted.slice(start, end),
+    bracketed: p.bracketed.slice(start, end),
+    parenZone: p.parenZone.slice(start, end),
+  };
 }
 
 /**
@@ -210,6 +279,17 @@ export function sourceOfPositions(p: ParsedText, positions: readonly number[]): 
     prev = pos;
   }
   if (runStart >= 0) out += sourceSlice(p, runStart, prev + 1);
+  return out;
+}
+
+/**
+ * The UTF-16 codes of single characters, for fast membership tests with `charCodeAt` (indexing a string
+ * of Chinese text with `s[i]` allocates a new string each time).
+ * @example codeSet(['。', ';']).has('。'.charCodeAt(0)) === true
+ */
+export function codeSet(chars: Iterable<string>): Set<number> {
+  const out = new Set<number>();
+  for (const c of chars) if (c.length === 1) out.add(c.charCodeAt(0));
   return out;
 }
 

@@ -27,8 +27,13 @@ import {
   RHETORICAL_COUNT_NOUNS,
 } from '../vocab/chinese-numerals.ts';
 import { MEASURE_UNITS, RATE_UNITS, SCALE_WORDS } from '../vocab/measure-units.ts';
-import { continuesChineseNumeral, parseChineseNumeral, scaleDecimal, startsChineseNumeral } from './numbers.ts';
-import { isProtected, longestAt, longestEndingAt, type ParsedText } from './parse-text.ts';
+import {
+  continuesChineseNumeral,
+  parseChineseNumeral,
+  scaleDecimal,
+  startsChineseNumeral,
+} from './numbers.ts';
+import { codeSet, isProtected, longestAt, longestEndingAt, type ParsedText } from './parse-text.ts';
 
 /** One quantity found in a parsed text (positions are parse positions). */
 export interface Quantity {
@@ -54,12 +59,28 @@ export interface Quantity {
 }
 
 // Words right after a number that make it a date, time or duration, never a value.
-const DATE_FOLLOWERS: readonly string[] = ['年', '月', '日', '号', '季度', '时', '点', '天', '周', '届', '世纪', '分钟', '小时'];
+const DATE_FOLLOWERS: readonly string[] = [
+  '年',
+  '月',
+  '日',
+  '号',
+  '季度',
+  '时',
+  '点',
+  '天',
+  '周',
+  '届',
+  '世纪',
+  '分钟',
+  '小时',
+];
 // Words after the classifier 个 that make a duration (`3个月`, `5个工作日`).
 const DURATION_AFTER_GE: readonly string[] = ['月', '工作日', '小时', '季度', '年度', '星期'];
 
 const UNIT_WORDS = MEASURE_UNITS.map((u) => u.word);
 const MAX_CHINESE_NUMERAL = 24;
+// Characters a quantity's number can start with (digits, Chinese numerals, 百 of 百分之).
+const NUMBER_START_CODES = codeSet([...'0123456789百', ...'零〇一壹二贰两三叁四肆五伍六陆七柒八捌九玖十拾']);
 const SCALE_WORD_LIST = SCALE_WORDS.map((s) => s.word);
 const PRE_WORDS = PRE_COMPARATOR_WORDS.map((w) => w.word);
 const POST_WORDS = POST_COMPARATOR_WORDS.map((w) => w.word);
@@ -81,17 +102,21 @@ function scaleExponent(word: string): number {
   return SCALE_WORDS.find((s) => s.word === word)?.exponent ?? 0;
 }
 
-/** Positions covered by fixed phrases containing numerals (`一批`, `进一步`). */
-function numeralWordCover(s: string): boolean[] {
-  const cover = new Array<boolean>(s.length).fill(false);
-  for (const w of NUMERAL_WORDS) {
-    let at = s.indexOf(w);
-    while (at >= 0) {
-      for (let k = at; k < at + w.length; k++) cover[k] = true;
-      at = s.indexOf(w, at + 1);
-    }
-  }
-  return cover;
+// For each numeral character, the fixed phrases containing it and where: checked only at numerals.
+const NUMERAL_WORD_AT = new Map<string, { word: string; offset: number }[]>();
+for (const word of NUMERAL_WORDS) {
+  [...word].forEach((c, offset) => {
+    if (!startsChineseNumeral(c)) return;
+    const list = NUMERAL_WORD_AT.get(c) ?? [];
+    list.push({ word, offset });
+    NUMERAL_WORD_AT.set(c, list);
+  });
+}
+
+/** True when position `i` lies in a fixed phrase containing numerals (`一批`, `进一步`). */
+function inNumeralWord(s: string, i: number): boolean {
+  const list = NUMERAL_WORD_AT.get(s[i] ?? '');
+  return list !== undefined && list.some(({ word, offset }) => i >= offset && s.startsWith(word, i - offset));
 }
 
 /** A number token: its text and end. */
@@ -134,7 +159,14 @@ function readChinese(s: string, i: number): NumberToken {
   // No count in a target needs more than a few characters (一千二百三十四万五千六百七十八 is 15): a longer
   // run is not a number, and cutting it back character by character would be quadratic.
   if (runEnd - i > MAX_CHINESE_NUMERAL) {
-    return { start: i, end: runEnd, text: s.slice(i, runEnd), chinese: true, chineseValue: null, malformed: true };
+    return {
+      start: i,
+      end: runEnd,
+      text: s.slice(i, runEnd),
+      chinese: true,
+      chineseValue: null,
+      malformed: true,
+    };
   }
   for (let end = runEnd; end > i; end--) {
     const text = s.slice(i, end);
@@ -144,7 +176,14 @@ function readChinese(s: string, i: number): NumberToken {
       return { start: i, end, text, chinese: true, chineseValue: value, malformed: false };
     }
   }
-  return { start: i, end: runEnd, text: s.slice(i, runEnd), chinese: true, chineseValue: null, malformed: true };
+  return {
+    start: i,
+    end: runEnd,
+    text: s.slice(i, runEnd),
+    chinese: true,
+    chineseValue: null,
+    malformed: true,
+  };
 }
 
 /** Unit (and scale) after a number at `j`. */
@@ -161,12 +200,17 @@ function readUnit(s: string, j: number, allowScale: boolean): UnitRead | null {
   let more = false;
   const markerAt = (pos: number): boolean => MORE_THAN_MARKERS.includes(s[pos] ?? '');
   // 200余家, 20多个: the marker counts only when a unit or scale follows it.
-  if (markerAt(k) && (longestAt(s, k + 1, UNIT_WORDS) !== null || (allowScale && longestAt(s, k + 1, SCALE_WORD_LIST) !== null))) {
+  if (
+    markerAt(k) &&
+    (longestAt(s, k + 1, UNIT_WORDS) !== null ||
+      (allowScale && longestAt(s, k + 1, SCALE_WORD_LIST) !== null))
+  ) {
     more = true;
     k++;
   }
   const unit = longestAt(s, k, UNIT_WORDS);
-  if (unit !== null) return { end: k + unit.length, unit: canonicalUnit(unit), exponent: 0, scaled: false, more };
+  if (unit !== null)
+    return { end: k + unit.length, unit: canonicalUnit(unit), exponent: 0, scaled: false, more };
   if (!allowScale) return null;
   const scale = longestAt(s, k, SCALE_WORD_LIST);
   if (scale === null) return null;
@@ -178,7 +222,13 @@ function readUnit(s: string, j: number, allowScale: boolean): UnitRead | null {
   }
   const unit2 = longestAt(s, u, UNIT_WORDS);
   if (unit2 !== null) {
-    return { end: u + unit2.length, unit: canonicalUnit(unit2), exponent: scaleExponent(scale), scaled: true, more };
+    return {
+      end: u + unit2.length,
+      unit: canonicalUnit(unit2),
+      exponent: scaleExponent(scale),
+      scaled: true,
+      more,
+    };
   }
   return { end: u, unit: null, exponent: scaleExponent(scale), scaled: true, more };
 }
@@ -209,13 +259,13 @@ interface Measured {
 }
 
 /** Read a number and its unit at `i`; null when there is no usable number there. */
-function readMeasured(p: ParsedText, i: number, cover: readonly boolean[]): Measured | null {
+function readMeasured(p: ParsedText, i: number): Measured | null {
   const s = p.chars;
   const c = s[i];
   let token: NumberToken;
   if (isDigit(c)) {
     token = readArabic(s, i);
-  } else if (c !== undefined && startsChineseNumeral(c) && cover[i] !== true) {
+  } else if (c !== undefined && startsChineseNumeral(c) && !inNumeralWord(s, i)) {
     token = readChinese(s, i);
   } else {
     return null;
@@ -258,11 +308,10 @@ function valueOf(m: Measured, exponent: number): number | null {
  */
 export function findQuantities(p: ParsedText): Quantity[] {
   const s = p.chars;
-  const cover = numeralWordCover(s);
   const out: Quantity[] = [];
   let i = 0;
   while (i < s.length) {
-    if (isProtected(p, i)) {
+    if (!NUMBER_START_CODES.has(s.charCodeAt(i)) || isProtected(p, i)) {
       i++;
       continue;
     }
@@ -303,7 +352,7 @@ export function findQuantities(p: ParsedText): Quantity[] {
         continue;
       }
     }
-    const m = readMeasured(p, i, cover);
+    const m = readMeasured(p, i);
     if (m === null) {
       i++;
       continue;
@@ -324,7 +373,7 @@ export function findQuantities(p: ParsedText): Quantity[] {
     // A range: 4.5%至5%, 4.5～5%, 1-2亿元, 5000万-1亿元.
     const sep = s[end];
     if (sep !== undefined && RANGE_SEPARATORS.includes(sep)) {
-      const second = readMeasured(p, end + 1, cover);
+      const second = readMeasured(p, end + 1);
       if (second && second.unit?.unit && rejectReason(p, second) === null) {
         const sameUnit = unit === null || unit === second.unit.unit;
         if (sameUnit) {

@@ -17,7 +17,7 @@
  *   occur in one earlier piece, like the seed's `落实项目推进4项机制，强化项目协调、要素保障、全程服务` — is
  *   returned with `duplicateOf` set, so the caller reports it once and gives it no sub-task.
  */
-import { isItemNumberChar, isProtected, parseText, type ParsedText } from './parse-text.ts';
+import { codeSet, isItemNumberChar, isProtected, parseText, type ParsedText } from './parse-text.ts';
 
 /** One piece of a target text. */
 export interface SubtaskText {
@@ -42,6 +42,8 @@ const BOUNDARY = new Set(['。', ';', '!', '?', '｡']);
 const EDGE_PUNCTUATION = new Set([',', '、', ':', ';', '。', '!', '?', '.', '｡', '…']);
 // Characters after which a numbered item may start.
 const MARKER_AFTER = new Set([',', ':', '、']);
+const BOUNDARY_CODES = codeSet(BOUNDARY);
+const MARKER_PREV_CODES = codeSet([...BOUNDARY, ...MARKER_AFTER]);
 
 // Numbered-item markers, tried at a marker position (NFKC applied, circled numbers kept as written).
 // e.g. '1.加快' → '1.'; '2、推进' → '2、'; '(3)完成' → '(3)'; '①建设' → '①'; '(一)深化' → '(一)';
@@ -65,8 +67,7 @@ function markerAt(p: ParsedText, i: number): number {
   // Circled and parenthesised numbers (①, ⑴, ⒈) are item numbers wherever they stand: ①建设A②完成B.
   if (isItemNumberChar(p.chars.codePointAt(i) ?? 0)) return 1;
   const prev = i > 0 ? (p.chars[i - 1] ?? '') : '';
-  const atPosition =
-    i === 0 || BOUNDARY.has(prev) || MARKER_AFTER.has(prev) || p.spaceBefore[i] === true;
+  const atPosition = i === 0 || BOUNDARY.has(prev) || MARKER_AFTER.has(prev) || p.spaceBefore[i] === true;
   if (!atPosition) return 0;
   ITEM_MARKER.lastIndex = i;
   const m = ITEM_MARKER.exec(p.chars);
@@ -110,20 +111,27 @@ export function splitRanges(p: ParsedText): PieceRange[] {
     const r = trimRange(p, start, end);
     if (r) out.push(r);
   };
+  const chars = p.chars;
   for (let i = 0; i < n; i++) {
-    const c = p.chars[i] ?? '';
-    if (breakSplits(p, i)) {
+    const code = chars.charCodeAt(i);
+    if (p.breakBefore[i] === true && breakSplits(p, i)) {
       close(i);
       start = i;
     }
-    const marker = markerAt(p, i);
+    // Only a few positions can hold an item marker; test them before running the marker pattern.
+    const maybeMarker =
+      i === 0 ||
+      p.spaceBefore[i] === true ||
+      MARKER_PREV_CODES.has(chars.charCodeAt(i - 1)) ||
+      isItemNumberChar(code);
+    const marker = maybeMarker ? markerAt(p, i) : 0;
     if (marker > 0) {
       close(i);
       start = i + marker;
       i += marker - 1;
       continue;
     }
-    if (BOUNDARY.has(c) && !isProtected(p, i)) {
+    if (BOUNDARY_CODES.has(code) && !isProtected(p, i)) {
       close(i);
       start = i + 1;
     }
@@ -153,9 +161,24 @@ function clauseKeys(p: ParsedText, r: PieceRange): string[] {
  *   → ['增长5.5%以上', '完成4所幼儿园建设']
  */
 export function splitSubtasks(text: string): SubtaskText[] {
-  const p = parseText(text);
+  return splitParsed(parseText(text)).map(({ text: t, start, end, duplicateOf }) => ({
+    text: t,
+    start,
+    end,
+    duplicateOf,
+  }));
+}
+
+/** A piece with its parse range, for callers that keep reading the same parsed text. */
+export interface ParsedPiece extends SubtaskText {
+  readonly range: PieceRange;
+}
+
+/** {@link splitSubtasks} on an already parsed text; pieces also carry their parse range. */
+export function splitParsed(p: ParsedText): ParsedPiece[] {
+  const text = p.source;
   const ranges = splitRanges(p);
-  const out: SubtaskText[] = [];
+  const out: ParsedPiece[] = [];
   // Kept pieces by whole key, and by clause key (to find pieces containing a given clause quickly).
   const byWhole = new Map<string, number>();
   const byClause = new Map<string, number[]>();
@@ -176,7 +199,13 @@ export function splitSubtasks(text: string): SubtaskText[] {
       }
     }
     const index = out.length;
-    out.push({ text: text.slice(startOffset, endOffset), start: startOffset, end: endOffset, duplicateOf });
+    out.push({
+      text: text.slice(startOffset, endOffset),
+      start: startOffset,
+      end: endOffset,
+      duplicateOf,
+      range: r,
+    });
     if (duplicateOf === null) {
       byWhole.set(whole, index);
       const set = new Set(clauses);

@@ -11,6 +11,7 @@ import { tableFindings } from './catalog-table.ts';
 import { breakdownFindings } from './catalog-breakdown.ts';
 import { validateFindings } from './catalog-validate.ts';
 import { scoreFindings } from './catalog-score.ts';
+import { ledgerFindings } from './catalog-ledger.ts';
 
 /** All finding codes with their entries. */
 export const FINDING_CATALOG = {
@@ -18,6 +19,7 @@ export const FINDING_CATALOG = {
   ...breakdownFindings,
   ...validateFindings,
   ...scoreFindings,
+  ...ledgerFindings,
 } as const;
 
 /** A code the catalog knows. */

@@ -176,7 +176,7 @@ function readFigure(text: string): TextFigure | 'none' | 'many' {
   if (matches.length === 0) return 'none';
   if (matches.length > 1) return 'many';
   const m = matches[0];
-  if (!m || m.index === undefined) return 'none';
+  if (!m) return 'none';
   let value = Number(m[0]);
   const before = key.slice(0, m.index);
   if (value > 0 && DECLINES.some((w) => before.endsWith(w))) value = -value;
@@ -208,7 +208,8 @@ export function interpretActual(
 ): ActualReading {
   const raw = cell.value;
   const at = cell.at;
-  if (raw === null || raw === undefined) return { kind: 'blank' };
+  // `undefined` is not a RawCell, but a hand-built entry may carry it: read it as blank.
+  if (raw === null || (raw as RawCell | undefined) === undefined) return { kind: 'blank' };
   if (isCellError(raw)) return { kind: 'invalid', reason: 'cell_error', text: raw.error, unit: null, at };
   if (typeof raw === 'boolean') {
     // A check-box column: TRUE is done, FALSE is not done yet.

@@ -11,9 +11,10 @@
 export function roundTo(value: number, decimals: number): number {
   if (!Number.isFinite(value)) return value;
   const factor = 10 ** decimals;
-  // toPrecision(15) drops the noise below double precision's 15–17 significant digits before rounding.
-  const scaled = Number((Math.abs(value) * factor).toPrecision(15));
-  const rounded = Math.round(scaled) / factor;
+  // Nudging up by a few units in the last place absorbs the binary noise of the scaling (68.15 × 10 is
+  // 681.4999999999999, one ulp short of 681.5) without changing any value that is genuinely below a half.
+  const scaled = Math.abs(value) * factor;
+  const rounded = Math.round(scaled * (1 + 4 * Number.EPSILON)) / factor;
   return value < 0 ? -rounded : rounded;
 }
 

@@ -397,6 +397,74 @@ interface Measure {
   readonly en: string;
 }
 
+function unscoredScore(
+  input: IndicatorInput,
+  timeScaled: boolean,
+  exp: Expectation,
+  reason: UnscoredReason,
+  reading: ActualReading | null,
+  actual: number | null,
+): IndicatorScore {
+  const t = unscoredText(reason, reading);
+  return {
+    index: input.index,
+    metric: input.ind.metric,
+    kind: input.ind.kind,
+    target: input.target,
+    actual,
+    unit: input.ind.unit,
+    basis: 'none',
+    statusWord: null,
+    completion: null,
+    expected: timeScaled ? exp.expected : 1,
+    timeScaled,
+    gapPoints: null,
+    status: 'unscored',
+    reason,
+    credit: null,
+    overdue: false,
+    yearEndUnfinished: false,
+    explanationZh: t.zh,
+    explanationEn: t.en,
+    at: reading && reading.kind !== 'blank' ? reading.at : null,
+  };
+}
+
+function scoredScore(
+  input: IndicatorInput,
+  timeScaled: boolean,
+  j: Judgement,
+  completion: number | null,
+  actual: number | null,
+  basis: ScoreBasis,
+  word: string | null,
+  at: CellRef,
+  measure: Measure,
+): IndicatorScore {
+  return {
+    index: input.index,
+    metric: input.ind.metric,
+    kind: input.ind.kind,
+    target: input.target,
+    actual,
+    unit: input.ind.unit,
+    basis,
+    statusWord: word,
+    completion,
+    expected: j.expected,
+    timeScaled,
+    gapPoints: j.gapPoints,
+    status: j.status,
+    reason: null,
+    credit: j.credit,
+    overdue: j.overdue,
+    yearEndUnfinished: j.yearEnd,
+    explanationZh: `${measure.zh}，${j.verdictZh}`,
+    explanationEn: `${measure.en}, ${j.verdictEn}`,
+    at,
+  };
+}
+
 function scoreIndicator(
   input: IndicatorInput,
   sub: SubTask,
@@ -422,38 +490,9 @@ function scoreIndicator(
     evidence = fallback;
   }
 
-  const base = {
-    index,
-    metric: ind.metric,
-    kind: ind.kind,
-    target,
-    unit: ind.unit,
-  };
-  const unscored = (
-    reason: UnscoredReason,
-    reading: ActualReading | null,
-    actual: number | null,
-  ): IndicatorScore => {
-    const t = unscoredText(reason, reading);
-    return {
-      ...base,
-      actual,
-      basis: 'none',
-      statusWord: null,
-      completion: null,
-      expected: timeScaled ? exp.expected : 1,
-      timeScaled,
-      gapPoints: null,
-      status: 'unscored',
-      reason,
-      credit: null,
-      overdue: false,
-      yearEndUnfinished: false,
-      explanationZh: t.zh,
-      explanationEn: t.en,
-      at: reading && reading.kind !== 'blank' ? reading.at : null,
-    };
-  };
+  // Plain functions rather than closures: this runs for every indicator of a large ledger.
+  const unscored = (reason: UnscoredReason, reading: ActualReading | null, actual: number | null) =>
+    unscoredScore(input, timeScaled, exp, reason, reading, actual);
   const scored = (
     j: Judgement,
     completion: number | null,
@@ -462,24 +501,7 @@ function scoreIndicator(
     word: string | null,
     at: CellRef,
     measure: Measure,
-  ): IndicatorScore => ({
-    ...base,
-    actual,
-    basis,
-    statusWord: word,
-    completion,
-    expected: j.expected,
-    timeScaled,
-    gapPoints: j.gapPoints,
-    status: j.status,
-    reason: null,
-    credit: j.credit,
-    overdue: j.overdue,
-    yearEndUnfinished: j.yearEnd,
-    explanationZh: `${measure.zh}，${j.verdictZh}`,
-    explanationEn: `${measure.en}, ${j.verdictEn}`,
-    at,
-  });
+  ) => scoredScore(input, timeScaled, j, completion, actual, basis, word, at, measure);
 
   switch (evidence.kind) {
     case 'blank':

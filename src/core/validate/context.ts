@@ -30,10 +30,16 @@ export interface ValidateContext {
   readonly key: (text: string) => string;
   /** Distinct compact keys of a row's units, in order, memoised for this run. */
   readonly unitKeys: (row: TaskRow) => readonly string[];
+  /** The identity of a row's unit set: its unit keys sorted and joined; memoised. */
+  readonly unitSetKey: (row: TaskRow) => string;
+  /** The breakdown's sub-tasks by the sheet row of their task; built once per run. */
+  readonly subTasksByRow: () => ReadonlyMap<number, readonly SubTask[]>;
 }
 
-/** The memoised text lookups of a {@link ValidateContext}, fresh for each run (nothing outlives it). */
-export function makeKeyCaches(): Pick<ValidateContext, 'key' | 'unitKeys'> {
+/** The memoised lookups of a {@link ValidateContext}, fresh for each run (nothing outlives it). */
+export function makeKeyCaches(
+  breakdown: Breakdown,
+): Pick<ValidateContext, 'key' | 'unitKeys' | 'unitSetKey' | 'subTasksByRow'> {
   const keys = new Map<string, string>();
   const key = (text: string): string => {
     let k = keys.get(text);
@@ -52,7 +58,21 @@ export function makeKeyCaches(): Pick<ValidateContext, 'key' | 'unitKeys'> {
     }
     return list;
   };
-  return { key, unitKeys };
+  const setKeys = new WeakMap<TaskRow, string>();
+  const unitSetKey = (row: TaskRow): string => {
+    let k = setKeys.get(row);
+    if (k === undefined) {
+      k = [...unitKeys(row)].sort().join('\u0000');
+      setKeys.set(row, k);
+    }
+    return k;
+  };
+  let byRow: Map<number, SubTask[]> | null = null;
+  const subTasksByRow = (): ReadonlyMap<number, readonly SubTask[]> => {
+    byRow ??= groupSubTasks(breakdown);
+    return byRow;
+  };
+  return { key, unitKeys, unitSetKey, subTasksByRow };
 }
 
 /** A cell of a row as the checks see it: where it is and what it holds. */
@@ -72,7 +92,7 @@ export function columnFor(table: ReadTable, role: ColumnRole): ColumnMapping | n
  */
 export function rowCell(ctx: ValidateContext, row: TaskRow, role: ColumnRole): RowCell | null {
   const field = row.fields[role];
-  if (field) return { at: field.at, raw: field.raw };
+  if (field) return field; // a Located is a RowCell; no copy (this runs for every cell of every row)
   const mapping = columnFor(ctx.table, role);
   if (!mapping) return null;
   return {
@@ -113,9 +133,13 @@ export function columnMeasureUnit(ctx: ValidateContext, col: number): string | n
   return group?.measureUnit ?? null;
 }
 
-/** A map key for a cell. */
-export function refKey(ref: CellRef): string {
-  return `${ref.sheet}\u0000${String(ref.row)}\u0000${String(ref.col)}`;
+/**
+ * A numeric map key for a cell of the table's sheet (every cell a check looks at is on that sheet). Numbers
+ * hash and compare far faster than strings in the sets the checks keep per row. Excel has at most 16,384
+ * columns, so `row * 20000 + col` is unique and exact for every real row number.
+ */
+export function refKey(ref: CellRef): number {
+  return ref.row * 20_000 + ref.col;
 }
 
 /** True when two refs name the same cell. */
@@ -136,7 +160,7 @@ export function subTasksOf(bySheetRow: ReadonlyMap<number, readonly SubTask[]>, 
 }
 
 /** Sub-tasks grouped by the sheet row of their task. */
-export function subTasksByRow(breakdown: Breakdown): Map<number, SubTask[]> {
+function groupSubTasks(breakdown: Breakdown): Map<number, SubTask[]> {
   const map = new Map<number, SubTask[]>();
   for (const s of breakdown.subTasks) {
     const list = map.get(s.taskRow);

@@ -17,7 +17,6 @@ import {
   formatNumber,
   refKey,
   rowCell,
-  subTasksByRow,
   subTasksOf,
   type ValidateContext,
 } from './context.ts';
@@ -40,7 +39,9 @@ const MAX_QUOTED_LENGTH = 40;
 const UNIT_WORDS_LONGEST_FIRST = Object.keys(MEASURE_UNITS).sort((a, b) => b.length - a.length);
 
 function quote(text: string): string {
-  const all = chars(text.trim());
+  const trimmed = text.trim();
+  if (trimmed.length <= MAX_QUOTED_LENGTH) return trimmed; // UTF-16 length bounds the character count
+  const all = chars(trimmed);
   return all.length > MAX_QUOTED_LENGTH ? `${all.slice(0, MAX_QUOTED_LENGTH).join('')}…` : all.join('');
 }
 
@@ -62,7 +63,7 @@ export function checkNumbers(ctx: ValidateContext): Finding[] {
 /** `#N/A`, `#DIV/0!` … in any mapped cell of a task or total row, once per cell. */
 function errorValues(ctx: ValidateContext, records: readonly TaskRow[]): Finding[] {
   const out: Finding[] = [];
-  const seen = new Set<string>();
+  const seen = new Set<number>();
   const report = (at: CellRef, raw: RawCell): void => {
     if (!isCellError(raw)) return;
     const key = refKey(at);
@@ -76,7 +77,8 @@ function errorValues(ctx: ValidateContext, records: readonly TaskRow[]): Finding
     const fields = Object.values(rec.fields) as (Located<RawCell> | undefined)[];
     for (const loc of fields) if (loc) report(loc.at, loc.raw);
     for (const m of ctx.table.columns) {
-      report({ sheet: ctx.table.sheet, row: rec.row, col: m.col }, cellAt(ctx.grid, rec.row, m.col));
+      const raw = cellAt(ctx.grid, rec.row, m.col);
+      if (isCellError(raw)) report({ sheet: ctx.table.sheet, row: rec.row, col: m.col }, raw);
     }
   }
   return out;
@@ -85,16 +87,17 @@ function errorValues(ctx: ValidateContext, records: readonly TaskRow[]): Finding
 /** Text in numeric cells, and targets (目标值) of zero or less. */
 function textAndTargets(ctx: ValidateContext, records: readonly TaskRow[]): Finding[] {
   const out: Finding[] = [];
-  const seen = new Set<string>();
+  const seen = new Map<ColumnRole, Set<number>>(NUMERIC_ROLES.map((r) => [r, new Set<number>()]));
   const totals = new Set(ctx.table.totals);
-  const byRow = subTasksByRow(ctx.breakdown);
+  const byRow = ctx.subTasksByRow();
   for (const rec of records) {
     for (const role of NUMERIC_ROLES) {
       const cell = rowCell(ctx, rec, role);
       if (!cell) continue;
-      const key = `${role}\u0000${refKey(cell.at)}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
+      const seenForRole = seen.get(role);
+      const key = refKey(cell.at);
+      if (!seenForRole || seenForRole.has(key)) continue;
+      seenForRole.add(key);
       const read = readAt(ctx, cell.at, cell.raw);
       const column = columnLabel(ctx, cell.at.col);
       if (read.kind === 'numeric_text')
@@ -130,7 +133,7 @@ function mixedPercentages(ctx: ValidateContext, records: readonly TaskRow[]): Fi
     readonly percents: string[];
   }
   const byColumn = new Map<number, Tally>();
-  const seen = new Set<string>();
+  const seen = new Set<number>();
   for (const rec of records) {
     const cell = rowCell(ctx, rec, 'completionRate');
     if (!cell || seen.has(refKey(cell.at))) continue;
@@ -151,13 +154,15 @@ function mixedPercentages(ctx: ValidateContext, records: readonly TaskRow[]): Fi
       tally = { fractions: [], percents: [] };
       byColumn.set(cell.at.col, tally);
     }
-    const where = toA1Local(cell.at);
+    // Only the first few of each kind are shown, so only those are formatted.
     if (value > 0 && (percentFormat || value <= FRACTION_MAX)) {
-      tally.fractions.push(
-        `${where}=${percentFormat ? `${formatNumber(value * 100)}%` : formatNumber(value)}`,
-      );
+      if (tally.fractions.length < MAX_EXAMPLES) {
+        const shown = percentFormat ? `${formatNumber(value * 100)}%` : formatNumber(value);
+        tally.fractions.push(`${toA1Local(cell.at)}=${shown}`);
+      }
     } else if (value > FRACTION_MAX && value <= PERCENT_MAX) {
-      tally.percents.push(`${where}=${formatNumber(value)}`);
+      if (tally.percents.length < MAX_EXAMPLES)
+        tally.percents.push(`${toA1Local(cell.at)}=${formatNumber(value)}`);
     }
   }
   const out: Finding[] = [];
@@ -166,8 +171,8 @@ function mixedPercentages(ctx: ValidateContext, records: readonly TaskRow[]): Fi
     out.push(
       makeFinding('percent_scale_mixed', columnHeaderRef(ctx, col), {
         column: columnLabel(ctx, col),
-        fractionExamples: tally.fractions.slice(0, MAX_EXAMPLES).join('、'),
-        percentExamples: tally.percents.slice(0, MAX_EXAMPLES).join('、'),
+        fractionExamples: tally.fractions.join('、'),
+        percentExamples: tally.percents.join('、'),
       }),
     );
   }
@@ -211,9 +216,9 @@ function sideOf(ctx: ValidateContext, rec: TaskRow, role: 'planValue' | 'actual'
  */
 function unitMismatches(ctx: ValidateContext): Finding[] {
   const out: Finding[] = [];
-  const byRow = subTasksByRow(ctx.breakdown);
+  const byRow = ctx.subTasksByRow();
   const headerPairs = new Set<string>();
-  const seen = new Set<string>();
+  const seen = new Set<number>();
   for (const rec of ctx.table.rows) {
     const actualCell = rowCell(ctx, rec, 'actual');
     const actual = sideOf(ctx, rec, 'actual');

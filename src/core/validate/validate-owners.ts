@@ -108,9 +108,19 @@ export function checkOwners(ctx: ValidateContext): Finding[] {
   const unitKeys = new Set<string>();
   for (const row of ctx.table.rows) for (const k of ctx.unitKeys(row)) unitKeys.add(k);
 
+  // Names repeat across rows: judge each distinct name once.
+  const issues = new Map<string, FindingCode | null>();
+  const issueOf = (key: string): FindingCode | null => {
+    let issue = issues.get(key);
+    if (issue === undefined) {
+      issue = nameIssue(key, unitKeys);
+      issues.set(key, issue);
+    }
+    return issue;
+  };
   const checkPerson = (p: Person, at: CellRef): void => {
     if (p.key === '' || isRolePerson(p)) return;
-    const issue = nameIssue(p.key, unitKeys);
+    const issue = issueOf(p.key);
     if (issue === 'owner_name_too_long') {
       out.push(
         makeFinding(issue, at, {
@@ -199,22 +209,18 @@ function peopleWithSeveralUnits(uses: readonly OwnerUse[], ctx: ValidateContext)
     readonly unitSets: Set<string>;
   }
   const byPerson = new Map<string, Tally>();
-  const seenCells = new Set<string>();
   for (const use of uses) {
     const unitKeys = ctx.unitKeys(use.row);
     if (unitKeys.length === 0) continue;
-    const setKey = [...unitKeys].sort().join('\u0000');
+    const setKey = ctx.unitSetKey(use.row);
     for (const person of use.row.owners) {
       if (person.key === '' || isRolePerson(person)) continue;
-      // A merged owner cell over several rows of one unit is one assignment, not several.
-      const cellKey = `${person.key}\u0000${refKey(use.at)}\u0000${setKey}`;
-      if (seenCells.has(cellKey)) continue;
-      seenCells.add(cellKey);
       let tally = byPerson.get(person.key);
       if (!tally) {
         tally = { at: use.at, units: new Map(), unitSets: new Set() };
         byPerson.set(person.key, tally);
       }
+      // A merged owner cell over several rows of one unit adds the same set again: a set ignores it.
       tally.unitSets.add(setKey);
       for (const u of use.row.units) {
         const k = ctx.key(u);

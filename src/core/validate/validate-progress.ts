@@ -30,7 +30,7 @@ export function checkProgress(ctx: ValidateContext): Finding[] {
   const planYear = ctx.options.planYear ?? (asOf ? isoYear(asOf) : null);
   const deadline =
     asOf && planYear !== null ? latestPassedDeadline(asOf, planYear, reportingDeadlines) : null;
-  const seen = new Set<string>();
+  const seen = new Set<number>();
   for (const row of ctx.table.rows) {
     const cell = rowCell(ctx, row, 'progress');
     if (!cell || isCellError(cell.raw)) continue;

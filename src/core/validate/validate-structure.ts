@@ -39,7 +39,7 @@ interface SerialCell {
 
 function serialCells(rows: readonly TaskRow[]): SerialCell[] {
   const out: SerialCell[] = [];
-  const seen = new Set<string>();
+  const seen = new Set<number>();
   for (const row of rows) {
     const serial = row.serial;
     if (!serial) continue;

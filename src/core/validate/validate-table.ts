@@ -133,36 +133,44 @@ export function resolveOptions(
   };
 }
 
-function compareFindings(a: Finding, b: Finding): number {
-  // Findings without a cell go last; then row, column, code; sheet and params only break ties.
-  if (!a.at || !b.at) {
-    if (a.at) return -1;
-    if (b.at) return 1;
-  } else {
-    if (a.at.row !== b.at.row) return a.at.row - b.at.row;
-    if (a.at.col !== b.at.col) return a.at.col - b.at.col;
-  }
-  if (a.code !== b.code) return a.code < b.code ? -1 : 1;
-  const as = `${a.at?.sheet ?? ''}\u0000${JSON.stringify(a.params)}`;
-  const bs = `${b.at?.sheet ?? ''}\u0000${JSON.stringify(b.params)}`;
-  return as < bs ? -1 : as > bs ? 1 : 0;
-}
-
-function findingKey(f: Finding): string {
-  return `${f.code}\u0000${f.at?.sheet ?? ''}\u0000${String(f.at?.row ?? '')}\u0000${String(f.at?.col ?? '')}\u0000${JSON.stringify(f.params)}`;
-}
-
-/** Sort findings by row, column and code (cell-less last) and drop exact repeats. */
+/**
+ * Sort findings by row, column and code (cell-less last) and drop exact repeats. Ties on all three are
+ * broken by sheet and parameters, whose text is built only for the few findings that need it: a large
+ * table yields tens of thousands of findings.
+ */
 export function sortFindings(findings: readonly Finding[]): Finding[] {
-  const seen = new Set<string>();
-  const out: Finding[] = [];
-  for (const f of findings) {
-    const key = findingKey(f);
-    if (seen.has(key)) continue;
-    seen.add(key);
-    out.push(f);
-  }
-  return out.sort(compareFindings);
+  const paramKeys = new Map<Finding, string>();
+  const paramKey = (f: Finding): string => {
+    let key = paramKeys.get(f);
+    if (key === undefined) {
+      key = JSON.stringify(f.params);
+      paramKeys.set(f, key);
+    }
+    return key;
+  };
+  const compare = (x: Finding, y: Finding): number => {
+    const a = x.at;
+    const b = y.at;
+    if (a && b) {
+      if (a.row !== b.row) return a.row - b.row;
+      if (a.col !== b.col) return a.col - b.col;
+    } else if (a || b) {
+      return a ? -1 : 1;
+    }
+    if (x.code !== y.code) return x.code < y.code ? -1 : 1;
+    const sa = a?.sheet ?? '';
+    const sb = b?.sheet ?? '';
+    if (sa !== sb) return sa < sb ? -1 : 1;
+    const pa = paramKey(x);
+    const pb = paramKey(y);
+    return pa < pb ? -1 : pa > pb ? 1 : 0;
+  };
+  const sorted = [...findings].sort(compare);
+  // Exact repeats are now neighbours.
+  return sorted.filter((f, i) => {
+    const prev = sorted[i - 1];
+    return prev === undefined || compare(prev, f) !== 0;
+  });
 }
 
 /**
@@ -186,7 +194,7 @@ export function validateTable(input: ValidateInput): Finding[] {
       breakdown: input.breakdown,
       roster,
       options: resolved,
-      ...makeKeyCaches(),
+      ...makeKeyCaches(input.breakdown),
     };
   } catch {
     return [makeFinding('validate_check_failed', undefined, { check: '校验设置 / settings' })];

@@ -12,22 +12,30 @@ import { makeFinding } from '../findings/catalog.ts';
 import { isCellError, numberFormatAt, toA1, type CellRef } from '../grid.ts';
 import type { TaskRow } from '../table-model.ts';
 import { compactKey, isBlank } from '../text/normalize.ts';
-import {
-  chars,
-  columnFor,
-  rowCell,
-  subTasksByRow,
-  subTasksOf,
-  unitLabel,
-  type ValidateContext,
-} from './context.ts';
+import { chars, columnFor, rowCell, subTasksOf, unitLabel, type ValidateContext } from './context.ts';
 import { numericValue, readNumberCell } from './number-cell.ts';
 
 /**
- * Punctuation that ends a sentence or clause, ignored when comparing texts.
- * @example '不断提升财税保障能力。' → '不断提升财税保障能力'; '推进改革；' → '推进改革'; '推进改革' unchanged
+ * Punctuation that ends a sentence or clause, ignored at the end when comparing texts (compact keys have no
+ * whitespace; NFKC has already turned full-width ．；，！？： into ASCII).
+ * e.g. '不断提升财税保障能力。' → '不断提升财税保障能力'; '推进改革；' → '推进改革'; '推进改革' unchanged
  */
-const TRAILING_PUNCTUATION = /[。．.；;，,、！!？?：:\s]+$/u;
+const TRAILING_PUNCTUATION: ReadonlySet<string> = new Set([
+  '。',
+  '.',
+  ';',
+  ',',
+  '、',
+  '!',
+  '?',
+  ':',
+  '；',
+  '，',
+  '！',
+  '？',
+  '：',
+  '．',
+]);
 
 /** Shared sentences shorter than this (in characters) are too generic to call a shared task (`促上市`). */
 const MIN_SHARED_LENGTH = 4;
@@ -37,11 +45,18 @@ const MAX_QUOTED_LENGTH = 40;
 
 /** Comparison key of a target or sentence: compact form without trailing punctuation. */
 export function textKey(text: string, key: (text: string) => string = compactKey): string {
-  return key(text).replace(TRAILING_PUNCTUATION, '');
+  const k = key(text);
+  // Scan back over the trailing punctuation only: a regex anchored at the end would try every position
+  // of a 600-character target.
+  let end = k.length;
+  while (end > 0 && TRAILING_PUNCTUATION.has(k.charAt(end - 1))) end--;
+  return end === k.length ? k : k.slice(0, end);
 }
 
 function quote(text: string): string {
-  const all = chars(text.trim());
+  const trimmed = text.trim();
+  if (trimmed.length <= MAX_QUOTED_LENGTH) return trimmed; // UTF-16 length bounds the character count
+  const all = chars(trimmed);
   return all.length > MAX_QUOTED_LENGTH ? `${all.slice(0, MAX_QUOTED_LENGTH).join('')}…` : all.join('');
 }
 
@@ -71,7 +86,7 @@ export function checkTargets(ctx: ValidateContext): Finding[] {
   if (ctx.table.layout !== 'long') return [];
   const out: Finding[] = [];
   const targetColumn = columnFor(ctx.table, 'target');
-  const byRow = subTasksByRow(ctx.breakdown);
+  const byRow = ctx.subTasksByRow();
   const targets: TargetRow[] = [];
 
   for (const row of ctx.table.rows) {
@@ -95,7 +110,7 @@ export function checkTargets(ctx: ValidateContext): Finding[] {
       key,
       units: unitLabel(row),
       unitKeys: new Set(unitKeys),
-      unitSet: [...unitKeys].sort().join('\u0000'),
+      unitSet: ctx.unitSetKey(row),
       subTasks,
     });
     if (isVague(ctx, row, subTasks))
@@ -188,7 +203,11 @@ function sharedSentences(targets: readonly TargetRow[], key: (text: string) => s
     const seen = new Set<string>();
     for (const sub of target.subTasks) {
       const k = textKey(sub.text, key);
-      if (chars(k).length < MIN_SHARED_LENGTH || seen.has(k)) continue;
+      // UTF-16 length ≥ character count, so only short keys need counting.
+      const short =
+        k.length < MIN_SHARED_LENGTH ||
+        (k.length < 2 * MIN_SHARED_LENGTH && chars(k).length < MIN_SHARED_LENGTH);
+      if (short || seen.has(k)) continue;
       seen.add(k);
       const list = groups.get(k);
       if (list) list.push({ target, sub });
@@ -197,6 +216,9 @@ function sharedSentences(targets: readonly TargetRow[], key: (text: string) => s
   }
   for (const group of groups.values()) {
     if (group.length < 2) continue;
+    // A sentence found only in copies of one whole target is that target's business (shared or duplicate).
+    const first = group[0];
+    if (!first || group.every((g) => g.target.key === first.target.key)) continue;
     // One representative per (whole target, unit set): the rest of its kind would give the same answer.
     const reps = new Map<string, TargetRow>();
     for (const { target } of group) {

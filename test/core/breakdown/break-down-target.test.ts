@@ -45,7 +45,9 @@ describe('breakDownTarget', () => {
     expect(findings).toEqual([
       { code: 'duplicate_sentence', severity: 'info', at, params: { serial: '3', sentence: '推进A，推进B' } },
     ]);
-    expect(renderFinding(findings[0]!, 'zh').message).toBe('分解表!C6：任务 3 的目标中重复出现“推进A，推进B”，已只计一次');
+    const [first] = findings;
+    expect(first && renderFinding(first, 'zh').message).toBe('分解表!C6：任务 3 的目标中重复出现“推进A，推进B”，已只计一次');
+    expect(first && renderFinding(first, 'en').message).toBe('分解表!C6: the target of task 3 repeats "推进A，推进B"; it is counted once');
   });
 
   it('uses the sub-task own deadline before the row deadline', () => {
