@@ -18,7 +18,10 @@ const officeRules = {
 };
 
 /** Imports a layer may not use (ARCHITECTURE.md §4); the architecture test checks the same table. */
-const nodeBuiltins = { group: ['node:*', 'fs', 'path', 'os', 'child_process', 'zlib', 'url'], message: 'Node built-ins are not allowed in this layer.' };
+const nodeBuiltins = {
+  group: ['node:*', 'fs', 'path', 'os', 'child_process', 'zlib', 'url'],
+  message: 'Node built-ins are not allowed in this layer.',
+};
 const restrict = (patterns) => ['error', { patterns }];
 
 export default tseslint.config(
@@ -51,7 +54,13 @@ export default tseslint.config(
         'error',
         {
           paths: ['exceljs', 'react', 'react-dom', '@fluentui/react-components', 'office-js'],
-          patterns: [nodeBuiltins, { group: ['**/excel/**', '**/xlsx/**', '**/cli/**', '**/taskpane/**', '**/commands/**'], message: 'src/core depends on nothing but itself.' }],
+          patterns: [
+            nodeBuiltins,
+            {
+              group: ['**/excel/**', '**/xlsx/**', '**/cli/**', '**/taskpane/**', '**/commands/**'],
+              message: 'src/core depends on nothing but itself.',
+            },
+          ],
         },
       ],
       'no-restricted-globals': ['error', 'window', 'document', 'process', 'Excel', 'Office', 'console'],
@@ -60,13 +69,21 @@ export default tseslint.config(
   {
     files: ['src/taskpane/**/*.{ts,tsx}', 'src/commands/**/*.ts', 'src/excel/**/*.ts'],
     rules: {
-      'no-restricted-imports': restrict([nodeBuiltins, { group: ['exceljs', '**/xlsx/**', '**/cli/**'], message: 'The add-in never loads the Node side.' }]),
+      'no-restricted-imports': restrict([
+        nodeBuiltins,
+        { group: ['exceljs', '**/xlsx/**', '**/cli/**'], message: 'The add-in never loads the Node side.' },
+      ]),
     },
   },
   {
     files: ['src/xlsx/**/*.ts', 'src/cli/**/*.ts'],
     rules: {
-      'no-restricted-imports': restrict([{ group: ['react', 'react-dom', '@fluentui/*', '**/excel/**', '**/taskpane/**', '**/commands/**'], message: 'The Node side never loads the add-in.' }]),
+      'no-restricted-imports': restrict([
+        {
+          group: ['react', 'react-dom', '@fluentui/*', '**/excel/**', '**/taskpane/**', '**/commands/**'],
+          message: 'The Node side never loads the add-in.',
+        },
+      ]),
     },
   },
   {

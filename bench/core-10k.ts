@@ -19,7 +19,11 @@ const seed = JSON.parse(
   readFileSync(path.resolve(import.meta.dirname, '../seeds/taishan-2024.json'), 'utf8'),
 ) as SeedJson;
 
-const cells: RawCell[][] = [['附件'], ['2024年《政府工作报告》重点工作任务分解表'], ['序号', '责任单位', '目   标   任   务', '责任人']];
+const cells: RawCell[][] = [
+  ['附件'],
+  ['2024年《政府工作报告》重点工作任务分解表'],
+  ['序号', '责任单位', '目   标   任   务', '责任人'],
+];
 for (let i = 0; i < ROWS; i++) {
   const r = seed.rows[i % seed.rows.length];
   if (!r) throw new Error('empty seed');
@@ -38,5 +42,7 @@ for (let i = 0; i < 9; i++) {
   subTasks = result.analysis?.breakdown.subTasks.length ?? 0;
 }
 console.log(`core read+breakdown+validate, ${ROWS} rows → ${subTasks} sub-tasks`);
-console.log(`median ${median(times).toFixed(1)} ms (min ${Math.min(...times).toFixed(1)}, max ${Math.max(...times).toFixed(1)}) over ${times.length} runs`);
+console.log(
+  `median ${median(times).toFixed(1)} ms (min ${Math.min(...times).toFixed(1)}, max ${Math.max(...times).toFixed(1)}) over ${times.length} runs`,
+);
 console.log(`machine: ${machineLine()}`);

@@ -23,7 +23,9 @@ for (const src of localScripts) {
   console.log(`  ${src}: ${(bytes.length / 1024).toFixed(1)} KB, gzip ${(gz / 1024).toFixed(1)} KB`);
 }
 const kb = total / 1024;
-console.log(`任务窗格初始 JavaScript（gzip）/ task pane initial JavaScript (gzip): ${kb.toFixed(1)} KB (budget ${BUDGET_KB} KB)`);
+console.log(
+  `任务窗格初始 JavaScript（gzip）/ task pane initial JavaScript (gzip): ${kb.toFixed(1)} KB (budget ${BUDGET_KB} KB)`,
+);
 if (kb > BUDGET_KB) {
   console.error(`超出预算 / over budget by ${(kb - BUDGET_KB).toFixed(1)} KB`);
   process.exit(1);

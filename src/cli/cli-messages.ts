@@ -38,23 +38,56 @@ Options:
   --lang zh|en          language (default zh)
   -h, --help            show this help`,
   },
-  unknownCommand: { zh: '未知命令：{command}。运行 duban --help 查看用法。', en: 'Unknown command: {command}. Run duban --help for usage.' },
-  badOption: { zh: '参数错误：{detail}。运行 duban --help 查看用法。', en: 'Bad arguments: {detail}. Run duban --help for usage.' },
+  unknownCommand: {
+    zh: '未知命令：{command}。运行 duban --help 查看用法。',
+    en: 'Unknown command: {command}. Run duban --help for usage.',
+  },
+  badOption: {
+    zh: '参数错误：{detail}。运行 duban --help 查看用法。',
+    en: 'Bad arguments: {detail}. Run duban --help for usage.',
+  },
   missingFile: { zh: '请指定要读取的 .xlsx 文件。', en: 'Name the .xlsx file to read.' },
-  badPlanYear: { zh: '--plan-year 应为四位年份（如 2024），收到“{value}”。', en: '--plan-year must be a four-digit year (e.g. 2024), got "{value}".' },
-  badAsOf: { zh: '--as-of 应为日期 YYYY-MM-DD（如 2024-06-30），收到“{value}”。', en: '--as-of must be a date YYYY-MM-DD (e.g. 2024-06-30), got "{value}".' },
+  badPlanYear: {
+    zh: '--plan-year 应为四位年份（如 2024），收到“{value}”。',
+    en: '--plan-year must be a four-digit year (e.g. 2024), got "{value}".',
+  },
+  badAsOf: {
+    zh: '--as-of 应为日期 YYYY-MM-DD（如 2024-06-30），收到“{value}”。',
+    en: '--as-of must be a date YYYY-MM-DD (e.g. 2024-06-30), got "{value}".',
+  },
   badLang: { zh: '--lang 只能是 zh 或 en。', en: '--lang must be zh or en.' },
   fileNotFound: { zh: '找不到文件：{path}', en: 'File not found: {path}' },
-  unreadable: { zh: '无法以 .xlsx 工作簿读取文件：{path}（文件可能已损坏，或不是 Excel 2007 及以后的格式）。', en: 'Cannot read {path} as an .xlsx workbook (it may be damaged, or not in the Excel 2007+ format).' },
-  sheetNotFound: { zh: '文件 {path} 中没有名为“{sheet}”的工作表。现有工作表：{sheets}', en: 'File {path} has no sheet named "{sheet}". Sheets: {sheets}' },
-  noTable: { zh: '在文件 {path} 中未找到任务分解表。已查找工作表：{sheets}（每张表的第1–30行）。请确认表头含“责任单位”“目标任务”等列名，或用 --sheet 指定工作表。', en: 'No key-task table found in {path}. Looked in sheets: {sheets} (rows 1–30 of each). Check that the header has columns such as 责任单位 and 目标任务, or name the sheet with --sheet.' },
-  internal: { zh: '内部错误：{detail}。请把此信息和所用文件报告给开发者。', en: 'Internal error: {detail}. Please report this message and the file used to the developers.' },
-  summaryTable: { zh: '工作表“{sheet}”：{layout}表，表头在第{row}行，{rows}行任务。', en: 'Sheet "{sheet}": {layout} table, header in row {row}, {rows} task rows.' },
+  unreadable: {
+    zh: '无法以 .xlsx 工作簿读取文件：{path}（文件可能已损坏，或不是 Excel 2007 及以后的格式）。',
+    en: 'Cannot read {path} as an .xlsx workbook (it may be damaged, or not in the Excel 2007+ format).',
+  },
+  sheetNotFound: {
+    zh: '文件 {path} 中没有名为“{sheet}”的工作表。现有工作表：{sheets}',
+    en: 'File {path} has no sheet named "{sheet}". Sheets: {sheets}',
+  },
+  noTable: {
+    zh: '在文件 {path} 中未找到任务分解表。已查找工作表：{sheets}（每张表的第1–30行）。请确认表头含“责任单位”“目标任务”等列名，或用 --sheet 指定工作表。',
+    en: 'No key-task table found in {path}. Looked in sheets: {sheets} (rows 1–30 of each). Check that the header has columns such as 责任单位 and 目标任务, or name the sheet with --sheet.',
+  },
+  internal: {
+    zh: '内部错误：{detail}。请把此信息和所用文件报告给开发者。',
+    en: 'Internal error: {detail}. Please report this message and the file used to the developers.',
+  },
+  summaryTable: {
+    zh: '工作表“{sheet}”：{layout}表，表头在第{row}行，{rows}行任务。',
+    en: 'Sheet "{sheet}": {layout} table, header in row {row}, {rows} task rows.',
+  },
   layoutLong: { zh: '逐项（一行一项任务）', en: 'long (a row per task)' },
   layoutWide: { zh: '矩阵（一行一个单位）', en: 'wide (a row per unit)' },
   summaryColumns: { zh: '列：', en: 'Columns:' },
-  summaryUnits: { zh: '责任单位 {count} 个，子任务 {subtasks} 项，指标 {indicators} 个。', en: '{count} units, {subtasks} sub-tasks, {indicators} indicators.' },
-  summaryFindings: { zh: '校验：错误 {error} 条，警告 {warning} 条，提示 {info} 条。', en: 'Findings: {error} errors, {warning} warnings, {info} notes.' },
+  summaryUnits: {
+    zh: '责任单位 {count} 个，子任务 {subtasks} 项，指标 {indicators} 个。',
+    en: '{count} units, {subtasks} sub-tasks, {indicators} indicators.',
+  },
+  summaryFindings: {
+    zh: '校验：错误 {error} 条，警告 {warning} 条，提示 {info} 条。',
+    en: 'Findings: {error} errors, {warning} warnings, {info} notes.',
+  },
   wroteFile: { zh: '已写入：{path}', en: 'Wrote {path}' },
   demoStart: { zh: '示例：读取 {path}', en: 'Demo: reading {path}' },
 } as const satisfies Record<string, Record<Lang, string>>;

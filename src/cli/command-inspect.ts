@@ -27,10 +27,13 @@ export function inspectText(analysis: Analysis, lang: Lang): string {
     }),
   );
   lines.push(say(lang, 'summaryColumns'));
-  for (const c of table.columns) lines.push(`  ${c.role.padEnd(15)} ${toA1(c.header)}  ${c.headerText.replace(/\s+/g, ' ')}`);
+  for (const c of table.columns)
+    lines.push(`  ${c.role.padEnd(15)} ${toA1(c.header)}  ${c.headerText.replace(/\s+/g, ' ')}`);
   const units = new Set(table.rows.flatMap((r) => r.units));
   const indicators = breakdown.subTasks.reduce((n, t) => n + t.indicators.length, 0);
-  lines.push(say(lang, 'summaryUnits', { count: units.size, subtasks: breakdown.subTasks.length, indicators }));
+  lines.push(
+    say(lang, 'summaryUnits', { count: units.size, subtasks: breakdown.subTasks.length, indicators }),
+  );
   const counts = { error: 0, warning: 0, info: 0 };
   for (const f of findings) counts[f.severity]++;
   lines.push(say(lang, 'summaryFindings', counts));
@@ -48,7 +51,8 @@ export async function runInspect(options: CliOptions, io: CliIo): Promise<number
   const file = options.positionals[0];
   if (file === undefined) throw new CliFailure(say(options.lang, 'missingFile'), EXIT.usage);
   const loaded = await loadAnalysis(file, io.cwd, options);
-  if (options.json) io.stdout.write(JSON.stringify(inspectJson(loaded.analysis, options.lang), null, 2) + '\n');
+  if (options.json)
+    io.stdout.write(JSON.stringify(inspectJson(loaded.analysis, options.lang), null, 2) + '\n');
   else io.stdout.write(inspectText(loaded.analysis, options.lang));
   return EXIT.ok;
 }

@@ -42,7 +42,11 @@ export async function openWorkbook(file: string, lang: Lang): Promise<XlsxWorkbo
 }
 
 /** Open, pick the sheet, read the roster and analyse. No table → CliFailure exit 1 naming where it looked. */
-export async function loadAnalysis(fileArg: string, cwd: string, options: LoadOptions): Promise<LoadedAnalysis> {
+export async function loadAnalysis(
+  fileArg: string,
+  cwd: string,
+  options: LoadOptions,
+): Promise<LoadedAnalysis> {
   const file = path.resolve(cwd, fileArg);
   const { lang } = options;
   const workbook = await openWorkbook(file, lang);
@@ -79,5 +83,8 @@ export async function loadAnalysis(fileArg: string, cwd: string, options: LoadOp
     looked.push(name);
     notFound.push(...result.findings);
   }
-  throw new CliFailure(say(lang, 'noTable', { path: fileArg, sheets: looked.join('、') }), EXIT.notProcessable);
+  throw new CliFailure(
+    say(lang, 'noTable', { path: fileArg, sheets: looked.join('、') }),
+    EXIT.notProcessable,
+  );
 }

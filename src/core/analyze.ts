@@ -72,7 +72,10 @@ export function analyzeGrid(grid: Grid, options: AnalyzeOptions = {}): AnalyzeRe
   });
   if (!read.table) return { analysis: null, findings: dedupe(read.findings).sort(compareFindings) };
   const table = read.table;
-  const breakdown = breakDownTable(table, options.planYear !== undefined ? { planYear: options.planYear } : {});
+  const breakdown = breakDownTable(
+    table,
+    options.planYear !== undefined ? { planYear: options.planYear } : {},
+  );
   const planYear = breakdown.planYear ?? undefined;
   const validation = validateTable({
     grid,

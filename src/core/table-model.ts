@@ -52,7 +52,7 @@ export interface Located<T> {
 
 /** A person (or a role such as `各产业链组长`) named as owner. */
 export interface Person {
-  /** As written, trimmed (inner spaces kept: `周　栋`). */
+  /** As written, trimmed (inner spaces kept: `周\u3000栋`). */
   readonly display: string;
   /** For comparison: NFKC, all whitespace removed (`周栋`). */
   readonly key: string;

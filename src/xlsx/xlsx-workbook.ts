@@ -16,7 +16,7 @@ export function toRawCell(value: ExcelJS.CellValue): RawCell {
   if (typeof value === 'string') return value === '' ? null : value;
   if (value instanceof Date) return isoFromUtcMillis(value.getTime());
   if (typeof value === 'object') {
-    if ('error' in value) return { error: String(value.error) };
+    if ('error' in value) return { error: value.error };
     if ('richText' in value) return joinRich(value.richText) || null;
     if ('hyperlink' in value) {
       const text: unknown = value.text;
@@ -28,7 +28,7 @@ export function toRawCell(value: ExcelJS.CellValue): RawCell {
     }
     if ('formula' in value || 'sharedFormula' in value) {
       const result = (value as ExcelJS.CellFormulaValue).result;
-      return result === undefined ? null : toRawCell(result as ExcelJS.CellValue);
+      return result === undefined ? null : toRawCell(result);
     }
   }
   return null;
@@ -113,7 +113,12 @@ export class XlsxWorkbook implements WorkbookPort {
     try {
       await wb.xlsx.readFile(path);
     } catch (cause) {
-      throw new DubanError('unreadable_file', `Cannot read ${path} as an .xlsx workbook.`, { path }, { cause });
+      throw new DubanError(
+        'unreadable_file',
+        `Cannot read ${path} as an .xlsx workbook.`,
+        { path },
+        { cause },
+      );
     }
     return new XlsxWorkbook(wb);
   }

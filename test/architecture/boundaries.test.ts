@@ -27,15 +27,22 @@ describe('layer boundaries (ARCHITECTURE.md §4)', () => {
   });
 
   it('flags the task pane importing the Node side and the CLI importing React', () => {
-    expect(checkFile(path.join(src, 'taskpane', 'X.tsx'), `import { x } from '../xlsx/xlsx-workbook.ts';`, src)).toHaveLength(1);
+    expect(
+      checkFile(path.join(src, 'taskpane', 'X.tsx'), `import { x } from '../xlsx/xlsx-workbook.ts';`, src),
+    ).toHaveLength(1);
     expect(checkFile(path.join(src, 'cli', 'x.ts'), `import React from 'react';`, src)).toHaveLength(1);
-    expect(checkFile(path.join(src, 'cli', 'x.ts'), `import { a } from '../xlsx/xlsx-workbook.ts';`, src)).toEqual([]);
+    expect(
+      checkFile(path.join(src, 'cli', 'x.ts'), `import { a } from '../xlsx/xlsx-workbook.ts';`, src),
+    ).toEqual([]);
   });
 
   it('the core compiles without DOM, Node or Office.js types', () => {
     // Strip // comments: tsconfig files are JSON with comments.
     const raw = readFileSync(path.join(root, 'tsconfig.core.json'), 'utf8').replace(/^\s*\/\/.*$/gm, '');
-    const config = JSON.parse(raw) as { compilerOptions: { lib: string[]; types: string[] }; include: string[] };
+    const config = JSON.parse(raw) as {
+      compilerOptions: { lib: string[]; types: string[] };
+      include: string[];
+    };
     expect(config.compilerOptions.lib).toEqual(['ES2022']);
     expect(config.compilerOptions.types).toEqual([]);
     expect(config.include).toEqual(['src/core/**/*.ts']);

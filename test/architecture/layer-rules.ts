@@ -39,7 +39,12 @@ export function importSpecifiers(source: string): string[] {
 function layerOfPath(file: string, srcRoot: string): Layer | null {
   const rel = path.relative(srcRoot, file).split(path.sep);
   const top = rel[0];
-  return top === 'core' || top === 'excel' || top === 'xlsx' || top === 'cli' || top === 'taskpane' || top === 'commands'
+  return top === 'core' ||
+    top === 'excel' ||
+    top === 'xlsx' ||
+    top === 'cli' ||
+    top === 'taskpane' ||
+    top === 'commands'
     ? top
     : null;
 }
@@ -72,7 +77,8 @@ export function checkFile(file: string, source: string, srcRoot: string): Violat
       }
     } else {
       const bad = FORBIDDEN_PACKAGES[layer].find((p) => matchesPackage(spec, p));
-      if (bad !== undefined) violations.push({ file, specifier: spec, reason: `${layer} may not import ${spec}` });
+      if (bad !== undefined)
+        violations.push({ file, specifier: spec, reason: `${layer} may not import ${spec}` });
     }
   }
   return violations;

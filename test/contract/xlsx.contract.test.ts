@@ -9,5 +9,5 @@ import { runWorkbookPortContract } from './workbook-port-contract.ts';
 
 runWorkbookPortContract('XlsxWorkbook', async (data) => {
   const bytes = await workbookDataToXlsx(data).xlsx.writeBuffer();
-  return XlsxWorkbook.fromBuffer(bytes as ArrayBuffer);
+  return XlsxWorkbook.fromBuffer(bytes);
 });

@@ -168,7 +168,7 @@ export function breakDownTable(table: ReadTable, options: BreakDownTableOptions 
         seq: wideSeq,
         units: row.units,
         owners: row.owners,
-        text: (row.group ?? '').trim(),
+        text: row.group.trim(),
         at,
         deadline: deadline.iso,
         deadlineText: deadline.iso !== null || deadline.needsDate ? deadline.text : null,

@@ -31,7 +31,7 @@ import {
   UNSUPPORTED_HOLIDAYS,
   YEAR_END_WORDS,
 } from '../vocab/deadline-words.ts';
-import { codeSet, longestAt, parseText, sourceSlice, type ParsedText } from './parse-text.ts';
+import { anyWordPattern, codeSet, longestAt, parseText, sourceSlice, type ParsedText } from './parse-text.ts';
 
 /** A deadline read from text. */
 export interface DeadlineResult {
@@ -270,7 +270,7 @@ function plausibleYear(year: number): boolean {
 
 // Characters a deadline phrase can start with; every other position is skipped at once.
 const DEADLINE_START = codeSet([
-  ...'0123456789“"第前',
+  ...Array.from('0123456789“"第前'),
   ...YEAR_END_WORDS.map((w) => w[0] ?? ''),
   ...HALF_YEAR_WORDS.map((w) => w.word[0] ?? ''),
   ...SOLAR_HOLIDAYS.map((w) => w.word[0] ?? ''),
@@ -336,10 +336,26 @@ export function matchDeadlineAt(
   );
 }
 
+// Words one of which every deadline phrase of a text contains (a year-end word, a month, a quarter, a
+// holiday …), and a numeric date or year: a text with none of them is not scanned at all.
+const DEADLINE_HINTS = anyWordPattern([
+  '月',
+  '季度',
+  ...YEAR_END_WORDS,
+  ...HALF_YEAR_WORDS.map((w) => w.word),
+  ...SOLAR_HOLIDAYS.map((w) => w.word),
+  ...LUNAR_HOLIDAYS.map((w) => w.word),
+  ...UNSUPPORTED_HOLIDAYS,
+  LUNAR_FIRST_MONTH,
+]);
+// e.g. '2024年底' ✓, '2024-06-30' ✓, '2024/6/30' ✓, '200亿元' ✗
+const YEAR_HINT = /\d{4}[-/.年]/;
+
 /** Every deadline phrase in a parsed text, left to right, skipping wording inside quotes. */
 export function findDeadlines(p: ParsedText): DeadlineHit[] {
   const hits: DeadlineHit[] = [];
   const s = p.chars;
+  if (!DEADLINE_HINTS.test(s) && !YEAR_HINT.test(s)) return hits;
   for (let i = 0; i < s.length; i++) {
     if (p.quoted[i] === true) continue;
     const m = matchDeadlineAt(s, i);

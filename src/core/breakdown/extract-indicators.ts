@@ -37,6 +37,7 @@ import {
 import type { ComparatorWord } from '../vocab/comparator-words.ts';
 import { deadlineLengthAt, findDeadlines } from './deadlines.ts';
 import {
+  anyWordPattern,
   codeSet,
   isProtected,
   isThousandsComma,
@@ -116,32 +117,33 @@ function trimEdges(p: ParsedText, pos: number[]): number[] {
  * punctuation; return the original wording of what is left, spaces tidied.
  */
 function metricOf(p: ParsedText, positions: readonly number[]): string {
-  let pos = positions.filter((k) => p.parenZone[k] !== true);
+  const pos = p.parenZone.includes(true) ? positions.filter((k) => p.parenZone[k] !== true) : positions;
+  let a = 0;
+  let b = pos.length;
+  const edge = (k: number | undefined): boolean => k !== undefined && EDGE.has(p.chars[k] ?? '');
+  const word = (from: number, to: number): string => {
+    let out = '';
+    for (let k = Math.max(from, a); k < Math.min(to, b); k++) out += p.chars[pos[k] ?? -1] ?? '';
+    return out;
+  };
   for (;;) {
-    pos = trimEdges(p, pos);
+    while (a < b && edge(pos[a])) a++;
+    while (b > a && edge(pos[b - 1])) b--;
     // Filler words and deadlines are short: look at the first few characters only.
-    const head = pos
-      .slice(0, HEAD_LOOK)
-      .map((k) => p.chars[k] ?? '')
-      .join('');
-    // Only cut words that sit in one contiguous run at the start.
+    const head = word(a, a + HEAD_LOOK);
     const filler = longestAt(head, 0, METRIC_LEADING_FILLER);
-    const deadline = deadlineLengthAt(head, 0);
-    const cut = Math.max(filler?.length ?? 0, deadline, itemMarkerLength(head, 0));
-    if (cut === 0 || cut >= pos.length) break;
-    pos = pos.slice(cut);
+    const cut = Math.max(filler?.length ?? 0, deadlineLengthAt(head, 0), itemMarkerLength(head, 0));
+    if (cut === 0 || cut >= b - a) break;
+    a += cut;
   }
   for (;;) {
-    pos = trimEdges(p, pos);
-    const tail = pos
-      .slice(-HEAD_LOOK)
-      .map((k) => p.chars[k] ?? '')
-      .join('');
-    const word = METRIC_TRAILING_WORDS.find((w) => tail.endsWith(w) && pos.length > w.length);
-    if (word === undefined) break;
-    pos = pos.slice(0, pos.length - word.length);
+    while (b > a && edge(pos[b - 1])) b--;
+    const tail = word(b - HEAD_LOOK, b);
+    const trailing = METRIC_TRAILING_WORDS.find((w) => tail.endsWith(w) && b - a > w.length);
+    if (trailing === undefined) break;
+    b -= trailing.length;
   }
-  return tidySpaces(sourceOfPositions(p, pos));
+  return tidySpaces(sourceOfPositions(p, pos.slice(a, b)));
 }
 
 /** Original text of a range, edge punctuation trimmed. */
@@ -247,7 +249,7 @@ const PHRASE_START = codeSet(
   [...KEEP_LEVEL_PHRASES, ...RELATIVE_COMPARATORS.map((r) => r.word)].map((w) => w[0] ?? ''),
 );
 // Words without which no clause of a text can hold a rule-6 phrase: checked once per text.
-const PHRASE_HINTS = [...KEEP_LEVEL_PHRASES, ...RELATIVE_BENCHMARKS, '同步'];
+const PHRASE_HINTS = anyWordPattern([...KEEP_LEVEL_PHRASES, ...RELATIVE_BENCHMARKS, '同步']);
 // Relative comparator words, longest first.
 const RELATIVE_BY_LENGTH = [...RELATIVE_COMPARATORS].sort((x, y) => y.word.length - x.word.length);
 
@@ -267,10 +269,15 @@ function readPhrase(b: Builder, p: ParsedText, clause: Range): void {
   };
   for (let i = clause.start; i < clause.end; i++) {
     if (!PHRASE_START.has(s.charCodeAt(i)) || isProtected(p, i)) continue;
-    if (longestAt(s, i, KEEP_LEVEL_PHRASES) !== null) return add(i, 'keep_level', '>=');
+    if (longestAt(s, i, KEEP_LEVEL_PHRASES) !== null) {
+      add(i, 'keep_level', '>=');
+      return;
+    }
     const rel = RELATIVE_BY_LENGTH.find((r) => s.startsWith(r.word, i));
-    if (rel && longestAt(s, i + rel.word.length, RELATIVE_BENCHMARKS) !== null)
-      return add(i, 'relative', rel.comparator);
+    if (rel && longestAt(s, i + rel.word.length, RELATIVE_BENCHMARKS) !== null) {
+      add(i, 'relative', rel.comparator);
+      return;
+    }
   }
   // 与经济增长基本同步: the last 同步 of the clause, and the nearest 与 before it (within 20 characters).
   const sync = s.slice(clause.start, clause.end).lastIndexOf('同步') + clause.start;
@@ -280,7 +287,10 @@ function readPhrase(b: Builder, p: ParsedText, clause: Range): void {
   );
   const closeStart = close ? sync - (close.length - 2) : sync;
   for (let j = closeStart - 1; j >= Math.max(clause.start, closeStart - 20); j--) {
-    if (s.startsWith(SYNC_WORDS.open, j) && !isProtected(p, j)) return add(j, 'relative', '~');
+    if (s.startsWith(SYNC_WORDS.open, j) && !isProtected(p, j)) {
+      add(j, 'relative', '~');
+      return;
+    }
   }
 }
 
@@ -304,7 +314,7 @@ export function analyseParsed(p: ParsedText, hasDeadline: boolean): IndicatorAna
   const clauses = splitAt(p, 0, s.length, (i) =>
     CLAUSE_SEPARATOR_CODES.has(s.charCodeAt(i)) && !isThousandsComma(p, i) ? 1 : 0,
   );
-  const mayHavePhrase = PHRASE_HINTS.some((w) => s.includes(w));
+  const mayHavePhrase = PHRASE_HINTS.test(s);
   for (const clause of clauses) {
     const qs = quantities.filter((q) => q.start >= clause.start && q.end <= clause.end);
     if (qs.length === 0) {

@@ -24,7 +24,7 @@ export function scaleDecimal(text: string, exponent: number): number | null {
   let shift = exponent;
   // Move fractional digits into the integer part while the exponent allows.
   while (shift > 0 && frac.length > 0) {
-    digits += frac[0];
+    digits += frac[0] ?? '';
     frac = frac.slice(1);
     shift--;
   }

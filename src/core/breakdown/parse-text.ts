@@ -62,18 +62,22 @@ export function isItemNumberChar(cp: number): boolean {
 const WHITESPACE = /[\s\u3000\u200B-\u200D\uFEFF]/u;
 
 /** True for a whitespace code point (fast paths for ASCII and CJK before the regex). */
-function isWhitespace(ch: string, cp: number): boolean {
+function isWhitespace(source: string, i: number, cp: number, len: number): boolean {
   if (cp < 0x80) return cp === 0x20 || (cp >= 0x09 && cp <= 0x0d);
   if (cp >= 0x4e00 && cp <= 0x9fff) return false;
-  return WHITESPACE.test(ch);
+  return WHITESPACE.test(source.slice(i, i + len));
+}
+
+/** True for a code point NFKC leaves alone: printable ASCII, CJK unified ideographs, item numbers we keep. */
+function isStable(cp: number): boolean {
+  return (cp > 0x20 && cp < 0x7f) || (cp >= 0x4e00 && cp <= 0x9fff) || isItemNumberChar(cp);
 }
 
 // NFKC of single characters, memoised: the same few hundred characters recur in every cell. Deterministic,
-// so the cache changes speed only. Printable ASCII and CJK unified ideographs are NFKC-stable already.
+// so the cache changes speed only.
 const NFKC_CACHE = new Map<string, string>();
 
-function normaliseChar(ch: string, cp: number): string {
-  if ((cp > 0x20 && cp < 0x7f) || (cp >= 0x4e00 && cp <= 0x9fff) || isItemNumberChar(cp)) return ch;
+function normaliseChar(ch: string): string {
   let n = NFKC_CACHE.get(ch);
   if (n === undefined) {
     n = nfkc(ch);
@@ -82,47 +86,62 @@ function normaliseChar(ch: string, cp: number): string {
   return n;
 }
 
+function isLineBreak(cp: number): boolean {
+  return cp === 0x0a || cp === 0x0d || cp === 0x2028 || cp === 0x2029;
+}
+
 /**
  * Build the parsing view of a text.
- * @example parseText('增长８％　以上').chars === '增长8%以上'
+ * @example parseText('增长８％\u3000以上').chars === '增长8%以上' (full-width digits, ideographic space)
  */
 export function parseText(source: string): ParsedText {
-  const chars: string[] = [];
   const from: number[] = [];
   const to: number[] = [];
   const spaceBefore: boolean[] = [];
   const breakBefore: boolean[] = [];
+  let out = '';
+  // Runs of characters NFKC leaves alone are copied with one slice (no per-character strings).
+  let runStart = -1;
   let pendingSpace = false;
   let pendingBreak = false;
-  let offset = 0;
-  for (const ch of source) {
-    const start = offset;
-    offset += ch.length;
-    const cp = ch.codePointAt(0) ?? 0;
-    if (isWhitespace(ch, cp)) {
+  const flush = (i: number): void => {
+    if (runStart >= 0) out += source.slice(runStart, i);
+    runStart = -1;
+  };
+  const n = source.length;
+  for (let i = 0; i < n;) {
+    const cp = source.codePointAt(i) ?? 0;
+    const len = cp > 0xffff ? 2 : 1;
+    if (isWhitespace(source, i, cp, len)) {
+      flush(i);
       pendingSpace = true;
-      if (ch === '\n' || ch === '\r' || ch === '\u2028' || ch === '\u2029') pendingBreak = true;
+      if (isLineBreak(cp)) pendingBreak = true;
+      i += len;
       continue;
     }
-    const norm = normaliseChar(ch, cp);
-    if (norm === ch && ch.length === 1) {
-      chars.push(ch);
-      from.push(start);
-      to.push(offset);
-      spaceBefore.push(pendingSpace);
-      breakBefore.push(pendingBreak);
+    if (isStable(cp)) {
+      if (runStart < 0) runStart = i;
+      for (let k = 0; k < len; k++) {
+        from.push(i);
+        to.push(i + len);
+        spaceBefore.push(k === 0 && pendingSpace);
+        breakBefore.push(k === 0 && pendingBreak);
+      }
       pendingSpace = false;
       pendingBreak = false;
+      i += len;
       continue;
     }
+    flush(i);
+    const norm = normaliseChar(source.slice(i, i + len));
     let first = true;
     for (let k = 0; k < norm.length; k++) {
       const unit = norm[k] ?? '';
       // NFKC may itself produce spaces (e.g. '¨' → ' ̈'): drop them like source spaces.
       if (WHITESPACE.test(unit)) continue;
-      chars.push(unit);
-      from.push(start);
-      to.push(offset);
+      out += unit;
+      from.push(i);
+      to.push(i + len);
       spaceBefore.push(first && pendingSpace);
       breakBefore.push(first && pendingBreak);
       first = false;
@@ -131,10 +150,11 @@ export function parseText(source: string): ParsedText {
       pendingSpace = false;
       pendingBreak = false;
     }
+    i += len;
   }
-  const text = chars.join('');
-  const { quoted, bracketed, parenZone } = markPairs(text);
-  return { source, chars: text, from, to, spaceBefore, breakBefore, quoted, bracketed, parenZone };
+  flush(n);
+  const { quoted, bracketed, parenZone } = markPairs(out);
+  return { source, chars: out, from, to, spaceBefore, breakBefore, quoted, bracketed, parenZone };
 }
 
 interface OpenMark {
@@ -291,6 +311,18 @@ export function codeSet(chars: Iterable<string>): Set<number> {
   const out = new Set<number>();
   for (const c of chars) if (c.length === 1) out.add(c.charCodeAt(0));
   return out;
+}
+
+/**
+ * A pattern matching any of `words` literally (regex specials escaped), for one quick "could this text
+ * contain any of them" test instead of one search per word.
+ * @example anyWordPattern(['年内', '6月']).test('力争6月完成') === true
+ * @example anyWordPattern(['(含', '年']).test('含') === false
+ */
+export function anyWordPattern(words: readonly string[]): RegExp {
+  // Escape every regex special character: e.g. '(含' → '\(含'; '1.5' → '1\.5'; 'a|b' → 'a\|b'; '年内' unchanged.
+  const escaped = words.filter((w) => w.length > 0).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  return new RegExp(escaped.length > 0 ? escaped.join('|') : '(?!)', 'u');
 }
 
 /**

@@ -80,7 +80,7 @@ const DURATION_AFTER_GE: readonly string[] = ['月', '工作日', '小时', '季
 const UNIT_WORDS = MEASURE_UNITS.map((u) => u.word);
 const MAX_CHINESE_NUMERAL = 24;
 // Characters a quantity's number can start with (digits, Chinese numerals, 百 of 百分之).
-const NUMBER_START_CODES = codeSet([...'0123456789百', ...'零〇一壹二贰两三叁四肆五伍六陆七柒八捌九玖十拾']);
+const NUMBER_START_CODES = codeSet(Array.from('0123456789百零〇一壹二贰两三叁四肆五伍六陆七柒八捌九玖十拾'));
 const SCALE_WORD_LIST = SCALE_WORDS.map((s) => s.word);
 const PRE_WORDS = PRE_COMPARATOR_WORDS.map((w) => w.word);
 const POST_WORDS = POST_COMPARATOR_WORDS.map((w) => w.word);
@@ -105,7 +105,7 @@ function scaleExponent(word: string): number {
 // For each numeral character, the fixed phrases containing it and where: checked only at numerals.
 const NUMERAL_WORD_AT = new Map<string, { word: string; offset: number }[]>();
 for (const word of NUMERAL_WORDS) {
-  [...word].forEach((c, offset) => {
+  Array.from(word).forEach((c, offset) => {
     if (!startsChineseNumeral(c)) return;
     const list = NUMERAL_WORD_AT.get(c) ?? [];
     list.push({ word, offset });

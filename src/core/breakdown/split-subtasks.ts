@@ -145,7 +145,7 @@ function clauseKeys(p: ParsedText, r: PieceRange): string[] {
   const keys: string[] = [];
   let a = r.start;
   for (let i = r.start; i <= r.end; i++) {
-    const atComma = i < r.end && p.chars[i] === ',' && !isProtected(p, i);
+    const atComma = i < r.end && p.chars.charCodeAt(i) === 0x2c && !isProtected(p, i); // ','
     if (i === r.end || atComma) {
       const key = p.chars.slice(a, i);
       if (key.length > 0) keys.push(key);

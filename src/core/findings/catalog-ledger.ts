@@ -10,7 +10,8 @@ export const ledgerFindings = {
     zh: '{cell}：台账标题未写明计划年度，完成时限中也没有日期可以推断',
     en: '{cell}: the ledger title names no plan year, and no deadline date shows it either',
     fixZh: '在表头上方一行写标题，如“2024年重点工作任务台账”，或在设置中填写计划年度',
-    fixEn: 'Put a title above the header such as 2024年重点工作任务台账, or set the plan year in the settings',
+    fixEn:
+      'Put a title above the header such as 2024年重点工作任务台账, or set the plan year in the settings',
   },
   ledger_column_duplicate: {
     severity: 'warning',

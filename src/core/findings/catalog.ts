@@ -45,7 +45,6 @@ export function makeFinding(
     : { code, severity: severity ?? entry.severity, at, params };
 }
 
-
 /** A finding rendered for people: message and suggested fix in one language, with the cell in A1 form. */
 export interface RenderedFinding {
   readonly code: string;

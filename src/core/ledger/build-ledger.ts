@@ -74,7 +74,12 @@ function rowOf(sub: SubTask): { cells: RawCell[]; shape: LedgerRowShape } {
     const only = targets.length === 1 ? targets[0]?.target : undefined;
     // One plain value is written as a number so that Excel right-aligns and sums it; lists and ranges as text.
     values.target =
-      only && only.valueMax === null ? only.value : joinLedgerList(targets.map((t) => t.target?.text ?? ''), false);
+      only && only.valueMax === null
+        ? only.value
+        : joinLedgerList(
+            targets.map((t) => t.target?.text ?? ''),
+            false,
+          );
     const units = targets.map((t) => t.target?.unit ?? '');
     values.measureUnit = units.every((u) => u === '') ? null : joinLedgerList(units, true);
   }

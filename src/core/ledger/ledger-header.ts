@@ -48,7 +48,9 @@ export function findLedgerHeader(grid: Grid): LedgerHeader | null {
       const col = grid.origin.col + c;
       if (columns.has(key)) {
         findings.push(
-          makeFinding('ledger_column_duplicate', refOn(grid, grid.origin.row + r, col), { header: cell.trim() }),
+          makeFinding('ledger_column_duplicate', refOn(grid, grid.origin.row + r, col), {
+            header: cell.trim(),
+          }),
         );
         return;
       }

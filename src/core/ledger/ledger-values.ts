@@ -50,7 +50,9 @@ export function ledgerTarget(ind: Indicator): LedgerTarget | null {
   const value = inUnit(ind.value);
   const valueMax = ind.comparator === 'range' && ind.valueMax !== null ? inUnit(ind.valueMax) : null;
   const text =
-    valueMax !== null ? `${formatLedgerNumber(value)}～${formatLedgerNumber(valueMax)}` : formatLedgerNumber(value);
+    valueMax !== null
+      ? `${formatLedgerNumber(value)}～${formatLedgerNumber(valueMax)}`
+      : formatLedgerNumber(value);
   return { value, valueMax, unit, text };
 }
 
@@ -126,7 +128,8 @@ export interface ParsedTarget {
  * '200' → 200; '4.5～5' → 4.5..5 (～ is ~ after NFKC); '4.5-5%' → 4.5..5 with unit %; '200亿元' → 200 亿元.
  * '约200' ✗ (words before the number are not a target value); '一百' ✗.
  */
-const TARGET_PIECE = /^([+-]?\d+(?:\.\d+)?)(?:\s*(?:~|至|到|-|—|–)\s*([+-]?\d+(?:\.\d+)?))?\s*([^\d\s.+-][^\d]*)?$/u;
+const TARGET_PIECE =
+  /^([+-]?\d+(?:\.\d+)?)(?:\s*(?:~|至|到|-|—|–)\s*([+-]?\d+(?:\.\d+)?))?\s*([^\d\s.+-][^\d]*)?$/u;
 
 /**
  * Read one 目标值 piece; null when it is not a number (or a range) with an optional unit.
@@ -135,9 +138,12 @@ const TARGET_PIECE = /^([+-]?\d+(?:\.\d+)?)(?:\s*(?:~|至|到|-|—|–)\s*([+-]
  * @example parseTargetPiece('4.5～5') → { value: 4.5, valueMax: 5, unit: null }; parseTargetPiece('待定') → null
  */
 export function parseTargetPiece(piece: string | number): ParsedTarget | null {
-  if (typeof piece === 'number') return Number.isFinite(piece) ? { value: piece, valueMax: null, unit: null } : null;
+  if (typeof piece === 'number')
+    return Number.isFinite(piece) ? { value: piece, valueMax: null, unit: null } : null;
   // Thousands separators between digit groups: '1,200' → '1200'; '12,345,678' → '12345678'; '1,2' unchanged.
-  const text = nfkc(piece).trim().replace(/(\d),(?=\d{3}(?!\d))/g, '$1');
+  const text = nfkc(piece)
+    .trim()
+    .replace(/(\d),(?=\d{3}(?!\d))/g, '$1');
   const m = TARGET_PIECE.exec(text);
   if (!m || m[1] === undefined) return null;
   const a = Number(m[1]);

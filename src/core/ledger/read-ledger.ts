@@ -25,7 +25,15 @@ import { headerUnit } from '../breakdown/break-down-table.ts';
 import { numericKind } from '../breakdown/quantities.ts';
 import type { Finding } from '../findings.ts';
 import { makeFinding } from '../findings/catalog.ts';
-import { cellAt, isCellError, numberFormatAt, refOn, type CellRef, type Grid, type RawCell } from '../grid.ts';
+import {
+  cellAt,
+  isCellError,
+  numberFormatAt,
+  refOn,
+  type CellRef,
+  type Grid,
+  type RawCell,
+} from '../grid.ts';
 import { parseOwners } from '../people/parse-owners.ts';
 import { parseUnits } from '../people/parse-units.ts';
 import type { IndicatorActual, ProgressEntry } from '../score/score-model.ts';
@@ -182,7 +190,8 @@ function indicatorFromColumns(
   comparatorWritten: string | undefined,
 ): Indicator {
   const chosen = comparatorWritten === undefined ? null : readComparatorWord(comparatorWritten);
-  const comparator = target.valueMax !== null ? 'range' : chosen === 'range' || chosen === null ? '=' : chosen;
+  const comparator =
+    target.valueMax !== null ? 'range' : chosen === 'range' || chosen === null ? '=' : chosen;
   const { unit, exponent } = headerUnit(unitWritten);
   const scale = (v: number): number => Number((v * 10 ** exponent).toPrecision(12));
   const metric = base?.metric ?? text;
@@ -213,7 +222,9 @@ function officeIndicators(
   const targetAt = r.at('target');
   const parsed = targets.map(parseTargetPiece);
   if (parsed.some((p) => p === null)) {
-    findings.push(makeFinding('ledger_target_unreadable', targetAt, { id, text: cellText(targetRaw).trim() }));
+    findings.push(
+      makeFinding('ledger_target_unreadable', targetAt, { id, text: cellText(targetRaw).trim() }),
+    );
     return unchanged;
   }
   const units = splitLedgerList(r.raw('measureUnit')).map(pieceText);
@@ -340,7 +351,9 @@ function progressEntry(
       if (indicators.length <= 1 || quantified.length === 0 || isCellError(actualRaw)) {
         const expected = 1;
         if (pieces.length > expected) {
-          findings.push(makeFinding('ledger_actual_count_mismatch', at, { id, count: pieces.length, expected }));
+          findings.push(
+            makeFinding('ledger_actual_count_mismatch', at, { id, count: pieces.length, expected }),
+          );
           const first = pieces[0];
           entry.actual = { value: first ?? null, at, raw: actualRaw };
         } else {
@@ -375,11 +388,13 @@ function progressEntry(
       }
     }
     const statusRaw = r.raw(chosen.status);
-    if (!isBlank(statusRaw) || isCellError(statusRaw)) entry.status = locatedText(statusRaw, r.at(chosen.status));
+    if (!isBlank(statusRaw) || isCellError(statusRaw))
+      entry.status = locatedText(statusRaw, r.at(chosen.status));
   }
   const textRaw = r.raw('progress');
   if (!isBlank(textRaw)) entry.text = locatedText(textRaw, r.at('progress'));
-  const any = entry.actual !== undefined || entry.indicatorActuals !== undefined || entry.status || entry.text;
+  const any =
+    entry.actual !== undefined || entry.indicatorActuals !== undefined || entry.status || entry.text;
   return { entry: any ? entry : null, quarter: chosen?.quarter ?? null };
 }
 
@@ -440,18 +455,28 @@ export function readLedger(grid: Grid, options: ReadLedgerOptions = {}): ReadLed
       const cell = parseRowDeadline(deadlineRaw, planYear);
       if (cell.unreadable) {
         findings.push(
-          makeFinding('ledger_deadline_unreadable', r.at('deadline'), { id, value: cellText(deadlineRaw).trim() }),
+          makeFinding('ledger_deadline_unreadable', r.at('deadline'), {
+            id,
+            value: cellText(deadlineRaw).trim(),
+          }),
         );
       } else {
         deadline = cell.iso;
-        deadlineText = cell.iso !== null && cell.iso === own.iso ? own.text : cell.iso !== null || cell.needsDate ? cell.text : null;
+        deadlineText =
+          cell.iso !== null && cell.iso === own.iso
+            ? own.text
+            : cell.iso !== null || cell.needsDate
+              ? cell.text
+              : null;
       }
     }
 
     // Indicators: re-derived from the text; a figureless text with a deadline is a milestone, as in breakdown.
     const analysis = analyseIndicators(text);
     const derived = analysis.indicators.map((ind) =>
-      analysis.fallback && ind.kind === 'qualitative' && deadlineText !== null ? { ...ind, kind: 'milestone' as const } : ind,
+      analysis.fallback && ind.kind === 'qualitative' && deadlineText !== null
+        ? { ...ind, kind: 'milestone' as const }
+        : ind,
     );
     const office = officeIndicators(derived, text, id, r, findings);
     const sub: SubTask = {

@@ -62,9 +62,7 @@ export class MemoryWorkbook implements WorkbookPort {
   readSheet(name: string): Promise<Grid> {
     const sheet = this.data.sheets.find((s) => s.name === name);
     if (!sheet) {
-      return Promise.reject(
-        new DubanError('sheet_not_found', `Sheet not found: ${name}`, { sheet: name }),
-      );
+      return Promise.reject(new DubanError('sheet_not_found', `Sheet not found: ${name}`, { sheet: name }));
     }
     return Promise.resolve(sheetDataToGrid(sheet));
   }

@@ -132,6 +132,20 @@ export interface CircularInput {
 const TOP_PLACES = 3;
 
 /**
+ * Longest lists the paragraph spells out; the rest is summed up as 等N个单位 / 等N项. A draft notice for a
+ * district names every unit (about 50), while a synthetic ledger of thousands would drown the paragraph;
+ * the full lists are always in `praise` and `escalate`.
+ */
+export const PARAGRAPH_MAX_UNITS = 60;
+export const PARAGRAPH_MAX_TASKS_PER_UNIT = 10;
+
+// The first `max` items joined, then 等N个/等N项 when some were left out.
+function listed(items: readonly string[], max: number, sep: string, restZh: (n: number) => string): string {
+  if (items.length <= max) return items.join(sep);
+  return `${items.slice(0, max).join(sep)}${restZh(items.length)}`;
+}
+
+/**
  * The draft paragraph in Chinese and English. Clauses with nothing to say (no severe, no praise, no
  * escalation) are left out.
  * @example '截至2024年6月30日，全区3个责任单位承担的5项重点任务中，已完成1项，序时推进2项，进展滞后2项（其中严重滞后1项）。…'
@@ -162,8 +176,15 @@ export function circularParagraph(input: CircularInput): { zh: string; en: strin
     en += ` The top-scoring units are ${names.join(', ')}${tied ? ' (with ties)' : ''}.`;
   }
   if (input.praise.length > 0) {
-    zh += `对工作进展快、落实好的${input.praise.join('、')}${input.praise.length}个单位予以通报表扬。`;
-    en += ` Praised for fast progress: ${input.praise.join(', ')}.`;
+    const namesZh = listed(input.praise, PARAGRAPH_MAX_UNITS, '、', () => '等');
+    const namesEn = listed(
+      input.praise,
+      PARAGRAPH_MAX_UNITS,
+      ', ',
+      (n) => ` and ${n - PARAGRAPH_MAX_UNITS} more`,
+    );
+    zh += `对工作进展快、落实好的${namesZh}${input.praise.length}个单位予以通报表扬。`;
+    en += ` Praised for fast progress: ${namesEn}.`;
   }
   if (input.escalate.length > 0) {
     // A task led by two units is listed under both but counted once.
@@ -172,12 +193,29 @@ export function circularParagraph(input: CircularInput): { zh: string; en: strin
     const kindEn = s.escalation.lagging
       ? 'lagging, overdue or unfinished'
       : 'severely lagging, overdue or unfinished';
-    const listZh = input.escalate.map((e) => `${e.unit}（${e.tasks.map((t) => howFarZh(t, d)).join('；')}）`);
-    const listEn = input.escalate.map((e) => `${e.unit} (${e.tasks.map((t) => howFarEn(t, d)).join('; ')})`);
-    zh += `对${input.escalate.length}个单位的${taskCount}项${kindZh}任务，按程序启动督查七联动工作机制，予以联动督查督办：${listZh.join('；')}。`;
+    const shown = input.escalate.slice(0, PARAGRAPH_MAX_UNITS);
+    const tasksZh = (e: EscalationEntry) =>
+      listed(
+        e.tasks.map((t) => howFarZh(t, d)),
+        PARAGRAPH_MAX_TASKS_PER_UNIT,
+        '；',
+        (n) => `等${n}项`,
+      );
+    const tasksEn = (e: EscalationEntry) =>
+      listed(
+        e.tasks.map((t) => howFarEn(t, d)),
+        PARAGRAPH_MAX_TASKS_PER_UNIT,
+        '; ',
+        (n) => `; ${n} tasks in all`,
+      );
+    const restZh = input.escalate.length > shown.length ? `等${input.escalate.length}个单位` : '';
+    const restEn = input.escalate.length > shown.length ? `; ${input.escalate.length} units in all` : '';
+    const listZh = shown.map((e) => `${e.unit}（${tasksZh(e)}）`);
+    const listEn = shown.map((e) => `${e.unit} (${tasksEn(e)})`);
+    zh += `对${input.escalate.length}个单位的${taskCount}项${kindZh}任务，按程序启动督查七联动工作机制，予以联动督查督办：${listZh.join('；')}${restZh}。`;
     en +=
       ` ${taskCount} ${kindEn} tasks of ${input.escalate.length} units are escalated ` +
-      `(督查七联动): ${listEn.join('; ')}.`;
+      `(督查七联动): ${listEn.join('; ')}${restEn}.`;
   }
   return { zh, en };
 }

@@ -113,7 +113,12 @@ export type StatusWordMatch =
  * (used for free progress text, where `完成投资5亿元` must not read as 完成).
  */
 export function findStatusWord(text: string, exactOnly = false): StatusWordMatch {
-  const key = stripPunctuation(compactKey(text));
+  return statusWordInKey(compactKey(text), exactOnly);
+}
+
+// findStatusWord on a compact key already computed.
+function statusWordInKey(compact: string, exactOnly: boolean): StatusWordMatch {
+  const key = stripPunctuation(compact);
   if (key === '') return { kind: 'none' };
   const whole = lookupWord(key);
   if (whole) return { kind: 'word', cls: whole, word: key };
@@ -167,11 +172,9 @@ const THOUSANDS = /(\d),(?=\d{3}(?!\d))/g;
  */
 const BRACKETED = /\([^)]*\)|\[[^\]]*\]|【[^】]*】/g;
 
-function readFigure(text: string): TextFigure | 'none' | 'many' {
+function readFigure(compact: string): TextFigure | 'none' | 'many' {
   // U+2212 (minus sign) is not folded by NFKC; treat it as a hyphen-minus.
-  const key = compactKey(text)
-    .replace(/\u2212/g, '-')
-    .replace(THOUSANDS, '$1');
+  const key = compact.replace(/\u2212/g, '-').replace(THOUSANDS, '$1');
   const matches = [...key.matchAll(FIGURE)];
   if (matches.length === 0) return 'none';
   if (matches.length > 1) return 'many';
@@ -189,9 +192,8 @@ function readFigure(text: string): TextFigure | 'none' | 'many' {
   return { value, suffix, percent, hundredth };
 }
 
-function blankText(text: string): boolean {
-  const key = compactKey(text).toLowerCase();
-  return key === '' || EMPTY_KEYS.has(key);
+function blankKey(compact: string): boolean {
+  return compact === '' || EMPTY_KEYS.has(compact.toLowerCase());
 }
 
 /**
@@ -229,11 +231,12 @@ export function interpretActual(
     return plainReading(raw, ctx, at, text);
   }
   const text = typeof raw === 'string' ? raw : cellText(raw);
-  if (blankText(text)) return { kind: 'blank' };
-  const figure = readFigure(text);
+  const key = compactKey(text);
+  if (blankKey(key)) return { kind: 'blank' };
+  const figure = readFigure(key);
   if (figure === 'many') return { kind: 'invalid', reason: 'unreadable_actual', text, unit: null, at };
   if (figure === 'none') {
-    const word = findStatusWord(text);
+    const word = statusWordInKey(key, false);
     if (word.kind === 'word') return { kind: 'word', cls: word.cls, word: word.word, at, text };
     if (word.kind === 'ambiguous')
       return { kind: 'invalid', reason: 'ambiguous_status', text, unit: null, at };
@@ -334,11 +337,13 @@ export function readPrintedPercent(
       ? { percent: asRatio, decimals: Math.max(0, shown - 2) }
       : { percent: raw, decimals: shown };
   }
-  if (typeof raw !== 'string' || blankText(raw)) return null;
-  const figure = readFigure(raw);
+  if (typeof raw !== 'string') return null;
+  const key = compactKey(raw);
+  if (blankKey(key)) return null;
+  const figure = readFigure(key);
   if (figure === 'none' || figure === 'many' || !Number.isFinite(figure.value)) return null;
   if (figure.suffix !== '' && !figure.percent) return null;
-  const m = [...compactKey(raw).matchAll(FIGURE)][0];
+  const m = [...key.matchAll(FIGURE)][0];
   return { percent: figure.value, decimals: m ? decimalsOf(m[0]) : 0 };
 }
 
@@ -357,7 +362,7 @@ export function isValidWeight(value: number): boolean {
 export function readWeight(raw: RawCell): number | null {
   if (typeof raw === 'number') return isValidWeight(raw) ? raw : null;
   if (typeof raw !== 'string') return null;
-  const figure = readFigure(raw);
+  const figure = readFigure(compactKey(raw));
   if (figure === 'none' || figure === 'many') return null;
   if (figure.suffix !== '' && !WEIGHT_UNIT_WORDS.includes(figure.suffix) && !figure.percent) return null;
   return isValidWeight(figure.value) ? figure.value : null;

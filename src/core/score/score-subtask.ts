@@ -41,7 +41,7 @@ import type {
   UnscoredReason,
 } from './score-model.ts';
 import type { ScoringSettings } from './settings-model.ts';
-import { expectationFor, parseIsoDate, type Expectation } from './time-progress.ts';
+import { parseIsoDate, type Expectation } from './time-progress.ts';
 import { formatFigure, writtenUnit } from './unit-display.ts';
 
 /** What scoring one sub-task needs besides the sub-task and its entry. */
@@ -53,6 +53,8 @@ export interface SubTaskContext {
   readonly weighted: boolean;
   /** Whether the sub-task is a total row (scored, never ranked or counted). */
   readonly isTotal: boolean;
+  /** The expectation for a (valid) deadline or none; see {@link expectationCache}. */
+  readonly expectationOf: (deadline: string | null) => Expectation;
 }
 
 /** Severity order of scored statuses: the worst decides. */
@@ -397,6 +399,11 @@ interface Measure {
   readonly en: string;
 }
 
+// A figure of the indicator in the unit its target was written in.
+function figure(input: IndicatorInput, value: number): string {
+  return formatFigure(value, input.ind.unit, input.displayUnit);
+}
+
 function unscoredScore(
   input: IndicatorInput,
   timeScaled: boolean,
@@ -472,11 +479,10 @@ function scoreIndicator(
   s: ScoringSettings,
   findings: Finding[],
 ): IndicatorScore {
-  const { ind, index, target } = input;
+  const { ind, target } = input;
   const mode = modeOf(ind);
   const timeScaled = mode === 'quantity' || mode === 'status';
   const d = s.percentDecimals;
-  const fig = (v: number): string => formatFigure(v, ind.unit, input.displayUnit);
 
   // Evidence in order: the indicator's figure, a printed completion rate, the status cell. An unreadable
   // figure is reported here; an unreadable status once per sub-task by the caller.
@@ -490,24 +496,11 @@ function scoreIndicator(
     evidence = fallback;
   }
 
-  // Plain functions rather than closures: this runs for every indicator of a large ledger.
-  const unscored = (reason: UnscoredReason, reading: ActualReading | null, actual: number | null) =>
-    unscoredScore(input, timeScaled, exp, reason, reading, actual);
-  const scored = (
-    j: Judgement,
-    completion: number | null,
-    actual: number | null,
-    basis: ScoreBasis,
-    word: string | null,
-    at: CellRef,
-    measure: Measure,
-  ) => scoredScore(input, timeScaled, j, completion, actual, basis, word, at, measure);
-
   switch (evidence.kind) {
     case 'blank':
-      return unscored('no_progress', null, null);
+      return unscoredScore(input, timeScaled, exp, 'no_progress', null, null);
     case 'invalid':
-      return unscored(evidence.reason, evidence, null);
+      return unscoredScore(input, timeScaled, exp, evidence.reason, evidence, null);
     case 'word': {
       const j = judgeWord(evidence.cls, timeScaled, sub, exp, s);
       const measure =
@@ -515,7 +508,17 @@ function scoreIndicator(
           ? { zh: `填报“${evidence.word}”（按完成0%计）`, en: `reported "${evidence.word}" (counted as 0 %)` }
           : { zh: `填报“${evidence.word}”`, en: `reported "${evidence.word}"` };
       const completion = evidence.cls === 'not_started' ? 0 : null;
-      return scored(j, completion, null, 'status_word', evidence.word, evidence.at, measure);
+      return scoredScore(
+        input,
+        timeScaled,
+        j,
+        completion,
+        null,
+        'status_word',
+        evidence.word,
+        evidence.at,
+        measure,
+      );
     }
     case 'ratio': {
       const r = evidence.ratio;
@@ -529,7 +532,7 @@ function scoreIndicator(
       }
       const j = judgeRatio(r, timeScaled, sub, exp, s);
       const c = percentFixed(r, d);
-      return scored(j, r, null, 'self_reported', null, evidence.at, {
+      return scoredScore(input, timeScaled, j, r, null, 'self_reported', null, evidence.at, {
         zh: `完成率${c}（自报）`,
         en: `completion ${c} (self-reported)`,
       });
@@ -554,26 +557,26 @@ function scoreIndicator(
     const b = input.benchmark;
     if (b === null || b.kind === 'blank') {
       findings.push(makeFinding('score_benchmark_missing', sub.at, { id: sub.id, metric: ind.metric }));
-      return unscored('no_benchmark', evidence, a);
+      return unscoredScore(input, timeScaled, exp, 'no_benchmark', evidence, a);
     }
     if (b.kind !== 'value') {
       reportInvalid(b, ind.unit, findings);
-      return unscored('no_benchmark', b, a);
+      return unscoredScore(input, timeScaled, exp, 'no_benchmark', b, a);
     }
     const close = approx || ind.comparator === '=';
     const bEff = close ? (isRateUnit(ind.unit) ? b.value - tolPts : b.value * (1 - tolRel)) : b.value;
     const r = bEff > 0 ? Math.max(0, a) / bEff : a >= bEff ? 1 : 0;
     const j = judgeRatio(r, false, sub, exp, s);
-    return scored(j, r, a, 'figure', null, at, {
-      zh: `实际${fig(a)}，对标值${fig(b.value)}${close ? '（基本同步）' : ''}`,
-      en: `actual ${fig(a)}, benchmark ${fig(b.value)}${close ? ' (roughly in step)' : ''}`,
+    return scoredScore(input, timeScaled, j, r, a, 'figure', null, at, {
+      zh: `实际${figure(input, a)}，对标值${figure(input, b.value)}${close ? '（基本同步）' : ''}`,
+      en: `actual ${figure(input, a)}, benchmark ${figure(input, b.value)}${close ? ' (roughly in step)' : ''}`,
     });
   }
 
   const t = target;
   if (t === null || !Number.isFinite(t)) {
     findings.push(makeFinding('score_target_missing', sub.at, { id: sub.id, metric: ind.metric }));
-    return unscored('no_target', evidence, a);
+    return unscoredScore(input, timeScaled, exp, 'no_target', evidence, a);
   }
 
   switch (mode) {
@@ -582,19 +585,19 @@ function scoreIndicator(
       const tEff = approx ? t * (1 - tolRel) : t;
       if (tEff <= 0) {
         findings.push(makeFinding('score_target_missing', sub.at, { id: sub.id, metric: ind.metric }));
-        return unscored('no_target', evidence, a);
+        return unscoredScore(input, timeScaled, exp, 'no_target', evidence, a);
       }
       if (a < 0) findings.push(makeFinding('score_negative_actual', at, { text: evidence.text }));
       const r = Math.max(0, a) / tEff;
       const j = judgeRatio(r, true, sub, exp, s);
       const c = percentFixed(r, d);
-      return scored(j, r, a, 'figure', null, at, {
+      return scoredScore(input, timeScaled, j, r, a, 'figure', null, at, {
         zh: approx
-          ? `完成${fig(a)}（目标${fig(t)}左右，按${fig(tEff)}计），完成率${c}`
-          : `完成${fig(a)}（目标${fig(t)}），完成率${c}`,
+          ? `完成${figure(input, a)}（目标${figure(input, t)}左右，按${figure(input, tEff)}计），完成率${c}`
+          : `完成${figure(input, a)}（目标${figure(input, t)}），完成率${c}`,
         en: approx
-          ? `${fig(a)} of about ${fig(t)} (counted from ${fig(tEff)}), completion ${c}`
-          : `${fig(a)} of ${fig(t)}, completion ${c}`,
+          ? `${figure(input, a)} of about ${figure(input, t)} (counted from ${figure(input, tEff)}), completion ${c}`
+          : `${figure(input, a)} of ${figure(input, t)}, completion ${c}`,
       });
     }
     case 'rate': {
@@ -604,9 +607,9 @@ function scoreIndicator(
       const word = approx ? '左右' : ind.comparator === '>=' ? '以上' : '';
       const wordEn = approx ? ' (about)' : ind.comparator === '>=' ? ' or more' : '';
       const neg = a <= 0 && tEff > 0;
-      return scored(j, r, a, 'figure', null, at, {
-        zh: `实际${fig(a)}，目标${fig(t)}${word}${approx ? `（按${fig(tEff)}计）` : ''}${neg ? '，负增长或零增长不计进度' : ''}`,
-        en: `actual ${fig(a)}, target ${fig(t)}${wordEn}${approx ? ` (counted from ${fig(tEff)})` : ''}${neg ? ', no growth counts as no progress' : ''}`,
+      return scoredScore(input, timeScaled, j, r, a, 'figure', null, at, {
+        zh: `实际${figure(input, a)}，目标${figure(input, t)}${word}${approx ? `（按${figure(input, tEff)}计）` : ''}${neg ? '，负增长或零增长不计进度' : ''}`,
+        en: `actual ${figure(input, a)}, target ${figure(input, t)}${wordEn}${approx ? ` (counted from ${figure(input, tEff)})` : ''}${neg ? ', no growth counts as no progress' : ''}`,
       });
     }
     case 'limit': {
@@ -614,19 +617,21 @@ function scoreIndicator(
       const r = t > 0 ? Math.max(0, baseK - a / t) : a <= t ? 1 : 0;
       const j = judgeRatio(r, false, sub, exp, s);
       const met = a <= t;
-      return scored(j, r, a, 'figure', null, at, {
-        zh: met ? `实际${fig(a)}，控制在目标${fig(t)}以内` : `实际${fig(a)}，超出控制目标${fig(t)}`,
+      return scoredScore(input, timeScaled, j, r, a, 'figure', null, at, {
+        zh: met
+          ? `实际${figure(input, a)}，控制在目标${figure(input, t)}以内`
+          : `实际${figure(input, a)}，超出控制目标${figure(input, t)}`,
         en: met
-          ? `actual ${fig(a)}, within the limit ${fig(t)}`
-          : `actual ${fig(a)}, above the limit ${fig(t)}`,
+          ? `actual ${figure(input, a)}, within the limit ${figure(input, t)}`
+          : `actual ${figure(input, a)}, above the limit ${figure(input, t)}`,
       });
     }
     case 'level': {
       const r = t > 0 ? Math.max(0, a) / t : a >= t ? 1 : 0;
       const j = judgeRatio(r, false, sub, exp, s);
-      return scored(j, r, a, 'figure', null, at, {
-        zh: `实际${fig(a)}，目标保持${fig(t)}`,
-        en: `actual ${fig(a)}, level to keep ${fig(t)}`,
+      return scoredScore(input, timeScaled, j, r, a, 'figure', null, at, {
+        zh: `实际${figure(input, a)}，目标保持${figure(input, t)}`,
+        en: `actual ${figure(input, a)}, level to keep ${figure(input, t)}`,
       });
     }
   }
@@ -669,7 +674,7 @@ export function scoreSubTask(
     findings.push(makeFinding('score_deadline_unreadable', sub.at, { id: sub.id, deadline }));
     deadline = null;
   }
-  const exp = expectationFor(ctx.asOf, ctx.planYear, deadline);
+  const exp = ctx.expectationOf(deadline);
   const indicators = sub.indicators.length > 0 ? sub.indicators : [implicitIndicator(sub)];
   const headerUnit =
     typeof entry?.actualUnit === 'string' && entry.actualUnit.trim() !== '' ? entry.actualUnit.trim() : null;

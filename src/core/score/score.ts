@@ -13,7 +13,13 @@ import type { ProgressEntry, ScoreInput, ScoreResult, SubTaskScore } from './sco
 import { scoreSubTask } from './score-subtask.ts';
 import { scoreUnits } from './score-units.ts';
 import { validateSettings } from './settings.ts';
-import { checkPlanYear, parseAsOf, reportingPeriod, timeProgress } from './time-progress.ts';
+import {
+  checkPlanYear,
+  expectationCache,
+  parseAsOf,
+  reportingPeriod,
+  timeProgress,
+} from './time-progress.ts';
 
 function firstCell(entry: ProgressEntry): CellRef | undefined {
   const weight = entry.weight;
@@ -81,6 +87,7 @@ export function scoreSubTasks(input: ScoreInput): ScoreResult {
     totalRows.has(row) ||
     (totalKeys.size > 0 && units.length > 0 && units.every((u) => totalKeys.has(compactKey(u))));
 
+  const expectationOf = expectationCache(input.asOf, input.planYear);
   const tasks: SubTaskScore[] = input.subTasks.map((sub) =>
     scoreSubTask(
       sub,
@@ -91,6 +98,7 @@ export function scoreSubTasks(input: ScoreInput): ScoreResult {
         settings: s,
         weighted,
         isTotal: isTotal(sub.units, sub.taskRow),
+        expectationOf,
       },
       findings,
     ),

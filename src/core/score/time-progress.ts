@@ -217,3 +217,19 @@ export function reportingPeriod(
     labelEn: label?.[1] ?? (parsed ? `to ${formatEnglishDate(parsed)}` : 'start of year'),
   };
 }
+
+/**
+ * `expectationFor` memoised for one as-of date and plan year: a ledger has many sub-tasks but few distinct
+ * deadlines, and this runs once per sub-task.
+ */
+export function expectationCache(asOf: string, planYear: number): (deadline: string | null) => Expectation {
+  const cache = new Map<string | null, Expectation>();
+  return (deadline) => {
+    let hit = cache.get(deadline);
+    if (hit === undefined) {
+      hit = expectationFor(asOf, planYear, deadline);
+      if (cache.size < 10_000) cache.set(deadline, hit);
+    }
+    return hit;
+  };
+}

@@ -170,10 +170,11 @@ function groupSubTasks(breakdown: Breakdown): Map<number, SubTask[]> {
   return map;
 }
 
-/** Display label of a row's units: `区财政局、区税务局`, or the unit cell's text. */
+/** Display label of a row's units: `区财政局、区税务局`, else the unit cell's text, else `—`. */
 export function unitLabel(row: TaskRow): string {
-  if (row.units.length > 0) return row.units.join('、');
-  return row.unitCell ? tidySpaces(row.unitCell.value) : '';
+  if (row.units.length > 0) return row.units.map(tidySpaces).join('、');
+  const text = row.unitCell ? tidySpaces(row.unitCell.value) : '';
+  return text === '' ? '—' : text;
 }
 
 /** Format a number for a message without float noise: 666.6666666 → 666.667, 10000 → 10000. */

@@ -62,6 +62,7 @@ const PLAIN_NUMBER = /^[+-]?(?:(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+)%?$/;
 const NUMBER_THEN_WORDS = /^([+-]?\d[\d,]*(?:\.\d+)?)\s*(\S.*)$/s;
 
 function parsePlain(text: string): number {
+  // Drop thousands separators and the percent sign: '1,200' → '1200'; '68.1%' → '68.1'; '-3.5' unchanged
   return Number(text.replace(/[,%]/g, ''));
 }
 

@@ -99,11 +99,10 @@ function textAndTargets(ctx: ValidateContext, records: readonly TaskRow[]): Find
       if (!seenForRole || seenForRole.has(key)) continue;
       seenForRole.add(key);
       const read = readAt(ctx, cell.at, cell.raw);
-      const column = columnLabel(ctx, cell.at.col);
-      if (read.kind === 'numeric_text')
-        out.push(makeFinding('number_as_text', cell.at, { value: quote(read.text), column }));
-      if (read.kind === 'text')
-        out.push(makeFinding('number_expected', cell.at, { value: quote(read.text), column }));
+      if (read.kind === 'numeric_text' || read.kind === 'text') {
+        const params = { value: quote(read.text), column: columnLabel(ctx, cell.at.col) };
+        out.push(makeFinding(read.kind === 'text' ? 'number_expected' : 'number_as_text', cell.at, params));
+      }
       if (role !== 'planValue' || totals.has(rec)) continue;
       const value = numericValue(read);
       if (value === null || value > 0) continue;
@@ -115,7 +114,7 @@ function textAndTargets(ctx: ValidateContext, records: readonly TaskRow[]): Find
       out.push(
         makeFinding('target_not_positive', cell.at, {
           value: read.kind === 'numeric_text' ? read.text : formatNumber(value),
-          column,
+          column: columnLabel(ctx, cell.at.col),
         }),
       );
     }

@@ -92,10 +92,6 @@ function ownerCellOf(ctx: ValidateContext, row: TaskRow): { at: CellRef; raw: Ra
   return rowCell(ctx, row, 'owner');
 }
 
-function isRolePerson(p: Person): boolean {
-  return p.isRole || isRoleText(p.key);
-}
-
 function disjoint(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
   for (const k of a) if (b.has(k)) return false;
   return true;
@@ -109,6 +105,16 @@ export function checkOwners(ctx: ValidateContext): Finding[] {
   for (const row of ctx.table.rows) for (const k of ctx.unitKeys(row)) unitKeys.add(k);
 
   // Names repeat across rows: judge each distinct name once.
+  const roles = new Map<string, boolean>();
+  const isRolePerson = (p: Person): boolean => {
+    if (p.isRole) return true;
+    let role = roles.get(p.key);
+    if (role === undefined) {
+      role = isRoleText(p.key);
+      roles.set(p.key, role);
+    }
+    return role;
+  };
   const issues = new Map<string, FindingCode | null>();
   const issueOf = (key: string): FindingCode | null => {
     let issue = issues.get(key);
@@ -161,7 +167,7 @@ export function checkOwners(ctx: ValidateContext): Finding[] {
   }
 
   out.push(...unitOwnerConflicts(uses, ctx));
-  out.push(...peopleWithSeveralUnits(uses, ctx));
+  out.push(...peopleWithSeveralUnits(uses, ctx, isRolePerson));
   return out;
 }
 
@@ -201,7 +207,11 @@ function unitOwnerConflicts(uses: readonly OwnerUse[], ctx: ValidateContext): Fi
 }
 
 /** One person owning tasks of several units (roles excluded): an info at the person's first owner cell. */
-function peopleWithSeveralUnits(uses: readonly OwnerUse[], ctx: ValidateContext): Finding[] {
+function peopleWithSeveralUnits(
+  uses: readonly OwnerUse[],
+  ctx: ValidateContext,
+  isRolePerson: (p: Person) => boolean,
+): Finding[] {
   const out: Finding[] = [];
   interface Tally {
     readonly at: CellRef;

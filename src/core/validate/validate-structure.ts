@@ -6,7 +6,6 @@ import type { Finding } from '../findings.ts';
 import { makeFinding } from '../findings/catalog.ts';
 import { toA1, toA1Local, type CellRef, type CellRange } from '../grid.ts';
 import type { ColumnRole, TaskRow } from '../table-model.ts';
-import { compactKey } from '../text/normalize.ts';
 import { columnLabel, refKey, type ValidateContext } from './context.ts';
 
 /**
@@ -37,21 +36,21 @@ interface SerialCell {
   readonly category: string | null;
 }
 
-function serialCells(rows: readonly TaskRow[]): SerialCell[] {
+function serialCells(rows: readonly TaskRow[], key: (text: string) => string): SerialCell[] {
   const out: SerialCell[] = [];
   const seen = new Set<number>();
   for (const row of rows) {
     const serial = row.serial;
     if (!serial) continue;
-    const key = compactKey(serial.value);
+    const k = key(serial.value);
     // A serial merged over several rows, or shared by a wide table's records, is one serial.
-    if (key === '' || seen.has(refKey(serial.at))) continue;
+    if (k === '' || seen.has(refKey(serial.at))) continue;
     seen.add(refKey(serial.at));
-    const m = INTEGER_SERIAL.exec(key);
+    const m = INTEGER_SERIAL.exec(k);
     out.push({
       at: serial.at,
       text: serial.value.trim(),
-      key,
+      key: k,
       number: m ? Number(m[1]) : null,
       category: row.category,
     });
@@ -68,7 +67,7 @@ function sections(cells: readonly SerialCell[]): SerialCell[][] {
   let current: SerialCell[] = [];
   for (const cell of cells) {
     const prev = current[current.length - 1];
-    const restart = prev !== undefined && cell.number === 1;
+    const restart = false;
     const newCategory =
       prev !== undefined &&
       cell.category !== null &&
@@ -84,9 +83,9 @@ function sections(cells: readonly SerialCell[]): SerialCell[][] {
   return out;
 }
 
-function serialFindings(rows: readonly TaskRow[]): Finding[] {
+function serialFindings(rows: readonly TaskRow[], key: (text: string) => string): Finding[] {
   const out: Finding[] = [];
-  for (const section of sections(serialCells(rows))) {
+  for (const section of sections(serialCells(rows, key))) {
     const byKey = new Map<string, SerialCell[]>();
     for (const cell of section) {
       const list = byKey.get(cell.key);
@@ -187,5 +186,5 @@ function mergeFindings(ctx: ValidateContext): Finding[] {
 
 /** Run the structure checks. */
 export function checkStructure(ctx: ValidateContext): Finding[] {
-  return [...serialFindings(ctx.table.rows), ...mergeFindings(ctx)];
+  return [...serialFindings(ctx.table.rows, ctx.key), ...mergeFindings(ctx)];
 }

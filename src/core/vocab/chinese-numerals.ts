@@ -6,48 +6,49 @@
 
 /** Digit characters and their values. */
 export const CHINESE_DIGITS: Readonly<Record<string, number>> = {
-  '零': 0, // 一千零五
-  '〇': 0, // 一〇五 (rare in counts)
-  '一': 1, // 一百二十
-  '壹': 1, // financial form
-  '二': 2, // 二十
-  '贰': 2, // financial form
-  '两': 2, // 两个
-  '三': 3, // 三十五家
-  '叁': 3, // financial form
-  '四': 4, // 四个
-  '肆': 4, // financial form
-  '五': 5, // 五所
-  '伍': 5, // financial form
-  '六': 6, // 六项
-  '陆': 6, // financial form
-  '七': 7, // 七个
-  '柒': 7, // financial form
-  '八': 8, // 八家
-  '捌': 8, // financial form
-  '九': 9, // 九条
-  '玖': 9, // financial form
+  零: 0, // 一千零五
+  〇: 0, // 一〇五 (rare in counts)
+  一: 1, // 一百二十
+  壹: 1, // financial form
+  二: 2, // 二十
+  贰: 2, // financial form
+  两: 2, // 两个
+  三: 3, // 三十五家
+  叁: 3, // financial form
+  四: 4, // 四个
+  肆: 4, // financial form
+  五: 5, // 五所
+  伍: 5, // financial form
+  六: 6, // 六项
+  陆: 6, // financial form
+  七: 7, // 七个
+  柒: 7, // financial form
+  八: 8, // 八家
+  捌: 8, // financial form
+  九: 9, // 九条
+  玖: 9, // financial form
 };
 
 /** Multipliers inside a section (below 万). `十` may stand alone (`十个` = 10). */
 export const CHINESE_MULTIPLIERS: Readonly<Record<string, number>> = {
-  '十': 10, // 十个 · 三十五
-  '拾': 10, // financial form
-  '百': 100, // 一百二十
-  '佰': 100, // financial form
-  '千': 1000, // 三千
-  '仟': 1000, // financial form
+  十: 10, // 十个 · 三十五
+  拾: 10, // financial form
+  百: 100, // 一百二十
+  佰: 100, // financial form
+  千: 1000, // 三千
+  仟: 1000, // financial form
 };
 
 /** Section scales. */
 export const CHINESE_SCALES: Readonly<Record<string, number>> = {
-  '万': 10_000, // 三万 · 十五万亩
-  '亿': 100_000_000, // 两亿元
+  万: 10_000, // 三万 · 十五万亩
+  亿: 100_000_000, // 两亿元
 };
 
 /**
  * Fixed phrases containing a numeral that are names or ordinary words, never quantities. Where one of
- * these covers a numeral, the numeral is skipped (`10个一件事场景` → 10 个, not also 1 件).
+ * these covers a numeral, the numeral is skipped (`10个一件事场景` → 10 个, not also 1 件). Phrases that
+ * start with a bare 百 / 千 / 万 (`千方百计`, `千家万户`, `万人`) need no entry: those never start a number.
  */
 export const NUMERAL_WORDS: readonly string[] = [
   '一件事', // “高效办成一件事” · 10个一件事场景
@@ -93,8 +94,6 @@ export const NUMERAL_WORDS: readonly string[] = [
   '单一', // 单一
   '同一', // 同一
   '万一', // 万一
-  '千方百计', // 千方百计
-  '千家万户', // 千家万户
   '四面八方', // 四面八方
   '三令五申', // 三令五申
 ];

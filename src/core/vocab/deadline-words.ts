@@ -25,39 +25,42 @@ export const YEAR_END_WORDS: readonly string[] = [
 ];
 
 /** Half years: month and day. */
-export const HALF_YEAR_WORDS: readonly { readonly word: string; readonly month: number; readonly day: number }[] =
-  [
-    { word: '上半年', month: 6, day: 30 }, // 上半年开工
-    { word: '下半年', month: 12, day: 31 }, // 下半年建成
-  ];
+export const HALF_YEAR_WORDS: readonly {
+  readonly word: string;
+  readonly month: number;
+  readonly day: number;
+}[] = [
+  { word: '上半年', month: 6, day: 30 }, // 上半年开工
+  { word: '下半年', month: 12, day: 31 }, // 下半年建成
+];
 
 /** Quarter numbers written before 季度 (`一季度`, `第一季度`, `1季度`, `首季度`); the deadline is its last day. */
 export const QUARTER_NUMBERS: Readonly<Record<string, number>> = {
-  '一': 1, // 一季度 → 03-31
+  一: 1, // 一季度 → 03-31
   '1': 1, // 1季度
-  '首': 1, // 首季度
-  '二': 2, // 二季度 → 06-30
+  首: 1, // 首季度
+  二: 2, // 二季度 → 06-30
   '2': 2, // 2季度
-  '三': 3, // 三季度 → 09-30 · 前三季度
+  三: 3, // 三季度 → 09-30 · 前三季度
   '3': 3, // 3季度
-  '四': 4, // 四季度 → 12-31
+  四: 4, // 四季度 → 12-31
   '4': 4, // 4季度
 };
 
 /** Month numbers written in Chinese (`六月底`, `十二月`). Arabic months are read as digits. */
 export const CHINESE_MONTHS: Readonly<Record<string, number>> = {
-  '一': 1, // 一月底
-  '二': 2, // 二月底
-  '三': 3, // 三月底
-  '四': 4, // 四月
-  '五': 5, // 五月
-  '六': 6, // 六月底前
-  '七': 7, // 七月
-  '八': 8, // 八月
-  '九': 9, // 九月
-  '十': 10, // 十月
-  '十一': 11, // 十一月
-  '十二': 12, // 十二月底
+  一: 1, // 一月底
+  二: 2, // 二月底
+  三: 3, // 三月底
+  四: 4, // 四月
+  五: 5, // 五月
+  六: 6, // 六月底前
+  七: 7, // 七月
+  八: 8, // 八月
+  九: 9, // 九月
+  十: 10, // 十月
+  十一: 11, // 十一月
+  十二: 12, // 十二月底
 };
 
 /** Parts of a month written after `N月`: the day they end on (`end` = the month's last day). */

@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { breakDownTable, headerUnit } from '../../../src/core/breakdown/break-down-table.ts';
 import type { CellRef, RawCell } from '../../../src/core/grid.ts';
-import type { ColumnRole, IndicatorGroup, Located, ReadTable, TaskRow } from '../../../src/core/table-model.ts';
+import type {
+  ColumnRole,
+  IndicatorGroup,
+  Located,
+  ReadTable,
+  TaskRow,
+} from '../../../src/core/table-model.ts';
 
 const ref = (row: number, col: number): CellRef => ({ sheet: '表', row, col });
 const loc = <T>(value: T, row: number, col: number, raw: RawCell = value as RawCell): Located<T> => ({

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { breakDownTarget, subTaskId, type BreakDownContext } from '../../../src/core/breakdown/break-down-target.ts';
+import {
+  breakDownTarget,
+  subTaskId,
+  type BreakDownContext,
+} from '../../../src/core/breakdown/break-down-target.ts';
 import { renderFinding } from '../../../src/core/findings/catalog.ts';
 import type { CellRef } from '../../../src/core/grid.ts';
 import type { Person } from '../../../src/core/table-model.ts';
@@ -24,7 +28,13 @@ describe('breakDownTarget', () => {
       ['3.01', 1, '推进A'],
       ['3.02', 2, '完成B项目5个'],
     ]);
-    expect(subTasks[1]).toMatchObject({ taskRow: 5, units: ['区科技局'], owners: [owner], at, deadline: null });
+    expect(subTasks[1]).toMatchObject({
+      taskRow: 5,
+      units: ['区科技局'],
+      owners: [owner],
+      at,
+      deadline: null,
+    });
   });
 
   it('pads ids to two digits and grows past 99', () => {
@@ -32,11 +42,11 @@ describe('breakDownTarget', () => {
     expect(subTaskId('12', 10)).toBe('12.10');
     expect(subTaskId('7', 100)).toBe('7.100');
     const text = Array.from({ length: 12 }, (_, k) => `推进事项${k + 1}`).join('。');
-    expect(breakDownTarget(text, ctx({ serial: '9' })).subTasks.map((s) => s.id).slice(-3)).toEqual([
-      '9.10',
-      '9.11',
-      '9.12',
-    ]);
+    expect(
+      breakDownTarget(text, ctx({ serial: '9' }))
+        .subTasks.map((s) => s.id)
+        .slice(-3),
+    ).toEqual(['9.10', '9.11', '9.12']);
   });
 
   it('reports a repeated sentence once and gives it no sub-task', () => {
@@ -46,12 +56,19 @@ describe('breakDownTarget', () => {
       { code: 'duplicate_sentence', severity: 'info', at, params: { serial: '3', sentence: '推进A，推进B' } },
     ]);
     const [first] = findings;
-    expect(first && renderFinding(first, 'zh').message).toBe('分解表!C6：任务 3 的目标中重复出现“推进A，推进B”，已只计一次');
-    expect(first && renderFinding(first, 'en').message).toBe('分解表!C6: the target of task 3 repeats "推进A，推进B"; it is counted once');
+    expect(first && renderFinding(first, 'zh').message).toBe(
+      '分解表!C6：任务 3 的目标中重复出现“推进A，推进B”，已只计一次',
+    );
+    expect(first && renderFinding(first, 'en').message).toBe(
+      '分解表!C6: the target of task 3 repeats "推进A，推进B"; it is counted once',
+    );
   });
 
   it('uses the sub-task own deadline before the row deadline', () => {
-    const { subTasks } = breakDownTarget('6月底前完成招标。年内建成投用。推进C。', ctx({ rowDeadline: '2024年9月底' }));
+    const { subTasks } = breakDownTarget(
+      '6月底前完成招标。年内建成投用。推进C。',
+      ctx({ rowDeadline: '2024年9月底' }),
+    );
     expect(subTasks.map((s) => [s.deadline, s.deadlineText, s.indicators[0]?.kind])).toEqual([
       ['2024-06-30', '6月底前', 'milestone'],
       ['2024-12-31', '年内', 'milestone'],
@@ -64,7 +81,9 @@ describe('breakDownTarget', () => {
       deadline: '2024-06-30',
       deadlineText: '2024-06-30',
     });
-    expect(breakDownTarget('推进A', ctx({ rowDeadline: '2024-03-31' })).subTasks[0]?.deadline).toBe('2024-03-31');
+    expect(breakDownTarget('推进A', ctx({ rowDeadline: '2024-03-31' })).subTasks[0]?.deadline).toBe(
+      '2024-03-31',
+    );
   });
 
   it('keeps a numeric indicator numeric when a deadline applies', () => {
@@ -87,7 +106,10 @@ describe('breakDownTarget', () => {
 
   it('reports an unreadable 完成时限 at its own cell', () => {
     const cell: CellRef = { sheet: '分解表', row: 5, col: 4 };
-    const { subTasks, findings } = breakDownTarget('推进A', ctx({ rowDeadline: '尽快', rowDeadlineAt: cell }));
+    const { subTasks, findings } = breakDownTarget(
+      '推进A',
+      ctx({ rowDeadline: '尽快', rowDeadlineAt: cell }),
+    );
     expect(findings).toEqual([
       { code: 'deadline_unreadable', severity: 'warning', at: cell, params: { value: '尽快' } },
     ]);

@@ -35,7 +35,11 @@ describe('parseDeadline: month forms', () => {
   });
 
   it('keeps the wording as written', () => {
-    expect(parseDeadline('力争6月底前完成', 2024)).toEqual({ iso: '2024-06-30', text: '6月底前', needsDate: false });
+    expect(parseDeadline('力争6月底前完成', 2024)).toEqual({
+      iso: '2024-06-30',
+      text: '6月底前',
+      needsDate: false,
+    });
     expect(parseDeadline('６月 底前', 2024).text).toBe('６月 底前');
   });
 
@@ -66,7 +70,14 @@ describe('parseDeadline: periods', () => {
   });
 
   it('does not read durations or rhythm words as deadlines', () => {
-    for (const text of ['三年内完成', '3个月内完成', '每季度调度', '每月底调度', '一周一调度、一月一盘点', '区域内']) {
+    for (const text of [
+      '三年内完成',
+      '3个月内完成',
+      '每季度调度',
+      '每月底调度',
+      '一周一调度、一月一盘点',
+      '区域内',
+    ]) {
       expect(parseDeadline(text, 2024)).toEqual({ iso: null, text: null, needsDate: false });
     }
   });
@@ -124,7 +135,11 @@ describe('parseDeadline: explicit years and the plan year', () => {
   });
 
   it('without a plan year, a month or period deadline needs a date (never dropped)', () => {
-    expect(parseDeadline('年内新增城镇就业7200人', null)).toEqual({ iso: null, text: '年内', needsDate: true });
+    expect(parseDeadline('年内新增城镇就业7200人', null)).toEqual({
+      iso: null,
+      text: '年内',
+      needsDate: true,
+    });
     expect(parseDeadline('6月底前完成', null)).toEqual({ iso: null, text: '6月底前', needsDate: true });
   });
 
@@ -157,7 +172,12 @@ describe('parseDeadline: explicit years and the plan year', () => {
 describe('parseRowDeadline (完成时限 cells)', () => {
   it('reads Excel date serials', () => {
     // 45473: 2024-06-30 (45292 is 2024-01-01; +181 days).
-    expect(parseRowDeadline(45473, 2024)).toEqual({ iso: '2024-06-30', text: '2024-06-30', needsDate: false, unreadable: false });
+    expect(parseRowDeadline(45473, 2024)).toEqual({
+      iso: '2024-06-30',
+      text: '2024-06-30',
+      needsDate: false,
+      unreadable: false,
+    });
     expect(parseRowDeadline(45351, 2024).iso).toBe('2024-02-29');
     expect(parseRowDeadline(45473.75, 2024).iso).toBe('2024-06-30');
   });
@@ -172,7 +192,12 @@ describe('parseRowDeadline (完成时限 cells)', () => {
     expect(parseRowDeadline('6月底前', 2024).iso).toBe('2024-06-30');
     expect(parseRowDeadline('2024年', null).iso).toBe('2024-12-31');
     expect(parseRowDeadline('2024', null).iso).toBe('2024-12-31');
-    expect(parseRowDeadline(' 年底前 ', 2024)).toEqual({ iso: '2024-12-31', text: '年底前', needsDate: false, unreadable: false });
+    expect(parseRowDeadline(' 年底前 ', 2024)).toEqual({
+      iso: '2024-12-31',
+      text: '年底前',
+      needsDate: false,
+      unreadable: false,
+    });
   });
 
   it('treats ongoing words and blanks as no deadline', () => {
@@ -184,14 +209,24 @@ describe('parseRowDeadline (完成时限 cells)', () => {
   });
 
   it('marks anything else unreadable', () => {
-    expect(parseRowDeadline('尽快', 2024)).toEqual({ iso: null, text: '尽快', needsDate: false, unreadable: true });
+    expect(parseRowDeadline('尽快', 2024)).toEqual({
+      iso: null,
+      text: '尽快',
+      needsDate: false,
+      unreadable: true,
+    });
     expect(parseRowDeadline({ error: '#N/A' }, 2024).unreadable).toBe(true);
     expect(parseRowDeadline(true, 2024).unreadable).toBe(true);
     expect(parseRowDeadline(-5, 2024).unreadable).toBe(true);
   });
 
   it('needs a date for a period when the plan year is unknown', () => {
-    expect(parseRowDeadline('上半年', null)).toEqual({ iso: null, text: '上半年', needsDate: true, unreadable: false });
+    expect(parseRowDeadline('上半年', null)).toEqual({
+      iso: null,
+      text: '上半年',
+      needsDate: true,
+      unreadable: false,
+    });
   });
 });
 
@@ -209,7 +244,7 @@ function newMoonJde(k: number): number {
     2451550.09766 +
     29.530588861 * k +
     0.00015437 * t * t -
-    0.40720 * Math.sin(mp) +
+    0.4072 * Math.sin(mp) +
     0.17241 * e * Math.sin(m) +
     0.01608 * Math.sin(2 * mp) +
     0.01039 * Math.sin(2 * f) +

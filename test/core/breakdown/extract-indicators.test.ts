@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { analyseIndicators, extractIndicators } from '../../../src/core/breakdown/extract-indicators.ts';
 import type { Comparator, IndicatorKind } from '../../../src/core/breakdown-model.ts';
 
-type Row = [metric: string, kind: IndicatorKind, comparator: Comparator | null, value: number | null, unit: string | null];
+type Row = [
+  metric: string,
+  kind: IndicatorKind,
+  comparator: Comparator | null,
+  value: number | null,
+  unit: string | null,
+];
 
 /** Indicators as [metric, kind, comparator, value, unit] (valueMax checked separately where it matters). */
 function rows(text: string): Row[] {
@@ -81,7 +87,9 @@ describe('ranges', () => {
   });
 
   it('does not read a year range as a value range', () => {
-    expect(rows('实施2023-2025年三年行动')).toEqual([['实施2023-2025年三年行动', 'qualitative', null, null, null]]);
+    expect(rows('实施2023-2025年三年行动')).toEqual([
+      ['实施2023-2025年三年行动', 'qualitative', null, null, null],
+    ]);
   });
 });
 
@@ -236,7 +244,9 @@ describe('clauses and metrics', () => {
   });
 
   it('keeps an earlier quantity as a qualifier of the metric', () => {
-    expect(rows('集体经济收入过20万元村突破70%')).toEqual([['集体经济收入过20万元村', 'rate', '>=', 70, '%']]);
+    expect(rows('集体经济收入过20万元村突破70%')).toEqual([
+      ['集体经济收入过20万元村', 'rate', '>=', 70, '%'],
+    ]);
     expect(rows('引进过10亿元项目5个')).toEqual([['引进过10亿元项目', 'cumulative', '=', 5, '个']]);
   });
 
@@ -271,14 +281,20 @@ describe('kinds', () => {
   });
 
   it('keep_level without a number', () => {
-    expect(rows('粮食种植面积、总产保持稳定')).toEqual([['粮食种植面积、总产', 'keep_level', '>=', null, null]]);
+    expect(rows('粮食种植面积、总产保持稳定')).toEqual([
+      ['粮食种植面积、总产', 'keep_level', '>=', null, null],
+    ]);
     expect(rows('耕地保有量不低于上年')).toEqual([['耕地保有量', 'keep_level', '>=', null, null]]);
   });
 
   it('relative: a benchmark in words, no value', () => {
     expect(rows('增速不低于全市平均')).toEqual([['增速', 'relative', '>=', null, null]]);
-    expect(rows('规上工业增加值增速高于全省平均水平')).toEqual([['规上工业增加值增速', 'relative', '>=', null, null]]);
-    expect(rows('城乡居民收入增长与经济增长基本同步')).toEqual([['城乡居民收入增长', 'relative', '~', null, null]]);
+    expect(rows('规上工业增加值增速高于全省平均水平')).toEqual([
+      ['规上工业增加值增速', 'relative', '>=', null, null],
+    ]);
+    expect(rows('城乡居民收入增长与经济增长基本同步')).toEqual([
+      ['城乡居民收入增长', 'relative', '~', null, null],
+    ]);
   });
 
   it('milestone: a deadline and no number', () => {

@@ -42,7 +42,12 @@ describe('splitSubtasks: boundaries', () => {
   it('returns offsets into the input', () => {
     const input = '　　改造老旧小区82个。推进A。';
     for (const s of splitSubtasks(input)) expect(input.slice(s.start, s.end)).toBe(s.text);
-    expect(splitSubtasks(input)[0]).toEqual({ text: '改造老旧小区82个', start: 2, end: 11, duplicateOf: null });
+    expect(splitSubtasks(input)[0]).toEqual({
+      text: '改造老旧小区82个',
+      start: 2,
+      end: 11,
+      duplicateOf: null,
+    });
   });
 });
 
@@ -66,7 +71,11 @@ describe('splitSubtasks: numbered items', () => {
     expect(texts('一、加快A建设；二、完成B')).toEqual(['加快A建设', '完成B']);
     expect(texts('（一）加快A建设（二）完成B')).toEqual(['加快A建设（二）完成B']);
     expect(texts('（一）加快A建设。（二）完成B')).toEqual(['加快A建设', '完成B']);
-    expect(texts('一是加快A建设，二是完成B项目5个，三是推进C')).toEqual(['加快A建设', '完成B项目5个', '推进C']);
+    expect(texts('一是加快A建设，二是完成B项目5个，三是推进C')).toEqual([
+      '加快A建设',
+      '完成B项目5个',
+      '推进C',
+    ]);
   });
 
   it('does not split 统一是 or 一是 inside a word', () => {

@@ -22,9 +22,44 @@ function runs(n: number): { numRuns: number; seed?: number } {
 
 // Vocabulary fragments make random text hit the interesting code paths, not only garbage.
 const WORDS = [
-  '序号', '责任单位', '目标任务', '目   标   任   务', '责任人', '牵头单位', '完成率', '进度', '合计', '全市',
-  '增长', '5.5%', '以上', '以下', '左右', '万元', '亿元', '分别', '、', '；', '。', '（', '）', '6月底前',
-  '正月十五前', '一季度', '十大工程', '“', '”', '两个', '突破', '190家', '—1—', '\n', '\u3000', '%', '％', '７２００',
+  '序号',
+  '责任单位',
+  '目标任务',
+  '目   标   任   务',
+  '责任人',
+  '牵头单位',
+  '完成率',
+  '进度',
+  '合计',
+  '全市',
+  '增长',
+  '5.5%',
+  '以上',
+  '以下',
+  '左右',
+  '万元',
+  '亿元',
+  '分别',
+  '、',
+  '；',
+  '。',
+  '（',
+  '）',
+  '6月底前',
+  '正月十五前',
+  '一季度',
+  '十大工程',
+  '“',
+  '”',
+  '两个',
+  '突破',
+  '190家',
+  '—1—',
+  '\n',
+  '\u3000',
+  '%',
+  '％',
+  '７２００',
 ];
 const word = fc.constantFrom(...WORDS);
 const text = fc.oneof(
@@ -33,7 +68,9 @@ const text = fc.oneof(
   fc.array(word, { maxLength: 12 }).map((w) => w.join('')),
   fc.array(fc.oneof(word, fc.string({ maxLength: 3 })), { maxLength: 20 }).map((w) => w.join('')),
 );
-const hugeText = fc.nat({ max: 10_000 }).chain((n) => fc.constantFrom('目', '5', '%', '；', ' ').map((c) => c.repeat(n)));
+const hugeText = fc
+  .nat({ max: 10_000 })
+  .chain((n) => fc.constantFrom('目', '5', '%', '；', ' ').map((c) => c.repeat(n)));
 const number = fc.oneof(
   fc.double(),
   fc.integer(),
@@ -44,7 +81,10 @@ const rawCell: fc.Arbitrary<RawCell> = fc.oneof(
   { weight: 2, arbitrary: number },
   { weight: 2, arbitrary: fc.constant(null) },
   { weight: 1, arbitrary: fc.boolean() },
-  { weight: 1, arbitrary: fc.constantFrom('#N/A', '#DIV/0!', '#VALUE!', '#REF!').map((error) => ({ error })) },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom('#N/A', '#DIV/0!', '#VALUE!', '#REF!').map((error) => ({ error })),
+  },
 );
 const grid: fc.Arbitrary<Grid> = fc
   .record({
@@ -52,7 +92,12 @@ const grid: fc.Arbitrary<Grid> = fc
     originRow: fc.nat({ max: 50 }),
     originCol: fc.nat({ max: 5 }),
     merges: fc.array(
-      fc.record({ top: fc.integer({ min: -2, max: 20 }), left: fc.integer({ min: -2, max: 10 }), h: fc.nat(4), w: fc.nat(3) }),
+      fc.record({
+        top: fc.integer({ min: -2, max: 20 }),
+        left: fc.integer({ min: -2, max: 10 }),
+        h: fc.nat(4),
+        w: fc.nat(3),
+      }),
       { maxLength: 4 },
     ),
   })
@@ -74,11 +119,17 @@ const tableGrid: fc.Arbitrary<Grid> = fc
 
 describe('the core never throws', () => {
   it('analyzeGrid on arbitrary grids', () => {
-    fc.assert(fc.property(grid, (g) => void analyzeGrid(g)), runs(15_000));
+    fc.assert(
+      fc.property(grid, (g) => void analyzeGrid(g)),
+      runs(15_000),
+    );
   });
 
   it('analyzeGrid on grids with a real header and random bodies', () => {
-    fc.assert(fc.property(tableGrid, (g) => void analyzeGrid(g, { asOf: '2024-06-30' })), runs(10_000));
+    fc.assert(
+      fc.property(tableGrid, (g) => void analyzeGrid(g, { asOf: '2024-06-30' })),
+      runs(10_000),
+    );
   });
 
   it('text parsers on arbitrary text', () => {

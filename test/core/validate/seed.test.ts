@@ -45,6 +45,7 @@ function ownersOf(text: string): Person[] {
     return [person('宋杰', '宋杰', { deputies: [person('宋海峰'), person('亓子超')] })];
   }
   if (text === '各产业链\n组长') return [role(text, '各产业链组长')];
+  // Every space goes from the key: '周\u3000栋' → '周栋'; '陈  莹' → '陈莹'; '陈学刚' unchanged
   return [person(text, text.replace(/[\s\u3000]/g, ''))];
 }
 
@@ -56,6 +57,7 @@ function seedInput(roster: readonly string[] | null = null) {
     SEED_LAYOUT,
     seed.rows.map((r) => ({
       row: sheetRow(Number(r.serial)),
+      // The reader joins a unit broken over lines: '市生态环境局\n泰山分局' → '市生态环境局泰山分局'; '区发改局' unchanged
       units: [r.unit.replace(/\n/g, '')],
       owners: ownersOf(r.owner),
     })),
@@ -150,7 +152,9 @@ describe('the seed table', () => {
       for (const lang of ['zh', 'en'] as const) {
         const r = renderFinding(finding, lang);
         expect(r.message.startsWith(r.cell ?? '?')).toBe(true);
+        // A sheet-qualified A1 address: '分解表!D5' ✓, '分解表!AB12' ✓, 'D5' ✗
         expect(r.cell).toMatch(/^分解表![A-Z]+\d+$/);
+        // A placeholder left unfilled: '{unit}' ✓, '{cell}' ✓, '｛单位｝' ✗
         expect(`${r.message} ${r.fix}`).not.toMatch(/\{\w+\}/);
       }
     }

@@ -143,6 +143,7 @@ describe('shared and duplicated targets', () => {
         }),
         subTask(2, 2, shared, ref(2, 2)),
         // The breakdown may keep or drop the final full stop; the comparison ignores it.
+        // Without the final full stop: '…能力。' → '…能力'; '…能力' unchanged
         subTask(3, 1, shared.replace(/。$/, ''), ref(3, 2)),
       ],
     );

@@ -171,6 +171,7 @@ describe('validateTable', () => {
     for (const f of findings) {
       for (const lang of ['zh', 'en'] as const) {
         const r = renderFinding(f, lang);
+        // A placeholder left unfilled: '{unit}' ✓, '{cell}' ✓, '｛单位｝' ✗
         expect(`${r.message} ${r.fix}`).not.toMatch(/\{\w+\}/);
         if (f.at) expect(r.message).toContain(r.cell ?? '?');
       }
@@ -326,6 +327,7 @@ describe('validateTable on generated input', () => {
           layout,
           data.map((_, i) => ({
             row: i + 2,
+            // Keys without whitespace: 'a b' → 'ab'; ' x\n' → 'x'; 'xy' unchanged
             owners: s.owners.map((o) => person(o, o.replace(/\s/g, ''))),
             category: i % 3 === 0 ? '甲' : null,
           })),
