@@ -9,8 +9,12 @@ const BUDGET_KB = 150;
 const dist = path.resolve(process.argv[2] ?? 'dist');
 const html = readFileSync(path.join(dist, 'taskpane.html'), 'utf8');
 
-// Script tags with a local src, e.g. <script defer src="taskpane.1a2b3c4d.js"></script>; skips https:// ones.
-const localScripts = [...html.matchAll(/<script[^>]*\ssrc="(?!https?:)([^"]+)"/g)].map((m) => m[1] ?? '');
+// Script tags with a local src, quoted or not (the minifier drops quotes), skipping https:// ones:
+// <script defer src="taskpane.1a2b.js"> → taskpane.1a2b.js; <script defer src=taskpane.1a2b.js> → taskpane.1a2b.js;
+// <script src=https://appsforoffice.microsoft.com/lib/1/hosted/office.js> → skipped.
+const localScripts = [...html.matchAll(/<script[^>]*\ssrc=(?:"([^"]+)"|([^\s>"]+))/g)]
+  .map((m) => m[1] ?? m[2] ?? '')
+  .filter((src) => !/^https?:/.test(src));
 if (localScripts.length === 0) {
   console.error('构建产物 taskpane.html 中没有找到本地脚本 / no local script found in dist/taskpane.html');
   process.exit(1);

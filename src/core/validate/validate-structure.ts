@@ -67,7 +67,7 @@ function sections(cells: readonly SerialCell[]): SerialCell[][] {
   let current: SerialCell[] = [];
   for (const cell of cells) {
     const prev = current[current.length - 1];
-    const restart = false;
+    const restart = prev !== undefined && cell.number === 1;
     const newCategory =
       prev !== undefined &&
       cell.category !== null &&
