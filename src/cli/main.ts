@@ -8,6 +8,7 @@ import { CliFailure, EXIT, type CliIo } from './cli-io.ts';
 import { say } from './cli-messages.ts';
 import { runInspect } from './command-inspect.ts';
 import { runDemo } from './command-demo.ts';
+import { runScore } from './command-score.ts';
 import type { Lang } from '../core/findings.ts';
 
 /** Run the command line with the given arguments; resolves to the exit code. */
@@ -23,6 +24,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     switch (options.command) {
       case 'inspect':
         return await runInspect(options, io);
+      case 'score':
+        return await runScore(options, io);
       case 'demo':
         return await runDemo(options, io);
       default:

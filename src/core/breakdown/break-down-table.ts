@@ -11,6 +11,7 @@ import { isCellError } from '../grid.ts';
 import type { ReadTable, TaskRow } from '../table-model.ts';
 import { compactKey } from '../text/normalize.ts';
 import { POST_COMPARATOR_WORDS, PRE_COMPARATOR_WORDS } from '../vocab/comparator-words.ts';
+import { GROUP_LOWER_HINTS } from '../vocab/indicator-kind-words.ts';
 import { MEASURE_UNITS, SCALE_WORDS } from '../vocab/measure-units.ts';
 import { breakDownTarget, subTaskId } from './break-down-target.ts';
 import { checkPlanYear, parseRowDeadline } from './deadlines.ts';
@@ -58,7 +59,7 @@ function groupHint(name: string): 'lower' | 'keep' | null {
   for (const w of [...PRE_COMPARATOR_WORDS, ...POST_COMPARATOR_WORDS]) {
     if (w.kind !== undefined && key.includes(w.word)) return w.kind;
   }
-  if (key.includes('控制')) return 'lower';
+  if (GROUP_LOWER_HINTS.some((w) => key.includes(w))) return 'lower';
   return null;
 }
 
@@ -158,12 +159,22 @@ export function breakDownTable(table: ReadTable, options: BreakDownTableOptions 
       lastWideRow = row.row;
       const { indicator, finding } = wideIndicator(table, row, serial);
       if (finding) findings.push(finding);
-      const deadline = parseRowDeadline(row.fields.deadline?.raw, planYear);
+      const deadlineField = row.fields.deadline;
+      const deadline = parseRowDeadline(deadlineField?.raw, planYear);
+      const id = subTaskId(serial, wideSeq);
+      if (deadline.unreadable) {
+        findings.push(makeFinding('deadline_unreadable', deadlineField?.at, { value: deadline.text ?? '' }));
+      }
+      if (deadline.needsDate) {
+        findings.push(
+          makeFinding('deadline_needs_date', deadlineField?.at, { id, deadline: deadline.text ?? '' }),
+        );
+      }
       const at: CellRef = row.fields.planValue?.at ??
         row.target?.at ??
         row.unitCell?.at ?? { sheet: table.sheet, row: row.row, col: 0 };
       subTasks.push({
-        id: subTaskId(serial, wideSeq),
+        id,
         taskRow: row.row,
         seq: wideSeq,
         units: row.units,

@@ -30,7 +30,9 @@ import {
   SOLAR_HOLIDAYS,
   UNSUPPORTED_HOLIDAYS,
   YEAR_END_WORDS,
+  YEAR_TAILS,
 } from '../vocab/deadline-words.ts';
+import { continuesChineseNumeral, parseChineseNumeral } from './numbers.ts';
 import { anyWordPattern, codeSet, longestAt, parseText, sourceSlice, type ParsedText } from './parse-text.ts';
 
 /** A deadline read from text. */
@@ -87,8 +89,6 @@ function isDigit(c: string | undefined): boolean {
   return c !== undefined && c >= '0' && c <= '9';
 }
 
-const CHINESE_NUMERAL_CHARS = '零〇一二两三四五六七八九十百千万亿';
-
 /** Length of an optional deadline suffix (`前`, `之前`, `以前`) at `i`. */
 function suffixLength(s: string, i: number): number {
   return longestAt(s, i, DEADLINE_SUFFIXES)?.length ?? 0;
@@ -115,26 +115,16 @@ function execAt(re: RegExp, s: string, i: number): RegExpExecArray | null {
   return re.exec(s);
 }
 
-function chineseSmall(text: string): number | null {
-  const digits: Record<string, number> = {
-    一: 1,
-    二: 2,
-    三: 3,
-    四: 4,
-    五: 5,
-    六: 6,
-    七: 7,
-    八: 8,
-    九: 9,
-    十: 10,
-  };
+/** A lunar day as written after 正月 (`十五`, `初八`, `廿三`, `15`), or null. */
+function lunarDay(text: string): number | null {
+  // Digits only. e.g. '15' ✓; '08' ✓; '十五' ✗
   if (/^\d+$/.test(text)) return Number(text);
-  if (text.startsWith('初')) return digits[text.slice(1)] ?? null;
-  if (text.startsWith('廿')) return 20 + (digits[text.slice(1)] ?? 0);
-  if (text === '三十') return 30;
-  if (text.startsWith('二十')) return 20 + (text.length > 2 ? (digits[text.slice(2)] ?? 0) : 0);
-  if (text.startsWith('十')) return 10 + (text.length > 1 ? (digits[text.slice(1)] ?? 0) : 0);
-  return null;
+  if (text.startsWith('初')) return parseChineseNumeral(text.slice(1));
+  if (text.startsWith('廿')) {
+    const rest = parseChineseNumeral(text.slice(1));
+    return rest === null ? null : 20 + rest;
+  }
+  return parseChineseNumeral(text);
 }
 
 /** A month phrase at `i` (`6月底前`, `9月15日`, `十月中旬`), with an explicit year when given. */
@@ -145,7 +135,7 @@ function matchMonth(s: string, i: number, year: number | null): { end: number; s
   const arabic = isDigit(monthText[0]);
   const prev = s[i - 1];
   // Part of a longer number (`13月`, `112月`) or of a Chinese numeral (`三十二月`): not a month.
-  if (arabic ? isDigit(prev) : prev !== undefined && CHINESE_NUMERAL_CHARS.includes(prev)) return null;
+  if (arabic ? isDigit(prev) : prev !== undefined && continuesChineseNumeral(prev)) return null;
   const month = arabic ? Number(monthText) : (CHINESE_MONTHS[monthText] ?? 0);
   if (month < 1 || month > 12) return null;
   let j = i + m[0].length;
@@ -195,7 +185,7 @@ function matchLunar(s: string, i: number, year: number | null): { end: number; s
     const j0 = i + LUNAR_FIRST_MONTH.length;
     const m = execAt(LUNAR_DAY, s, j0);
     if (m) {
-      const day = chineseSmall(m[1] ?? '');
+      const day = lunarDay(m[1] ?? '');
       if (day !== null && day >= 1 && day <= 30) {
         const j = j0 + m[0].length;
         return { end: j + suffixLength(s, j), spec: { kind: 'lunar', year, offset: day - 1 } };
@@ -252,11 +242,7 @@ function matchYearEnd(s: string, i: number, year: number | null): { end: number;
   const word = longestAt(s, i, YEAR_END_WORDS);
   if (word === null) return null;
   const prev = s[i - 1];
-  if (
-    word.startsWith('年') &&
-    prev !== undefined &&
-    (isDigit(prev) || CHINESE_NUMERAL_CHARS.includes(prev))
-  ) {
+  if (word.startsWith('年') && prev !== undefined && (isDigit(prev) || continuesChineseNumeral(prev))) {
     return null; // 三年内, 两年底 — a duration; 2024年内 is read with its year
   }
   const j = i + word.length;
@@ -313,7 +299,7 @@ export function matchDeadlineAt(
       const body = matchMonth(s, j, year) ?? matchPeriod(s, j, year) ?? matchLunar(s, j, year);
       if (body) return body;
       // 2024年底前, 2024年末, 2024年内, 2024年度内, 2024年前
-      for (const tail of ['度内', '底', '末', '终', '内', '度']) {
+      for (const tail of YEAR_TAILS) {
         if (s.startsWith(tail, j)) {
           const k = j + tail.length;
           return { end: k + suffixLength(s, k), spec: { kind: 'date', year, month: 12, day: 31 } };

@@ -7,7 +7,8 @@
  * 2. `分别`: when the words before `分别` list k ≥ 2 items (separated by `、`/`和`/`及`/`与`) and k
  *    quantities follow it, item i gets quantity i (`国家高新技术企业、科技型中小企业分别突破190家、240家` →
  *    two indicators `>=`). The metric of item i is the item plus the words between `分别` and the first
- *    value (`A、B分别增长5%、6%` → `A增长`, `B增长`). A comparator word before the first value applies to
+ *    value and after the last one (`A、B分别增长5%、6%` → `A增长`, `B增长`; `A、B分别完成5个、6个项目` →
+ *    `A完成项目`, `B完成项目`). A comparator word before the first value applies to
  *    all; one after only the last value applies to all when the others have none. Any other count falls
  *    back to rule 3 (one value shared by several items stays one indicator).
  * 3. Otherwise a clause is cut again after a quantity followed by `、`/`和`/`及`/`与`
@@ -27,7 +28,9 @@
 import type { Comparator, Indicator, IndicatorKind } from '../breakdown-model.ts';
 import { tidySpaces } from '../text/normalize.ts';
 import {
+  DISTRIBUTIVE_WORD,
   KEEP_LEVEL_PHRASES,
+  LIST_SEPARATOR_WORDS,
   METRIC_LEADING_FILLER,
   METRIC_TRAILING_WORDS,
   RELATIVE_BENCHMARKS,
@@ -67,8 +70,6 @@ export interface IndicatorAnalysis {
 
 // Clause separators after NFKC: comma, colon, semicolon and sentence marks.
 const CLAUSE_SEPARATOR_CODES = codeSet([',', ':', ';', '。', '!', '?', '｡']);
-// Separators between the items of a list, and after a quantity that starts a new piece.
-const LIST_SEPARATORS = ['以及', '、', '和', '及', '与'];
 // Punctuation trimmed from the edges of metric phrases and indicator texts.
 const EDGE = new Set([',', '、', ':', ';', '。', '!', '?', '.', '｡', '…', '-', '—']);
 
@@ -132,7 +133,14 @@ function metricOf(p: ParsedText, positions: readonly number[]): string {
     // Filler words and deadlines are short: look at the first few characters only.
     const head = word(a, a + HEAD_LOOK);
     const filler = longestAt(head, 0, METRIC_LEADING_FILLER);
-    const cut = Math.max(filler?.length ?? 0, deadlineLengthAt(head, 0), itemMarkerLength(head, 0));
+    // 在 before a deadline is part of it: 在正月十五前完成… → 完成….
+    const atDeadline = head.startsWith('在') ? deadlineLengthAt(head, 1) : 0;
+    const cut = Math.max(
+      filler?.length ?? 0,
+      deadlineLengthAt(head, 0),
+      atDeadline > 0 ? atDeadline + 1 : 0,
+      itemMarkerLength(head, 0),
+    );
     if (cut === 0 || cut >= b - a) break;
     a += cut;
   }
@@ -191,19 +199,22 @@ function distribute(b: Builder, p: ParsedText, clause: Range, qs: readonly Quant
   const s = p.chars;
   let at = -1;
   for (let i = clause.start; i + 1 < clause.end; i++) {
-    if (!isProtected(p, i) && s.startsWith('分别', i)) {
+    if (!isProtected(p, i) && s.startsWith(DISTRIBUTIVE_WORD, i)) {
       at = i;
       break;
     }
   }
   if (at < 0) return false;
-  const values = qs.filter((q) => q.start >= at + 2);
-  const items = splitAt(p, clause.start, at, (i) => longestAt(s, i, LIST_SEPARATORS)?.length ?? 0);
+  const after = at + DISTRIBUTIVE_WORD.length;
+  const values = qs.filter((q) => q.start >= after);
+  const items = splitAt(p, clause.start, at, (i) => longestAt(s, i, LIST_SEPARATOR_WORDS)?.length ?? 0);
   if (items.length < 2 || values.length !== items.length) return false;
   const first = values[0];
   const last = values[values.length - 1];
   if (!first || !last) return false;
-  const phrase = range(at + 2, first.start);
+  // Words between 分别 and the first value, and after the last value, belong to every item:
+  // A、B分别完成5个、6个项目 → A完成项目, B完成项目.
+  const phrase = [...range(after, first.start), ...range(last.end, clause.end)];
   const othersHavePost = values.slice(0, -1).some((q) => q.post !== null);
   const text = textOf(p, clause);
   items.forEach((item, idx) => {
@@ -217,19 +228,37 @@ function distribute(b: Builder, p: ParsedText, clause: Range, qs: readonly Quant
   return true;
 }
 
-/** Rule 3: pieces cut after a quantity followed by a list separator; last quantity of a piece is its value. */
+/**
+ * Rule 3: a clause is cut at a list separator that has a quantity before it (since the last cut) and
+ * either directly follows that quantity (`82个、建筑面积…`), or is `、` with a quantity later in the clause
+ * (`7个在谈项目、3个储备项目`), or is directly followed by a quantity (`7个在谈项目和3个储备项目`). The last
+ * quantity of each piece is its value.
+ */
 function readPieces(b: Builder, p: ParsedText, clause: Range, qs: readonly Quantity[]): void {
   const s = p.chars;
   const cuts: Range[] = [];
   let a = clause.start;
-  qs.forEach((q, idx) => {
-    if (idx === qs.length - 1) return;
-    const sep = longestAt(s, q.end, LIST_SEPARATORS);
-    if (sep !== null && !isProtected(p, q.end)) {
-      cuts.push({ start: a, end: q.end });
-      a = q.end + sep.length;
+  let qi = 0; // next quantity not yet passed
+  for (let i = clause.start; i < clause.end; i++) {
+    while (qi < qs.length && (qs[qi]?.end ?? Infinity) <= i) qi++;
+    const inside = qs[qi];
+    if (inside && inside.start <= i) {
+      i = inside.end - 1; // never cut inside a quantity (及以上 is part of one)
+      continue;
     }
-  });
+    if (isProtected(p, i)) continue;
+    const sep = longestAt(s, i, LIST_SEPARATOR_WORDS);
+    if (sep === null) continue;
+    const before = qs.some((q) => q.start >= a && q.end <= i);
+    const adjacentBefore = qs.some((q) => q.end === i);
+    const later = qs.some((q) => q.start >= i + sep.length);
+    const adjacentAfter = qs.some((q) => q.start === i + sep.length);
+    if (before && (adjacentBefore || adjacentAfter || (sep === '、' && later))) {
+      cuts.push({ start: a, end: i });
+      a = i + sep.length;
+      i += sep.length - 1;
+    }
+  }
   cuts.push({ start: a, end: clause.end });
   let previousMetric = '';
   for (const piece of cuts) {
@@ -249,7 +278,7 @@ const PHRASE_START = codeSet(
   [...KEEP_LEVEL_PHRASES, ...RELATIVE_COMPARATORS.map((r) => r.word)].map((w) => w[0] ?? ''),
 );
 // Words without which no clause of a text can hold a rule-6 phrase: checked once per text.
-const PHRASE_HINTS = anyWordPattern([...KEEP_LEVEL_PHRASES, ...RELATIVE_BENCHMARKS, '同步']);
+const PHRASE_HINTS = anyWordPattern([...KEEP_LEVEL_PHRASES, ...RELATIVE_BENCHMARKS, ...SYNC_WORDS.close]);
 // Relative comparator words, longest first.
 const RELATIVE_BY_LENGTH = [...RELATIVE_COMPARATORS].sort((x, y) => y.word.length - x.word.length);
 
@@ -279,13 +308,18 @@ function readPhrase(b: Builder, p: ParsedText, clause: Range): void {
       return;
     }
   }
-  // 与经济增长基本同步: the last 同步 of the clause, and the nearest 与 before it (within 20 characters).
-  const sync = s.slice(clause.start, clause.end).lastIndexOf('同步') + clause.start;
-  if (sync < clause.start || isProtected(p, sync)) return;
-  const close = SYNC_WORDS.close.find(
-    (w) => s.startsWith(w, sync - (w.length - 2)) && sync - (w.length - 2) >= clause.start,
-  );
-  const closeStart = close ? sync - (close.length - 2) : sync;
+  // 与经济增长基本同步: the last closing word of the clause (longest first), and the nearest 与 before it
+  // (within 20 characters).
+  const clauseText = s.slice(clause.start, clause.end);
+  let closeStart = -1;
+  for (const w of [...SYNC_WORDS.close].sort((x, y) => y.length - x.length)) {
+    const at = clauseText.lastIndexOf(w);
+    if (at >= 0) {
+      closeStart = clause.start + at;
+      break;
+    }
+  }
+  if (closeStart < 0 || isProtected(p, closeStart)) return;
   for (let j = closeStart - 1; j >= Math.max(clause.start, closeStart - 20); j--) {
     if (s.startsWith(SYNC_WORDS.open, j) && !isProtected(p, j)) {
       add(j, 'relative', '~');
@@ -311,9 +345,11 @@ export function analyseParsed(p: ParsedText, hasDeadline: boolean): IndicatorAna
   for (const q of quantities) {
     if (q.unreadable) b.issues.push({ code: 'value_unreadable', text: quantityText(p, q) });
   }
-  const clauses = splitAt(p, 0, s.length, (i) =>
-    CLAUSE_SEPARATOR_CODES.has(s.charCodeAt(i)) && !isThousandsComma(p, i) ? 1 : 0,
-  );
+  const clauses = splitAt(p, 0, s.length, (i) => {
+    if (CLAUSE_SEPARATOR_CODES.has(s.charCodeAt(i))) return isThousandsComma(p, i) ? 0 : 1;
+    // A double dash works like a colon: 目标——年内税收收入增长15%. (A single dash may be a range.)
+    return s.startsWith('——', i) ? 2 : 0;
+  });
   const mayHavePhrase = PHRASE_HINTS.test(s);
   for (const clause of clauses) {
     const qs = quantities.filter((q) => q.start >= clause.start && q.end <= clause.end);

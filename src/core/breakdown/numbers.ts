@@ -18,6 +18,7 @@ const DECIMAL = /^(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?$/;
 export function scaleDecimal(text: string, exponent: number): number | null {
   const m = DECIMAL.exec(text);
   if (!m) return null;
+  // Drop thousands separators. e.g. '1,017' → '1017'; '12,345,678' → '12345678'; '65' unchanged
   const intPart = (m[1] ?? '').replace(/,/g, '');
   let frac = m[2] ?? '';
   let digits = intPart;

@@ -21,12 +21,15 @@ import {
   type ComparatorWord,
 } from '../vocab/comparator-words.ts';
 import {
+  CHINESE_DIGITS,
+  CHINESE_MULTIPLIERS,
   NAME_SUFFIX_CHARS,
   NUMERAL_BLOCKING_PREFIXES,
   NUMERAL_WORDS,
   RHETORICAL_COUNT_NOUNS,
 } from '../vocab/chinese-numerals.ts';
-import { MEASURE_UNITS, RATE_UNITS, SCALE_WORDS } from '../vocab/measure-units.ts';
+import { DATE_AFTER_NUMBER, DURATION_AFTER_GE } from '../vocab/deadline-words.ts';
+import { MEASURE_UNITS, PERCENT_PREFIX, RATE_UNITS, SCALE_WORDS } from '../vocab/measure-units.ts';
 import {
   continuesChineseNumeral,
   parseChineseNumeral,
@@ -58,29 +61,15 @@ export interface Quantity {
   readonly unreadable: boolean;
 }
 
-// Words right after a number that make it a date, time or duration, never a value.
-const DATE_FOLLOWERS: readonly string[] = [
-  '年',
-  '月',
-  '日',
-  '号',
-  '季度',
-  '时',
-  '点',
-  '天',
-  '周',
-  '届',
-  '世纪',
-  '分钟',
-  '小时',
-];
-// Words after the classifier 个 that make a duration (`3个月`, `5个工作日`).
-const DURATION_AFTER_GE: readonly string[] = ['月', '工作日', '小时', '季度', '年度', '星期'];
-
 const UNIT_WORDS = MEASURE_UNITS.map((u) => u.word);
 const MAX_CHINESE_NUMERAL = 24;
 // Characters a quantity's number can start with (digits, Chinese numerals, 百 of 百分之).
-const NUMBER_START_CODES = codeSet(Array.from('0123456789百零〇一壹二贰两三叁四肆五伍六陆七柒八捌九玖十拾'));
+const NUMBER_START_CODES = codeSet([
+  ...Array.from('0123456789'),
+  PERCENT_PREFIX[0] ?? '',
+  ...Object.keys(CHINESE_DIGITS),
+  ...Object.keys(CHINESE_MULTIPLIERS).filter((c) => startsChineseNumeral(c)),
+]);
 const SCALE_WORD_LIST = SCALE_WORDS.map((s) => s.word);
 const PRE_WORDS = PRE_COMPARATOR_WORDS.map((w) => w.word);
 const POST_WORDS = POST_COMPARATOR_WORDS.map((w) => w.word);
@@ -285,12 +274,13 @@ function rejectReason(p: ParsedText, m: Measured): string | null {
   if (unit === null || (unit.unit === null && !unit.scaled)) {
     const after = s[token.end];
     if (isLatin(after)) return 'glued'; // 5G, 4A级
-    if (longestAt(s, token.end, DATE_FOLLOWERS) !== null) return 'date';
+    if (longestAt(s, token.end, DATE_AFTER_NUMBER) !== null) return 'date';
     if (after !== undefined && NAME_SUFFIX_CHARS.includes(after)) return 'name';
   }
   if (unit?.unit === '个' && longestAt(s, unit.end, DURATION_AFTER_GE) !== null) return 'duration';
   if (unit !== null && longestAt(s, unit.end, RHETORICAL_COUNT_NOUNS) !== null) return 'rhetorical';
-  if (unit !== null && unit.unit === null && longestAt(s, unit.end, DATE_FOLLOWERS) !== null) return 'date';
+  if (unit !== null && unit.unit === null && longestAt(s, unit.end, DATE_AFTER_NUMBER) !== null)
+    return 'date';
   return null;
 }
 
@@ -316,8 +306,8 @@ export function findQuantities(p: ParsedText): Quantity[] {
       continue;
     }
     // 百分之五 · 百分之九十五 · 百分之百
-    if (s.startsWith('百分之', i)) {
-      const k = i + 3;
+    if (s.startsWith(PERCENT_PREFIX, i)) {
+      const k = i + PERCENT_PREFIX.length;
       let value: number | null = null;
       let end = k;
       if (s[k] === '百') {

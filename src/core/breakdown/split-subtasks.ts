@@ -17,6 +17,7 @@
  *   occur in one earlier piece, like the seed's `落实项目推进4项机制，强化项目协调、要素保障、全程服务` — is
  *   returned with `duplicateOf` set, so the caller reports it once and gives it no sub-task.
  */
+import { ENUMERATION_SUFFIXES } from '../vocab/chinese-numerals.ts';
 import { codeSet, isItemNumberChar, isProtected, parseText, type ParsedText } from './parse-text.ts';
 
 /** One piece of a target text. */
@@ -45,11 +46,16 @@ const MARKER_AFTER = new Set([',', ':', '、']);
 const BOUNDARY_CODES = codeSet(BOUNDARY);
 const MARKER_PREV_CODES = codeSet([...BOUNDARY, ...MARKER_AFTER]);
 
-// Numbered-item markers, tried at a marker position (NFKC applied, circled numbers kept as written).
+// Numbered-item markers, tried at a marker position (NFKC applied, circled numbers kept as written); the
+// last alternative is a Chinese ordinal followed by an enumeration word (是, from the vocabulary).
 // e.g. '1.加快' → '1.'; '2、推进' → '2、'; '(3)完成' → '(3)'; '①建设' → '①'; '(一)深化' → '(一)';
 // '一、加快' → '一、'; '二是推进' → '二是'; but '1.5亿元' ✗ (a decimal), '12345.' ✗ (too long)
-const ITEM_MARKER =
-  /(?:\d{1,2}[.、)](?!\d)|\(\d{1,2}\)|[\u2460-\u249b\u24ea-\u24ff\u2776-\u2793]|\([一二三四五六七八九十]{1,3}\)|[一二三四五六七八九十]{1,3}、|[一二三四五六七八九十]{1,2}是)/y;
+const ITEM_MARKER = new RegExp(
+  String.raw`(?:\d{1,2}[.、)](?!\d)|\(\d{1,2}\)|[\u2460-\u249b\u24ea-\u24ff\u2776-\u2793]|\([一二三四五六七八九十]{1,3}\)|[一二三四五六七八九十]{1,3}、|[一二三四五六七八九十]{1,2}(?:` +
+    ENUMERATION_SUFFIXES.join('|') +
+    '))',
+  'y',
+);
 
 /**
  * The length of an item marker written at `i` of `chars`, wherever it stands, or 0.

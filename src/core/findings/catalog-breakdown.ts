@@ -11,8 +11,8 @@ export const breakdownFindings = {
   },
   deadline_needs_date: {
     severity: 'warning',
-    zh: '{cell}：子任务 {id} 的时限“{deadline}”无法换算为具体日期',
-    en: '{cell}: the deadline "{deadline}" of sub-task {id} cannot be turned into a date',
+    zh: '{cell}：时限“{deadline}”（{id}）无法换算为具体日期',
+    en: '{cell}: the deadline "{deadline}" ({id}) cannot be turned into a date',
     fixZh: '在设置中填写计划年度，或把时限写成具体日期（如 2024年6月30日）',
     fixEn: 'Set the plan year in the settings, or write the deadline as a date (e.g. 2024-06-30)',
   },

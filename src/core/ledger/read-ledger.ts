@@ -41,6 +41,7 @@ import { parseAsOf } from '../score/time-progress.ts';
 import { writtenUnit } from '../score/unit-display.ts';
 import type { Located } from '../table-model.ts';
 import { cellText, compactKey, isBlank } from '../text/normalize.ts';
+import { isPercentFormat } from '../validate/number-cell.ts';
 import { LEDGER_COLUMNS, LEDGER_QUARTERS, type LedgerColumnKey } from '../vocab/ledger-columns.ts';
 import { findLedgerHeader, type LedgerHeader } from './ledger-header.ts';
 import {
@@ -300,9 +301,14 @@ function officeIndicators(
   return { indicators, units: unitsOut };
 }
 
-/** A reported piece as scoring reads it: a bare number gets the unit its indicator is written in. */
-function pieceValue(piece: string | number, unit: string | null): RawCell {
-  if (typeof piece === 'number' || unit === null) return piece;
+/**
+ * A reported piece as scoring reads it: a bare number gets the unit of measure its indicator is written in
+ * (`96` → `96亿元`), so it is read exactly as the row states it; a number in a cell formatted as a percentage
+ * stays a number (0.681 shown as 68.1%), and anything with its own unit or words stays as typed.
+ */
+function pieceValue(piece: string | number, unit: string | null, format: string | null): RawCell {
+  if (unit === null) return piece;
+  if (typeof piece === 'number') return isPercentFormat(format) ? piece : `${piece}${unit}`;
   return BARE_NUMBER.test(piece) ? `${piece}${unit}` : piece;
 }
 
@@ -335,7 +341,6 @@ function progressEntry(
   const entry: {
     actual?: Located<RawCell>;
     actualFormat?: string | null;
-    actualUnit?: string | null;
     indicatorActuals?: (IndicatorActual | null)[];
     status?: Located<string>;
     text?: Located<string>;
@@ -344,45 +349,34 @@ function progressEntry(
     const actualRaw = r.raw(chosen.actual);
     const at = r.at(chosen.actual);
     const format = r.format(chosen.actual);
-    if (!isBlank(actualRaw) || isCellError(actualRaw)) {
+    if (isCellError(actualRaw)) {
+      entry.actual = located(actualRaw, at);
+    } else if (!isBlank(actualRaw)) {
       const { indicators, units } = office;
       const quantified = indicators.flatMap((ind, i) => (isQuantified(ind) ? [i] : []));
-      const pieces = isCellError(actualRaw) ? [] : splitLedgerList(actualRaw);
-      if (indicators.length <= 1 || quantified.length === 0 || isCellError(actualRaw)) {
-        const expected = 1;
-        if (pieces.length > expected) {
-          findings.push(
-            makeFinding('ledger_actual_count_mismatch', at, { id, count: pieces.length, expected }),
-          );
-          const first = pieces[0];
-          entry.actual = { value: first ?? null, at, raw: actualRaw };
-        } else {
-          entry.actual = located(actualRaw, at);
-          entry.actualFormat = format;
-        }
-        const unit = units[0];
-        if (unit !== null && unit !== undefined) entry.actualUnit = unit;
+      const pieces = splitLedgerList(actualRaw);
+      // One figure for the whole sub-task unless it has several indicators of which some are quantified.
+      const single = indicators.length <= 1 || quantified.length === 0;
+      const expected = single ? 1 : quantified.length;
+      if (pieces.length !== expected) {
+        findings.push(
+          makeFinding('ledger_actual_count_mismatch', at, { id, count: pieces.length, expected }),
+        );
+      }
+      if (single) {
+        const piece = pieces[0];
+        const value = piece === undefined ? null : pieceValue(piece, units[0] ?? null, format);
+        entry.actual = { value, at, raw: actualRaw };
+        entry.actualFormat = format;
       } else {
-        if (pieces.length !== quantified.length) {
-          findings.push(
-            makeFinding('ledger_actual_count_mismatch', at, {
-              id,
-              count: pieces.length,
-              expected: quantified.length,
-            }),
-          );
-        }
         const list: (IndicatorActual | null)[] = indicators.map(() => null);
         quantified.forEach((index, k) => {
           const piece = pieces[k];
           if (piece === undefined) return;
-          const unit = units[index] ?? null;
           list[index] = {
-            actual: { value: pieceValue(piece, unit), at, raw: actualRaw },
-            format: typeof actualRaw === 'number' ? format : null,
+            actual: { value: pieceValue(piece, units[index] ?? null, format), at, raw: actualRaw },
+            format,
           };
-          // A number cell (one figure) is read in the row's unit of measure like a single actual.
-          if (typeof piece === 'number' && unit !== null) entry.actualUnit = unit;
         });
         entry.indicatorActuals = list;
       }

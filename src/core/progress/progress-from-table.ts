@@ -43,7 +43,12 @@ export interface TableProgressOptions {
 
 /** Everything a responsibility table says about progress, ready for `scoreSubTasks`. */
 export interface TableProgress {
-  /** Progress per sub-task id, total rows' sub-tasks included. */
+  /**
+   * Every sub-task to score: the breakdown's, a repeated id made unique (`1.01`, then `1.01-2` for a second
+   * row with serial 1), followed by the total rows' sub-tasks.
+   */
+  readonly subTasks: SubTask[];
+  /** Progress per sub-task id (of `subTasks`), total rows' sub-tasks included. */
   readonly progress: Map<string, ProgressEntry>;
   /** Sub-tasks of the total rows, to be scored alongside the breakdown's (ids such as `全市.01`). */
   readonly totalSubTasks: SubTask[];
@@ -229,6 +234,25 @@ function totalSubTasks(
 }
 
 /**
+ * Sub-tasks with unique ids: two rows with the same 序号 give the same ids, and scoring needs them apart.
+ * A repeat gets `-2`, `-3` … appended (`1.01-2`); the first keeps its id.
+ */
+function uniqueIds(subTasks: readonly SubTask[]): SubTask[] {
+  const seen = new Map<string, number>();
+  const taken = new Set(subTasks.map((s) => s.id));
+  return subTasks.map((sub) => {
+    const n = (seen.get(sub.id) ?? 0) + 1;
+    seen.set(sub.id, n);
+    if (n === 1) return sub;
+    let k = n;
+    while (taken.has(`${sub.id}-${k}`)) k += 1;
+    const id = `${sub.id}-${k}`;
+    taken.add(id);
+    return { ...sub, id };
+  });
+}
+
+/**
  * Progress, total sub-tasks and findings from a responsibility table's own columns (rules in the module
  * comment). Never throws for any table content; throws `DubanError('invalid_argument')` only for a plan year
  * that is not a whole year.
@@ -240,14 +264,16 @@ export function readTableProgress(
 ): TableProgress {
   const progress = new Map<string, ProgressEntry>();
   const findings: Finding[] = [];
-  collect(table, table.rows, breakdown.subTasks, options.grid, progress, findings);
+  const subTasks = uniqueIds(breakdown.subTasks);
+  collect(table, table.rows, subTasks, options.grid, progress, findings);
   const planYear = options.planYear ?? breakdown.planYear;
-  const ids = new Set(breakdown.subTasks.map((s) => s.id));
+  const ids = new Set(subTasks.map((s) => s.id));
   const totals = totalSubTasks(table, planYear, ids);
   findings.push(...totals.findings);
   collect(table, table.totals, totals.subTasks, options.grid, progress, findings);
   const labels = [...new Set(totals.subTasks.flatMap((s) => s.units))];
   return {
+    subTasks: [...subTasks, ...totals.subTasks],
     progress,
     totalSubTasks: totals.subTasks,
     totals: { units: labels, rows: [...new Set(table.totals.map((r) => r.row))] },

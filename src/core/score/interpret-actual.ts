@@ -40,7 +40,8 @@ export type ActualReading =
       /** The unit a plain number was assumed to be in when it was not `ctx.unit` (e.g. `亿元`), else null. */
       readonly assumedUnit: string | null;
       readonly at: CellRef;
-      readonly text: string;
+      /** The cell's value as read; `cellText(raw)` for messages (kept raw so numbers cost no string). */
+      readonly raw: RawCell;
     }
   /** A completion ratio stated by the unit (0.681 for `68.1%`). `assumed` when read from a bare number ≤ 1. */
   | {
@@ -48,14 +49,14 @@ export type ActualReading =
       readonly ratio: number;
       readonly assumed: boolean;
       readonly at: CellRef;
-      readonly text: string;
+      readonly raw: RawCell;
     }
   | {
       readonly kind: 'word';
       readonly cls: StatusWordClass;
       readonly word: string;
       readonly at: CellRef;
-      readonly text: string;
+      readonly raw: RawCell;
     }
   | {
       readonly kind: 'invalid';
@@ -81,7 +82,10 @@ export interface UnitContext {
 
 const EMPTY_KEYS = new Set(EMPTY_VALUE_WORDS.map((w) => compactKey(w).toLowerCase()));
 const PUNCTUATION = new Set(STATUS_WORD_PUNCTUATION);
+// A status word with its punctuation (`“已完成。”`) is at most this much longer than the word.
+const MAX_TRAILING_PUNCTUATION = 4;
 const WORD_LENGTHS = [...new Set(Object.keys(STATUS_WORDS).map((w) => w.length))].sort((a, b) => b - a);
+const MAX_WORD_LENGTH = WORD_LENGTHS[0] ?? 0;
 const DECLINES = [...DECLINE_WORDS].sort((a, b) => b.length - a.length);
 const APPROXIMATES = [...APPROXIMATE_WORDS].sort((a, b) => b.length - a.length);
 
@@ -95,6 +99,14 @@ function lookupWord(key: string): StatusWordClass | null {
 }
 
 function stripPunctuation(key: string): string {
+  let clean = true;
+  for (const ch of key) {
+    if (PUNCTUATION.has(ch)) {
+      clean = false;
+      break;
+    }
+  }
+  if (clean) return key;
   let out = '';
   for (const ch of key) if (!PUNCTUATION.has(ch)) out += ch;
   return out;
@@ -118,6 +130,8 @@ export function findStatusWord(text: string, exactOnly = false): StatusWordMatch
 
 // findStatusWord on a compact key already computed.
 function statusWordInKey(compact: string, exactOnly: boolean): StatusWordMatch {
+  // A long free text cannot be one word: skip the work (progress texts run to 200 characters).
+  if (exactOnly && compact.length > MAX_WORD_LENGTH + MAX_TRAILING_PUNCTUATION) return { kind: 'none' };
   const key = stripPunctuation(compact);
   if (key === '') return { kind: 'none' };
   const whole = lookupWord(key);
@@ -172,18 +186,31 @@ const THOUSANDS = /(\d),(?=\d{3}(?!\d))/g;
  */
 const BRACKETED = /\([^)]*\)|\[[^\]]*\]|【[^】]*】/g;
 
+/**
+ * U+2212 MINUS SIGN, which NFKC does not fold to a hyphen-minus.
+ * @example '−0.5%' → '-0.5%'; '增长−1.2' → '增长-1.2'; '-3' unchanged
+ */
+const MINUS_SIGN = /\u2212/g;
+
 function readFigure(compact: string): TextFigure | 'none' | 'many' {
-  // U+2212 (minus sign) is not folded by NFKC; treat it as a hyphen-minus.
-  const key = compact.replace(/\u2212/g, '-').replace(THOUSANDS, '$1');
-  const matches = [...key.matchAll(FIGURE)];
-  if (matches.length === 0) return 'none';
-  if (matches.length > 1) return 'many';
-  const m = matches[0];
+  // The replacements run only when needed: this is read for every reported cell.
+  let key = compact;
+  if (key.includes('\u2212')) key = key.replace(MINUS_SIGN, '-');
+  if (key.includes(',')) key = key.replace(THOUSANDS, '$1');
+  FIGURE.lastIndex = 0;
+  const m = FIGURE.exec(key);
+  const second = m ? FIGURE.exec(key) : null;
+  FIGURE.lastIndex = 0;
   if (!m) return 'none';
+  if (second) return 'many';
   let value = Number(m[0]);
-  const before = key.slice(0, m.index);
-  if (value > 0 && DECLINES.some((w) => before.endsWith(w))) value = -value;
-  let suffix = stripPunctuation(key.slice(m.index + m[0].length).replace(BRACKETED, ''));
+  if (value > 0 && m.index > 0) {
+    const before = key.slice(0, m.index);
+    if (DECLINES.some((w) => before.endsWith(w))) value = -value;
+  }
+  let rest = key.slice(m.index + m[0].length);
+  if (rest.includes('(') || rest.includes('[') || rest.includes('【')) rest = rest.replace(BRACKETED, '');
+  let suffix = stripPunctuation(rest);
   // Approximate words may sit between the figure and the unit (80余次) or after the unit (4496人左右).
   for (const w of APPROXIMATES) if (suffix.startsWith(w)) suffix = suffix.slice(w.length);
   for (const w of APPROXIMATES) if (suffix.endsWith(w)) suffix = suffix.slice(0, suffix.length - w.length);
@@ -195,6 +222,9 @@ function readFigure(compact: string): TextFigure | 'none' | 'many' {
 function blankKey(compact: string): boolean {
   return compact === '' || EMPTY_KEYS.has(compact.toLowerCase());
 }
+
+// One shared blank reading: most cells of a ledger are empty.
+const BLANK: ActualReading = { kind: 'blank' };
 
 /**
  * Read a reported actual value for an indicator. `format` is the cell's number format (null = General).
@@ -211,7 +241,7 @@ export function interpretActual(
   const raw = cell.value;
   const at = cell.at;
   // `undefined` is not a RawCell, but a hand-built entry may carry it: read it as blank.
-  if (raw === null || (raw as RawCell | undefined) === undefined) return { kind: 'blank' };
+  if (raw === null || (raw as RawCell | undefined) === undefined) return BLANK;
   if (isCellError(raw)) return { kind: 'invalid', reason: 'cell_error', text: raw.error, unit: null, at };
   if (typeof raw === 'boolean') {
     // A check-box column: TRUE is done, FALSE is not done yet.
@@ -220,24 +250,23 @@ export function interpretActual(
       cls: raw ? 'done' : 'in_progress',
       word: raw ? 'TRUE' : 'FALSE',
       at,
-      text: cellText(raw),
+      raw,
     };
   }
   if (typeof raw === 'number') {
     if (!Number.isFinite(raw))
       return { kind: 'invalid', reason: 'unreadable_actual', text: String(raw), unit: null, at };
-    const text = String(raw);
-    if (isPercentFormat(format)) return percentReading(raw * 100, raw, ctx, at, text);
-    return plainReading(raw, ctx, at, text);
+    if (isPercentFormat(format)) return percentReading(raw * 100, raw, ctx, at, raw);
+    return plainReading(raw, ctx, at, raw);
   }
   const text = typeof raw === 'string' ? raw : cellText(raw);
   const key = compactKey(text);
-  if (blankKey(key)) return { kind: 'blank' };
+  if (blankKey(key)) return BLANK;
   const figure = readFigure(key);
   if (figure === 'many') return { kind: 'invalid', reason: 'unreadable_actual', text, unit: null, at };
   if (figure === 'none') {
     const word = statusWordInKey(key, false);
-    if (word.kind === 'word') return { kind: 'word', cls: word.cls, word: word.word, at, text };
+    if (word.kind === 'word') return { kind: 'word', cls: word.cls, word: word.word, at, raw: text };
     if (word.kind === 'ambiguous')
       return { kind: 'invalid', reason: 'ambiguous_status', text, unit: null, at };
     return { kind: 'invalid', reason: 'unknown_status', text, unit: null, at };
@@ -255,40 +284,42 @@ function percentReading(
   ratio: number,
   ctx: UnitContext,
   at: CellRef,
-  text: string,
+  raw: RawCell,
 ): ActualReading {
   if (isRateUnit(ctx.unit)) {
     const value = ctx.unit === '‰' ? percentNumber * 10 : percentNumber;
-    return { kind: 'value', value, assumedUnit: null, at, text };
+    return { kind: 'value', value, assumedUnit: null, at, raw };
   }
-  return { kind: 'ratio', ratio, assumed: false, at, text };
+  return { kind: 'ratio', ratio, assumed: false, at, raw };
 }
 
-function plainReading(n: number, ctx: UnitContext, at: CellRef, text: string): ActualReading {
-  if (isRateUnit(ctx.unit)) return { kind: 'value', value: n, assumedUnit: null, at, text };
+function plainReading(n: number, ctx: UnitContext, at: CellRef, raw: RawCell): ActualReading {
+  if (isRateUnit(ctx.unit)) return { kind: 'value', value: n, assumedUnit: null, at, raw };
   if (!ctx.expectsFigure) {
     // Self-reported completion: 60 → 60 %, 0.6 → 60 % (assumed, reported as such).
     return n <= 1 && n >= 0
-      ? { kind: 'ratio', ratio: n, assumed: true, at, text }
-      : { kind: 'ratio', ratio: n / 100, assumed: false, at, text };
+      ? { kind: 'ratio', ratio: n, assumed: true, at, raw }
+      : { kind: 'ratio', ratio: n / 100, assumed: false, at, raw };
   }
   const plain = ctx.plainUnit ?? ctx.unit ?? '';
   const target = ctx.unit ?? '';
   const value = convertValue(n, plain, target);
-  if (value === null) return { kind: 'invalid', reason: 'unit_mismatch', text, unit: plain, at };
-  return { kind: 'value', value, assumedUnit: plain !== target ? plain : null, at, text };
+  if (value === null)
+    return { kind: 'invalid', reason: 'unit_mismatch', text: cellText(raw), unit: plain, at };
+  return { kind: 'value', value, assumedUnit: plain !== target ? plain : null, at, raw };
 }
 
-function unitReading(n: number, suffix: string, ctx: UnitContext, at: CellRef, text: string): ActualReading {
+function unitReading(n: number, suffix: string, ctx: UnitContext, at: CellRef, raw: RawCell): ActualReading {
   const target = ctx.unit ?? '';
   // Without a unit on the indicator, a unit written with the figure only scales it (30万 → 300000).
   const value = convertValue(n, suffix, target);
-  if (value === null) return { kind: 'invalid', reason: 'unit_mismatch', text, unit: suffix, at };
+  if (value === null)
+    return { kind: 'invalid', reason: 'unit_mismatch', text: cellText(raw), unit: suffix, at };
   if (!ctx.expectsFigure && !isRateUnit(ctx.unit)) {
     // A figure with a unit for an indicator without a target cannot be a completion: not usable.
-    return { kind: 'invalid', reason: 'unit_mismatch', text, unit: suffix, at };
+    return { kind: 'invalid', reason: 'unit_mismatch', text: cellText(raw), unit: suffix, at };
   }
-  return { kind: 'value', value, assumedUnit: null, at, text };
+  return { kind: 'value', value, assumedUnit: null, at, raw };
 }
 
 /** A percentage read from a printed 完成率 cell, with the decimals it was shown with. */

@@ -57,6 +57,9 @@ export interface SubTaskContext {
   readonly expectationOf: (deadline: string | null) => Expectation;
 }
 
+// One shared blank reading: most entries lack most cells.
+const BLANK: ActualReading = { kind: 'blank' };
+
 /** Severity order of scored statuses: the worst decides. */
 const STATUS_ORDER: Readonly<Record<TaskStatus, number>> = {
   done: 0,
@@ -256,31 +259,15 @@ function judgeWord(
 ): Judgement {
   if (cls === 'not_started') return judgeRatio(0, timeScaled, sub, exp, s);
   const expected = timeScaled ? exp.expected : 1;
-  const base = { expected, gapPoints: null, overdue: false, yearEnd: false };
-  if (cls === 'done') {
-    return {
-      ...base,
-      status: 'done',
-      credit: capped(1, s),
-      verdictZh: '视为完成',
-      verdictEn: 'counted as done',
-    };
-  }
-  if (cls === 'far_behind') {
-    return {
-      ...base,
-      status: 'severe',
-      credit: 0,
-      verdictZh: '视为严重滞后',
-      verdictEn: 'counted as severe',
-    };
-  }
+  if (cls === 'done') return wordJudgement('done', expected, capped(1, s), '视为完成', 'counted as done');
+  if (cls === 'far_behind') return wordJudgement('severe', expected, 0, '视为严重滞后', 'counted as severe');
   const credit = cls === 'paused' ? 0 : cls === 'lagging' ? s.formula.laggingWordCredit : 1;
   if (exp.due) {
     const due = dueLabels(exp, sub);
     return {
-      ...base,
       status: s.overdueIsSevere ? 'severe' : 'lagging',
+      expected,
+      gapPoints: null,
       credit: Math.min(credit, s.formula.laggingWordCredit),
       overdue: due.overdue,
       yearEnd: !due.overdue,
@@ -289,15 +276,20 @@ function judgeWord(
     };
   }
   if (cls === 'on_track' || cls === 'in_progress') {
-    return {
-      ...base,
-      status: 'on_track',
-      credit,
-      verdictZh: '视为序时推进',
-      verdictEn: 'counted as on track',
-    };
+    return wordJudgement('on_track', expected, credit, '视为序时推进', 'counted as on track');
   }
-  return { ...base, status: 'lagging', credit, verdictZh: '视为进展滞后', verdictEn: 'counted as lagging' };
+  return wordJudgement('lagging', expected, credit, '视为进展滞后', 'counted as lagging');
+}
+
+// A judgement from a status word before its due date: no gap, not overdue. One literal shape for speed.
+function wordJudgement(
+  status: Judgement['status'],
+  expected: number,
+  credit: number,
+  verdictZh: string,
+  verdictEn: string,
+): Judgement {
+  return { status, expected, gapPoints: null, credit, overdue: false, yearEnd: false, verdictZh, verdictEn };
 }
 
 // The text shown for unscored indicators.
@@ -377,9 +369,9 @@ function readStatus(entry: ProgressEntry | undefined): ActualReading {
   if (entry?.text && typeof entry.text.value === 'string') {
     const m = findStatusWord(entry.text.value, true);
     if (m.kind === 'word')
-      return { kind: 'word', cls: m.cls, word: m.word, at: entry.text.at, text: entry.text.value };
+      return { kind: 'word', cls: m.cls, word: m.word, at: entry.text.at, raw: entry.text.value };
   }
-  return { kind: 'blank' };
+  return BLANK;
 }
 
 /** Everything needed to judge one indicator. */
@@ -525,7 +517,7 @@ function scoreIndicator(
       if (evidence.assumed) {
         findings.push(
           makeFinding('score_percent_assumed', evidence.at, {
-            text: evidence.text,
+            text: cellText(evidence.raw),
             percent: percentFixed(r, d),
           }),
         );
@@ -546,7 +538,10 @@ function scoreIndicator(
   const at = evidence.at;
   if (evidence.assumedUnit !== null) {
     findings.push(
-      makeFinding('score_actual_unit_assumed', at, { text: evidence.text, unit: evidence.assumedUnit }),
+      makeFinding('score_actual_unit_assumed', at, {
+        text: cellText(evidence.raw),
+        unit: evidence.assumedUnit,
+      }),
     );
   }
   const approx = ind.kind === 'approximate' || ind.comparator === '~';
@@ -587,7 +582,7 @@ function scoreIndicator(
         findings.push(makeFinding('score_target_missing', sub.at, { id: sub.id, metric: ind.metric }));
         return unscoredScore(input, timeScaled, exp, 'no_target', evidence, a);
       }
-      if (a < 0) findings.push(makeFinding('score_negative_actual', at, { text: evidence.text }));
+      if (a < 0) findings.push(makeFinding('score_negative_actual', at, { text: cellText(evidence.raw) }));
       const r = Math.max(0, a) / tEff;
       const j = judgeRatio(r, true, sub, exp, s);
       const c = percentFixed(r, d);
@@ -655,7 +650,7 @@ function readCell(
   format: string | null | undefined,
   ctx: UnitContext,
 ): ActualReading {
-  return cell ? interpretActual(cell, format ?? null, ctx) : { kind: 'blank' };
+  return cell ? interpretActual(cell, format ?? null, ctx) : BLANK;
 }
 
 /**
@@ -705,9 +700,9 @@ export function scoreSubTask(
       ? readCell(own.actual, own.format, uctx)
       : index === 0
         ? readCell(entry?.actual, entry?.actualFormat, uctx)
-        : { kind: 'blank' as const };
+        : BLANK;
     // A printed 完成率 stands in for a missing figure of the first indicator only.
-    let printed: ActualReading = { kind: 'blank' };
+    let printed: ActualReading = BLANK;
     if (index === 0 && entry?.printedRate && actual.kind === 'blank') {
       const p = readPrintedPercent(
         entry.printedRate.value,
@@ -720,7 +715,7 @@ export function scoreSubTask(
           ratio: p.percent / 100,
           assumed: false,
           at: entry.printedRate.at,
-          text: cellText(entry.printedRate.raw),
+          raw: entry.printedRate.raw,
         };
     }
     const benchmark =
@@ -740,10 +735,15 @@ export function scoreSubTask(
   }
 
   // Combine: the worst scored indicator decides; credit is the mean of the scored ones.
-  const scoredOnes = scores.filter((x) => x.status !== 'unscored');
   let deciding: IndicatorScore | undefined;
-  for (const x of scoredOnes)
+  let creditSum = 0;
+  let scoredCount = 0;
+  for (const x of scores) {
+    if (x.status === 'unscored') continue;
+    scoredCount += 1;
+    creditSum += x.credit ?? 0;
     if (!deciding || STATUS_ORDER[x.status] > STATUS_ORDER[deciding.status]) deciding = x;
+  }
   const first = scores[0];
   if (!deciding) {
     // Only report "nothing reported" once per sub-task; other reasons were reported at their cells.
@@ -759,10 +759,7 @@ export function scoreSubTask(
       }
     }
   }
-  const credit =
-    scoredOnes.length > 0
-      ? scoredOnes.reduce((sum, x) => sum + (x.credit ?? 0), 0) / scoredOnes.length
-      : null;
+  const credit = scoredCount > 0 ? creditSum / scoredCount : null;
 
   // Cross-checks against what the unit wrote.
   if (entry?.printedRate && firstFigureCompletion !== null) {

@@ -151,12 +151,16 @@ export function sameRef(a: CellRef, b: CellRef): boolean {
  * The sub-tasks broken out of a row's target. In a wide table several records share a sheet row, so a
  * sub-task must also come from the record's target cell when that is known.
  */
-export function subTasksOf(bySheetRow: ReadonlyMap<number, readonly SubTask[]>, row: TaskRow): SubTask[] {
+export function subTasksOf(
+  bySheetRow: ReadonlyMap<number, readonly SubTask[]>,
+  row: TaskRow,
+): readonly SubTask[] {
   const onRow = bySheetRow.get(row.row) ?? [];
   const target = row.target;
-  if (!target) return [...onRow];
+  // The usual long table: every sub-task of the row comes from its one target cell; no copy needed.
+  if (!target || onRow.every((s) => sameRef(s.at, target.at))) return onRow;
   const fromCell = onRow.filter((s) => sameRef(s.at, target.at));
-  return fromCell.length > 0 ? fromCell : [...onRow];
+  return fromCell.length > 0 ? fromCell : onRow;
 }
 
 /** Sub-tasks grouped by the sheet row of their task. */

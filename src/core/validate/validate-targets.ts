@@ -63,10 +63,13 @@ function quote(text: string): string {
 interface TargetRow {
   readonly row: TaskRow;
   readonly at: CellRef;
+  /** `at` in A1 form with the sheet, for messages naming this row from another. */
+  readonly a1: () => string;
   readonly key: string;
   readonly units: string;
-  /** Compact keys of the row's units, and them sorted and joined (the identity of the unit set). */
+  /** Compact keys of the row's units. */
   readonly unitKeys: ReadonlySet<string>;
+  /** The same keys sorted and joined: the identity of the unit set. */
   readonly unitSet: string;
   readonly subTasks: readonly SubTask[];
 }
@@ -104,9 +107,11 @@ export function checkTargets(ctx: ValidateContext): Finding[] {
     }
     const subTasks = subTasksOf(byRow, row);
     const unitKeys = ctx.unitKeys(row);
+    let a1: string | null = null;
     targets.push({
       row,
       at: target.at,
+      a1: () => (a1 ??= toA1(target.at)),
       key,
       units: unitLabel(row),
       unitKeys: new Set(unitKeys),
@@ -174,7 +179,7 @@ function sharedTargets(targets: readonly TargetRow[]): Finding[] {
           makeFinding('target_shared', t.at, {
             unit: t.units,
             otherUnit: sharer.units,
-            otherCell: toA1(sharer.at),
+            otherCell: sharer.a1(),
           }),
         );
       }
@@ -185,7 +190,7 @@ function sharedTargets(targets: readonly TargetRow[]): Finding[] {
           earlier = first;
       }
       if (earlier)
-        out.push(makeFinding('target_duplicate', t.at, { unit: t.units, otherCell: toA1(earlier.at) }));
+        out.push(makeFinding('target_duplicate', t.at, { unit: t.units, otherCell: earlier.a1() }));
       for (const k of t.unitKeys) if (!firstByUnit.has(k)) firstByUnit.set(k, t);
     }
   }
@@ -239,7 +244,7 @@ function sharedSentences(targets: readonly TargetRow[], key: (text: string) => s
           text: quote(sub.text),
           unit: target.units,
           otherUnit: other.units,
-          otherCell: toA1(other.at),
+          otherCell: other.a1(),
         }),
       );
     }

@@ -136,5 +136,42 @@ export const UNSUPPORTED_HOLIDAYS: readonly string[] = [
   '清明', // 清明前
 ];
 
+/** Tails after an explicit `YYYY年` that mean that year's end (`2024年底前`, `2024年度内`). Longest first. */
+export const YEAR_TAILS: readonly string[] = [
+  '度内', // 2024年度内
+  '底', // 2024年底前
+  '末', // 2024年末
+  '终', // 2024年终
+  '内', // 2024年内
+  '度', // 2024年度
+];
+
+/** Words right after a number that make it a date, time or duration, never a value (`2024年`, `6月`, `3天`). */
+export const DATE_AFTER_NUMBER: readonly string[] = [
+  '年', // 2024年 · 三年行动
+  '月', // 6月底
+  '日', // 15日
+  '号', // 15号
+  '季度', // 1季度
+  '时', // 8时
+  '点', // 8点 (个百分点 is a unit and read first)
+  '天', // 3天内
+  '周', // 2周
+  '届', // 第3届
+  '世纪', // 21世纪
+  '分钟', // 10分钟
+  '小时', // 24小时
+];
+
+/** Words after the classifier 个 that make a duration, not a count (`3个月`, `5个工作日`). */
+export const DURATION_AFTER_GE: readonly string[] = [
+  '月', // 3个月内
+  '工作日', // 5个工作日
+  '小时', // 24个小时
+  '季度', // 两个季度
+  '年度', // 两个年度
+  '星期', // 两个星期
+];
+
 /** The first lunar month, before a day number (`正月十五`, `正月初八`). */
 export const LUNAR_FIRST_MONTH = '正月'; // 正月十五前

@@ -77,6 +77,24 @@ export const METRIC_LEADING_FILLER: readonly string[] = [
   '年底', // 年底…
   '今年', // 今年…
   '当年', // 当年…
+  '年度', // 年度完成投资267亿元以上
+];
+
+/** The word that distributes values over listed metrics (`A、B分别突破190家、240家`). */
+export const DISTRIBUTIVE_WORD = '分别'; // 国家高新技术企业、科技型中小企业分别突破190家、240家
+
+/** Separators between listed items, and after a quantity that starts the next one. Longest first. */
+export const LIST_SEPARATOR_WORDS: readonly string[] = [
+  '以及', // 完成A 5个以及B 3个
+  '、', // 改造老旧小区82个、建筑面积65.6万平方米
+  '和', // 岗位240人和农村岗位800人
+  '及', // 5个及B 3个 (及以上 is a comparator word and read first)
+  '与', // A与B分别…
+];
+
+/** Words in a wide table's indicator-group name that make it lower-is-better (`不良贷款率控制`). */
+export const GROUP_LOWER_HINTS: readonly string[] = [
+  '控制', // 不良贷款率控制 · 能耗控制
 ];
 
 /** Adverbs trimmed from the end of a metric phrase, before the value (`开工率、纳统率均达到100%`). */

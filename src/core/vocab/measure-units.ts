@@ -93,6 +93,9 @@ export const SCALE_WORDS: readonly { readonly word: string; readonly exponent: n
   { word: '百', exponent: 2 }, // 5百亩 (rare; 百 alone is never a number)
 ];
 
+/** Written before a number to make it a percentage (`百分之九十五` → 95 %). */
+export const PERCENT_PREFIX = '百分之'; // 百分之九十五 · 百分之百
+
 /** Units whose indicators are rates or ratios: compared directly, never against time progress. */
 export const RATE_UNITS: readonly string[] = [
   '%', // 增长8% · 占比达到95% · 开工率100%

@@ -136,6 +136,37 @@ describe('breakDownTable: wide layout', () => {
     expect(b.subTasks[0]?.at).toEqual(ref(4, 2));
   });
 
+  it('reads the row deadline of a record and reports one it cannot read', () => {
+    const wide = table({
+      layout: 'wide',
+      groups,
+      rows: [
+        taskRow(
+          4,
+          '1',
+          '城镇新增就业',
+          { ...plan(4, 2, 7200), deadline: loc<RawCell>('上半年', 4, 11) },
+          '城镇新增就业',
+        ),
+        taskRow(
+          5,
+          '2',
+          '城镇新增就业',
+          { ...plan(5, 2, 100), deadline: loc<RawCell>('尽快', 5, 11) },
+          '城镇新增就业',
+        ),
+      ],
+    });
+    const b = breakDownTable(wide);
+    expect(b.subTasks.map((s) => [s.id, s.deadline, s.deadlineText])).toEqual([
+      ['1.01', '2024-06-30', '上半年'],
+      ['2.01', null, null],
+    ]);
+    expect(b.findings).toEqual([
+      { code: 'deadline_unreadable', severity: 'warning', at: ref(5, 11), params: { value: '尽快' } },
+    ]);
+  });
+
   it('reports a plan value that cannot be read', () => {
     expect(breakDownTable(t).findings).toEqual([
       { code: 'value_unreadable', severity: 'warning', at: ref(5, 2), params: { serial: '2', text: '待定' } },

@@ -223,6 +223,13 @@ describe('分别 (respectively)', () => {
     ]);
   });
 
+  it('puts the words after the last value into each metric too', () => {
+    expect(rows('A、B分别完成5个、6个项目')).toEqual([
+      ['A完成项目', 'cumulative', '=', 5, '个'],
+      ['B完成项目', 'cumulative', '=', 6, '个'],
+    ]);
+  });
+
   it('applies a trailing comparator word to all values when only the last has one', () => {
     expect(rows('A、B、C分别增长5%、6%、7%以上').map((r) => r[2])).toEqual(['>=', '>=', '>=']);
   });
