@@ -465,11 +465,12 @@ export function readLedger(grid: Grid, options: ReadLedgerOptions = {}): ReadLed
       }
     }
 
-    // Indicators: re-derived from the text; a figureless text with a deadline is a milestone, as in breakdown.
+    // Indicators: re-derived from the text. A figureless text is a milestone when the row has a deadline and
+    // qualitative when it has none (so 长期 in 完成时限 undoes a deadline phrase of the text), as in breakdown.
     const analysis = analyseIndicators(text);
     const derived = analysis.indicators.map((ind) =>
-      analysis.fallback && ind.kind === 'qualitative' && deadlineText !== null
-        ? { ...ind, kind: 'milestone' as const }
+      analysis.fallback && (ind.kind === 'qualitative' || ind.kind === 'milestone')
+        ? { ...ind, kind: deadlineText !== null ? ('milestone' as const) : ('qualitative' as const) }
         : ind,
     );
     const office = officeIndicators(derived, text, id, r, findings);

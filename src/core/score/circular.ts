@@ -188,7 +188,9 @@ export function circularParagraph(input: CircularInput): { zh: string; en: strin
   }
   if (input.escalate.length > 0) {
     // A task led by two units is listed under both but counted once.
-    const taskCount = new Set(input.escalate.flatMap((e) => e.tasks.map((t) => t.id))).size;
+    const ids = new Set<string>();
+    for (const e of input.escalate) for (const t of e.tasks) ids.add(t.id);
+    const taskCount = ids.size;
     const kindZh = s.escalation.lagging ? '进展滞后、逾期或年底未完成' : '严重滞后、逾期或年底未完成';
     const kindEn = s.escalation.lagging
       ? 'lagging, overdue or unfinished'

@@ -17,7 +17,7 @@ import type { Indicator, SubTask } from '../breakdown-model.ts';
 import type { Finding } from '../findings.ts';
 import { makeFinding } from '../findings/catalog.ts';
 import type { CellRef, RawCell } from '../grid.ts';
-import type { Located } from '../table-model.ts';
+import type { Located, Person } from '../table-model.ts';
 import { cellText } from '../text/normalize.ts';
 import { progressLength } from '../validate/validate-progress.ts';
 import type { StatusWordClass } from '../vocab/status-words.ts';
@@ -43,6 +43,18 @@ import type {
 import type { ScoringSettings } from './settings-model.ts';
 import { parseIsoDate, type Expectation } from './time-progress.ts';
 import { formatFigure, writtenUnit } from './unit-display.ts';
+
+// Sub-tasks of one task row share its owners array: share the display names too.
+const ownerNamesMemo = new WeakMap<readonly Person[], readonly string[]>();
+
+function ownerNames(owners: readonly Person[]): readonly string[] {
+  let names = ownerNamesMemo.get(owners);
+  if (names === undefined) {
+    names = owners.map((p) => p.display);
+    ownerNamesMemo.set(owners, names);
+  }
+  return names;
+}
 
 /** What scoring one sub-task needs besides the sub-task and its entry. */
 export interface SubTaskContext {
@@ -800,7 +812,7 @@ export function scoreSubTask(
     id: sub.id,
     taskRow: sub.taskRow,
     units: sub.units,
-    owners: sub.owners.map((p) => p.display),
+    owners: ownerNames(sub.owners),
     text: sub.text,
     indicators: scores,
     completion: deciding?.status === 'unscored' ? null : (deciding?.completion ?? null),

@@ -250,6 +250,23 @@ describe('clauses and metrics', () => {
     ]);
   });
 
+  it('cuts between two counts joined by 和 or 、', () => {
+    expect(rows('加大对7个在谈项目和3个储备项目的洽谈力度')).toEqual([
+      ['加大对在谈项目', 'cumulative', '=', 7, '个'],
+      ['储备项目的洽谈力度', 'cumulative', '=', 3, '个'],
+    ]);
+    expect(rows('洽谈7个在谈项目、3个储备项目')).toEqual([
+      ['洽谈在谈项目', 'cumulative', '=', 7, '个'],
+      ['储备项目', 'cumulative', '=', 3, '个'],
+    ]);
+    // 和 inside a word (和美乡村) is not a cut.
+    expect(rows('年内打造40个“七星”和美小区')).toEqual([['打造“七星”和美小区', 'cumulative', '=', 40, '个']]);
+  });
+
+  it('reads a double dash like a colon', () => {
+    expect(rows('确定目标——年内税收收入增长15%')).toEqual([['税收收入增长', 'rate', '=', 15, '%']]);
+  });
+
   it('keeps an earlier quantity as a qualifier of the metric', () => {
     expect(rows('集体经济收入过20万元村突破70%')).toEqual([
       ['集体经济收入过20万元村', 'rate', '>=', 70, '%'],
@@ -263,6 +280,10 @@ describe('clauses and metrics', () => {
       ['省市重点项目开工率、纳统率', 'rate', '>=', 100, '%'],
     ]);
     expect(rows('6月底前完成4所幼儿园建设')).toEqual([['完成幼儿园建设', 'cumulative', '=', 4, '所']]);
+    expect(rows('力争在正月十五前完成205户清算交房')).toEqual([
+      ['完成清算交房', 'cumulative', '=', 205, '户'],
+    ]);
+    expect(rows('年度完成投资267亿元以上')).toEqual([['完成投资', 'cumulative', '>=', 26_700_000_000, '元']]);
     expect(rows('争取新增土地计划指标1000亩（含徂汶景区500亩）')).toEqual([
       ['新增土地计划指标', 'cumulative', '=', 1000, '亩'],
     ]);

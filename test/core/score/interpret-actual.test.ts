@@ -19,7 +19,7 @@ const NO_TARGET: UnitContext = { unit: null, plainUnit: null, expectsFigure: fal
 describe('figures', () => {
   it('reads a plain number in the indicator unit and keeps the cell', () => {
     const r = interpretActual(cell(4496, 7, 4), null, PEOPLE);
-    expect(r).toEqual({ kind: 'value', value: 4496, assumedUnit: null, at: ref(7, 4), text: '4496' });
+    expect(r).toEqual({ kind: 'value', value: 4496, assumedUnit: null, at: ref(7, 4), raw: 4496 });
   });
 
   it('reads numbers with units and converts 万/亿', () => {
