@@ -117,34 +117,38 @@ const located = (value: RawCell, row: number, col: number): Located<RawCell> => 
   at: at(row, col),
 });
 
+// As breakdown produces them: a task row of ten sub-tasks per unit, sharing the row's owners; every 97th row
+// has two lead units (区财政局、区税务局).
+let owners = [{ display: '张三', key: '张三', deputies: [], isRole: false }];
 for (let i = 0; i < SUBTASKS; i++) {
   const ind = pick(KINDS)();
-  const id = `${Math.floor(i / 10) + 1}.${String((i % 10) + 1).padStart(2, '0')}`;
-  const unit = units[i % UNITS] ?? '区第0局';
+  const taskRow = Math.floor(i / 10);
+  const id = `${taskRow + 1}.${String((i % 10) + 1).padStart(2, '0')}`;
+  const unit = units[taskRow % UNITS] ?? '区第0局';
+  if (i % 10 === 0)
+    owners = [
+      { display: `负责人${taskRow % 997}`, key: `负责人${taskRow % 997}`, deputies: [], isRole: false },
+    ];
   const milestone = ind.kind === 'milestone';
   subTasks.push({
     id,
-    taskRow: i + 3,
+    taskRow: taskRow + 3,
     seq: (i % 10) + 1,
-    units: i % 97 === 0 ? [unit, units[(i + 1) % UNITS] ?? unit] : [unit],
-    owners: [{ display: '张三', key: '张三', deputies: [], isRole: false }],
+    units: taskRow % 97 === 0 ? [unit, units[(taskRow + 1) % UNITS] ?? unit] : [unit],
+    owners,
     text: ind.text,
-    at: at(i + 3, 2),
+    at: at(taskRow + 3, 2),
     deadline: milestone ? '2024-06-30' : null,
     deadlineText: milestone ? '6月底前' : null,
     indicators: [ind],
   });
   const row = i + 3;
   const roll = rand();
-  const entry: {
-    -readonly [K in keyof ProgressEntry]: ProgressEntry[K];
-  } = {};
+  // Built field by field, so writable here; scoring sees it as a ProgressEntry.
+  const entry: { -readonly [K in keyof ProgressEntry]: ProgressEntry[K] } = {};
   if (milestone || roll < 0.08) {
-    entry.status = {
-      value: pick(['已完成', '序时推进', '进展缓慢', '未启动', '推进中', '完成60%']),
-      raw: null,
-      at: at(row, 6),
-    };
+    const word = pick(['已完成', '序时推进', '进展缓慢', '未启动', '推进中', '完成60%']);
+    entry.status = { value: word, raw: word, at: at(row, 6) };
   } else if (roll < 0.12) {
     // Nothing reported.
   } else {
@@ -153,7 +157,7 @@ for (let i = 0; i < SUBTASKS; i++) {
       case 'cumulative':
         entry.actual =
           ind.unit === '元'
-            ? located(`${((share * 200) | 0) / 1}亿元`, row, 5)
+            ? located(`${Math.floor(share * 200)}亿元`, row, 5)
             : located(Math.round(share * 6600), row, 5);
         entry.printedRate = located(`${(share * 100).toFixed(1)}%`, row, 7);
         break;
@@ -176,12 +180,10 @@ for (let i = 0; i < SUBTASKS; i++) {
         break;
     }
   }
-  if (rand() < 0.3)
-    entry.text = {
-      value: '按计划推进，已完成阶段性任务。'.repeat(1 + Math.floor(rand() * 3)),
-      raw: null,
-      at: at(row, 9),
-    };
+  if (rand() < 0.3) {
+    const text = '按计划推进，已完成阶段性任务。'.repeat(1 + Math.floor(rand() * 3));
+    entry.text = { value: text, raw: text, at: at(row, 9) };
+  }
   progress.set(id, entry);
 }
 

@@ -16,6 +16,7 @@ import ExcelJS from 'exceljs';
 import { analyzeGrid } from '../src/core/analyze.ts';
 import { DubanError } from '../src/core/errors.ts';
 import type { RawCell } from '../src/core/grid.ts';
+import { cellText } from '../src/core/text/normalize.ts';
 import { buildLedger, ledgerColumnIndex, type LedgerSheet } from '../src/core/ledger/index.ts';
 import {
   LEDGER_COLUMNS,
@@ -121,7 +122,7 @@ export async function seedLedger(seedPath: string = SEED_XLSX_PATH): Promise<Led
  */
 export function fillLedger(ledger: LedgerSheet, sample: SampleProgress): LedgerSheet {
   const idCol = ledgerColumnIndex('id');
-  const rowOf = new Map(ledger.rows.map((r, i) => [String(r[idCol]), i]));
+  const rowOf = new Map(ledger.rows.map((r, i) => [cellText(r[idCol]), i]));
   const rows = ledger.rows.map((r) => [...r]);
   for (const [id, entry] of Object.entries(sample.progress)) {
     const index = rowOf.get(id);

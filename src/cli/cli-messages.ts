@@ -91,17 +91,44 @@ Options:
   wroteFile: { zh: '已写入：{path}', en: 'Wrote {path}' },
   demoStart: { zh: '示例：读取 {path}', en: 'Demo: reading {path}' },
   // ── score ──
-  badPreset: { zh: '未知的评分规则预设“{name}”。可选：{presets}', en: 'Unknown scoring preset "{name}". Presets: {presets}' },
+  badPreset: {
+    zh: '未知的评分规则预设“{name}”。可选：{presets}',
+    en: 'Unknown scoring preset "{name}". Presets: {presets}',
+  },
   badSettings: { zh: '评分设置有误：{detail}', en: 'Invalid scoring settings: {detail}' },
   badArgument: { zh: '参数有误：{detail}', en: 'Invalid argument: {detail}' },
-  noPlanYear: { zh: '无法确定工作表“{sheet}”的计划年度（{cell}）：标题中没有“2024年”这样的年份。请用 --plan-year 指定。', en: 'Cannot tell the plan year of sheet "{sheet}" ({cell}): the title names no year such as 2024年. Give it with --plan-year.' },
-  ledgerEmpty: { zh: '工作表“{sheet}”的任务台账表头（{cell}）下没有任务行，无法评分。', en: 'The ledger on sheet "{sheet}" has no task rows below its header ({cell}); nothing to score.' },
-  noSubTasks: { zh: '工作表“{sheet}”的分解表（表头 {cell}）中没有可评分的任务。', en: 'The table on sheet "{sheet}" (header {cell}) has no tasks to score.' },
-  noProgressColumns: { zh: '工作表“{sheet}”的分解表（表头 {cell}）中没有完成值、完成率或进展情况列，无法评分。请先生成任务台账（任务台账工作表）并由各单位填报，或在表中增加“完成值”“进展情况”列。', en: 'The table on sheet "{sheet}" (header {cell}) has no actual, completion or progress column, so it cannot be scored. Create the ledger sheet (任务台账) and have the units fill it in, or add 完成值 / 进展情况 columns to the table.' },
-  scoreSourceLedger: { zh: '工作表“{sheet}”：任务台账，表头在第{row}行，{count}项子任务，读取截至日期前最近一个季度的填报。', en: 'Sheet "{sheet}": ledger, header in row {row}, {count} sub-tasks; the latest quarter reported by the as-of date is read.' },
-  scoreSourceTable: { zh: '工作表“{sheet}”：{layout}分解表，表头在第{row}行，{count}项子任务，读取表中的完成值与进展情况。', en: 'Sheet "{sheet}": {layout} table, header in row {row}, {count} sub-tasks; its own actual and progress columns are read.' },
-  scoreAsOf: { zh: '截至 {asOf}，序时进度 {progress}，评分规则：{preset}。', en: 'As of {asOf}, time progress {progress}, scoring preset {preset}.' },
-  scoreAsOfDefault: { zh: '（未指定 --as-of：取今天与计划年度末中较早的日期 {asOf}。）', en: '(No --as-of given: using today or the end of the plan year, whichever is earlier: {asOf}.)' },
+  noPlanYear: {
+    zh: '无法确定工作表“{sheet}”的计划年度（{cell}）：标题中没有“2024年”这样的年份。请用 --plan-year 指定。',
+    en: 'Cannot tell the plan year of sheet "{sheet}" ({cell}): the title names no year such as 2024年. Give it with --plan-year.',
+  },
+  ledgerEmpty: {
+    zh: '工作表“{sheet}”的任务台账表头（{cell}）下没有任务行，无法评分。',
+    en: 'The ledger on sheet "{sheet}" has no task rows below its header ({cell}); nothing to score.',
+  },
+  noSubTasks: {
+    zh: '工作表“{sheet}”的分解表（表头 {cell}）中没有可评分的任务。',
+    en: 'The table on sheet "{sheet}" (header {cell}) has no tasks to score.',
+  },
+  noProgressColumns: {
+    zh: '工作表“{sheet}”的分解表（表头 {cell}）中没有完成值、完成率或进展情况列，无法评分。请先生成任务台账（任务台账工作表）并由各单位填报，或在表中增加“完成值”“进展情况”列。',
+    en: 'The table on sheet "{sheet}" (header {cell}) has no actual, completion or progress column, so it cannot be scored. Create the ledger sheet (任务台账) and have the units fill it in, or add 完成值 / 进展情况 columns to the table.',
+  },
+  scoreSourceLedger: {
+    zh: '工作表“{sheet}”：任务台账，表头在第{row}行，{count}项子任务，读取截至日期前最近一个季度的填报。',
+    en: 'Sheet "{sheet}": ledger, header in row {row}, {count} sub-tasks; the latest quarter reported by the as-of date is read.',
+  },
+  scoreSourceTable: {
+    zh: '工作表“{sheet}”：{layout}分解表，表头在第{row}行，{count}项子任务，读取表中的完成值与进展情况。',
+    en: 'Sheet "{sheet}": {layout} table, header in row {row}, {count} sub-tasks; its own actual and progress columns are read.',
+  },
+  scoreAsOf: {
+    zh: '截至 {asOf}，序时进度 {progress}，评分规则：{preset}。',
+    en: 'As of {asOf}, time progress {progress}, scoring preset {preset}.',
+  },
+  scoreAsOfDefault: {
+    zh: '（未指定 --as-of：取今天与计划年度末中较早的日期 {asOf}。）',
+    en: '(No --as-of given: using today or the end of the plan year, whichever is earlier: {asOf}.)',
+  },
   rankHeadRank: { zh: '排名', en: 'Rank' },
   rankHeadUnit: { zh: '责任单位', en: 'Unit' },
   rankHeadScore: { zh: '得分', en: 'Score' },
@@ -113,7 +140,10 @@ Options:
   statusLagging: { zh: '进展滞后', en: 'lagging' },
   statusSevere: { zh: '严重滞后', en: 'severe' },
   statusUnscored: { zh: '未评分', en: 'not scored' },
-  scoreCounts: { zh: '责任单位{units}个，子任务{subTasks}项：已完成{done}项，序时推进{onTrack}项，进展滞后{behind}项（其中严重滞后{severe}项），未评分{unscored}项。', en: '{units} units, {subTasks} sub-tasks: {done} done, {onTrack} on track, {behind} behind schedule ({severe} of them severe), {unscored} not scored.' },
+  scoreCounts: {
+    zh: '责任单位{units}个，子任务{subTasks}项：已完成{done}项，序时推进{onTrack}项，进展滞后{behind}项（其中严重滞后{severe}项），未评分{unscored}项。',
+    en: '{units} units, {subTasks} sub-tasks: {done} done, {onTrack} on track, {behind} behind schedule ({severe} of them severe), {unscored} not scored.',
+  },
   scorePraise: { zh: '通报表扬：{names}', en: 'Praise: {names}' },
   scoreEscalate: { zh: '督查督办：{names}', en: 'Escalate: {names}' },
   none: { zh: '无', en: 'none' },
@@ -121,8 +151,14 @@ Options:
   severityWarning: { zh: '警告', en: 'warning' },
   severityInfo: { zh: '提示', en: 'note' },
   circularHeading: { zh: '通报草稿：', en: 'Draft circular (Chinese, then English):' },
-  moreNotes: { zh: '  另有提示 {count} 条，用 --json 查看全部。', en: '  {count} more notes; use --json to see them all.' },
-  demoScore: { zh: '示例：为示例台账 {path} 评分（截至 {asOf}，示例数据）', en: 'Demo: scoring the sample ledger {path} as of {asOf} (sample data)' },
+  moreNotes: {
+    zh: '  另有提示 {count} 条，用 --json 查看全部。',
+    en: '  {count} more notes; use --json to see them all.',
+  },
+  demoScore: {
+    zh: '示例：为示例台账 {path} 评分（截至 {asOf}，示例数据）',
+    en: 'Demo: scoring the sample ledger {path} as of {asOf} (sample data)',
+  },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 /** A message key. */

@@ -17,7 +17,11 @@ import {
   type TableJson,
 } from './inspect-report.ts';
 
-/** The `table` part: inspect's, with `ledger` as a third layout. `headerRow` is 1-based. */
+/**
+ * The `table` part: inspect's, with `ledger` as a third layout. `headerRow` is 1-based; `columns` maps each
+ * column found to its header cell — by role for a table (`target`), by ledger column key for a ledger
+ * (`q2Actual`, see `vocab/ledger-columns.ts`).
+ */
 export interface ScoreTableJson extends Omit<TableJson, 'layout'> {
   readonly layout: TableJson['layout'] | 'ledger';
 }

@@ -85,9 +85,13 @@ export function breakDownTarget(text: string, ctx: BreakDownContext): TargetBrea
       findings.push(makeFinding(issue.code, ctx.at, { serial: ctx.serial, text: issue.text }));
     }
     const hasDeadline = deadlineText !== null;
-    const indicators: Indicator[] = analysis.indicators.map((ind) =>
-      analysis.fallback && ind.kind === 'qualitative' && hasDeadline ? { ...ind, kind: 'milestone' } : ind,
-    );
+    const indicators: Indicator[] = analysis.indicators;
+    if (analysis.fallback && hasDeadline) {
+      for (let k = 0; k < indicators.length; k++) {
+        const ind = indicators[k];
+        if (ind && ind.kind === 'qualitative') indicators[k] = { ...ind, kind: 'milestone' };
+      }
+    }
     subTasks.push({
       id,
       taskRow: ctx.taskRow,

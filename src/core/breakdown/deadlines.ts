@@ -32,8 +32,9 @@ import {
   YEAR_END_WORDS,
   YEAR_TAILS,
 } from '../vocab/deadline-words.ts';
-import { continuesChineseNumeral, parseChineseNumeral } from './numbers.ts';
-import { anyWordPattern, codeSet, longestAt, parseText, sourceSlice, type ParsedText } from './parse-text.ts';
+import { CONTINUES_CODES, parseChineseNumeral } from './numbers.ts';
+import { codeSet, isQuoted, parseText, sourceSlice, type ParsedText } from './parse-text.ts';
+import { WordIndex, wordIndex } from './word-index.ts';
 
 /** A deadline read from text. */
 export interface DeadlineResult {
@@ -85,13 +86,31 @@ export function daysInMonth(year: number, month: number): number {
   return [4, 6, 9, 11].includes(month) ? 30 : 31;
 }
 
-function isDigit(c: string | undefined): boolean {
-  return c !== undefined && c >= '0' && c <= '9';
+function isDigitCode(c: number): boolean {
+  return c >= 0x30 && c <= 0x39;
 }
+
+// Vocabulary indexes (see word-index.ts): each answers as a scan of the whole list would.
+const SUFFIXES = wordIndex(DEADLINE_SUFFIXES);
+const PARTS = new WordIndex(MONTH_PARTS, (p) => p.word);
+const HALF_YEARS = new WordIndex(HALF_YEAR_WORDS, (h) => h.word);
+const LUNAR = new WordIndex(LUNAR_HOLIDAYS, (h) => h.word);
+const SOLAR = new WordIndex(SOLAR_HOLIDAYS, (h) => h.word);
+const UNSUPPORTED = wordIndex(UNSUPPORTED_HOLIDAYS);
+const YEAR_END = wordIndex(YEAR_END_WORDS);
+const TAILS = wordIndex(YEAR_TAILS);
+const MONTH_CODE = '月'.charCodeAt(0);
+const SEASON_CODE = '季'.charCodeAt(0);
+const NIAN_CODE = '年'.charCodeAt(0);
+const BOTTOM_CODE = '底'.charCodeAt(0);
+const END_CODE = '末'.charCodeAt(0);
+const OPEN_QUOTE_CODE = '“'.charCodeAt(0);
+const CLOSE_QUOTE_CODE = '”'.charCodeAt(0);
+const ASCII_QUOTE_CODE = '"'.charCodeAt(0);
 
 /** Length of an optional deadline suffix (`前`, `之前`, `以前`) at `i`. */
 function suffixLength(s: string, i: number): number {
-  return longestAt(s, i, DEADLINE_SUFFIXES)?.length ?? 0;
+  return SUFFIXES.longestAt(s, i)?.length ?? 0;
 }
 
 // A month written with Arabic digits or Chinese numerals, then 月.
@@ -109,6 +128,11 @@ const NUMERIC_DATE = /(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})/y;
 // A lunar day of 正月. e.g. '十五' → 15; '初八' → 8; '二十' → 20; '廿三' → 23; '15' → 15
 const LUNAR_DAY =
   /(初[一二三四五六七八九十]|十[一二三四五六七八九]?|二十[一二三四五六七八九]?|廿[一二三四五六七八九]|三十|\d{1,2})/y;
+
+// The characters MONTH can start with; 月 then stands one or two characters further on.
+const MONTH_START = codeSet([...'0123456789十一二三四五六七八九']);
+// The characters QUARTER can start with; 季 then stands one or two characters further on.
+const QUARTER_START = codeSet(['第', '前', ...Object.keys(QUARTER_NUMBERS)]);
 
 function execAt(re: RegExp, s: string, i: number): RegExpExecArray | null {
   re.lastIndex = i;
@@ -129,25 +153,28 @@ function lunarDay(text: string): number | null {
 
 /** A month phrase at `i` (`6月底前`, `9月15日`, `十月中旬`), with an explicit year when given. */
 function matchMonth(s: string, i: number, year: number | null): { end: number; spec: DateSpec } | null {
+  // Every month phrase has 月 right after one or two characters: skip the pattern elsewhere.
+  if (!MONTH_START.has(s.charCodeAt(i))) return null;
+  if (s.charCodeAt(i + 1) !== MONTH_CODE && s.charCodeAt(i + 2) !== MONTH_CODE) return null;
   const m = execAt(MONTH, s, i);
   if (!m) return null;
   const monthText = m[1] ?? '';
-  const arabic = isDigit(monthText[0]);
-  const prev = s[i - 1];
+  const arabic = isDigitCode(monthText.charCodeAt(0));
+  const prev = s.charCodeAt(i - 1);
   // Part of a longer number (`13月`, `112月`) or of a Chinese numeral (`三十二月`): not a month.
-  if (arabic ? isDigit(prev) : prev !== undefined && continuesChineseNumeral(prev)) return null;
+  if (arabic ? isDigitCode(prev) : CONTINUES_CODES.has(prev)) return null;
   const month = arabic ? Number(monthText) : (CHINESE_MONTHS[monthText] ?? 0);
   if (month < 1 || month > 12) return null;
   let j = i + m[0].length;
   let day: number | 'end' = 'end';
   let hasPart = false;
-  const d = execAt(DAY, s, j);
+  const d = isDigitCode(s.charCodeAt(j)) ? execAt(DAY, s, j) : null;
   if (d) {
     day = Number(d[1]);
     j += d[0].length;
     hasPart = true;
   } else {
-    const part = MONTH_PARTS.find((p) => s.startsWith(p.word, j));
+    const part = PARTS.firstAt(s, j);
     if (part) {
       day = part.day;
       j += part.word.length;
@@ -162,7 +189,12 @@ function matchMonth(s: string, i: number, year: number | null): { end: number; s
 
 /** A quarter or half-year phrase at `i`. */
 function matchPeriod(s: string, i: number, year: number | null): { end: number; spec: DateSpec } | null {
-  const q = execAt(QUARTER, s, i);
+  // Every quarter phrase has 季 right after one or two characters: skip the pattern elsewhere.
+  const q =
+    QUARTER_START.has(s.charCodeAt(i)) &&
+    (s.charCodeAt(i + 1) === SEASON_CODE || s.charCodeAt(i + 2) === SEASON_CODE)
+      ? execAt(QUARTER, s, i)
+      : null;
   if (q) {
     const n = QUARTER_NUMBERS[q[2] ?? ''];
     if (n !== undefined) {
@@ -170,11 +202,10 @@ function matchPeriod(s: string, i: number, year: number | null): { end: number; 
       return { end: j + suffixLength(s, j), spec: { kind: 'date', year, month: n * 3, day: 'end' } };
     }
   }
-  for (const h of HALF_YEAR_WORDS) {
-    if (s.startsWith(h.word, i)) {
-      const j = i + h.word.length;
-      return { end: j + suffixLength(s, j), spec: { kind: 'date', year, month: h.month, day: h.day } };
-    }
+  const h = HALF_YEARS.firstAt(s, i);
+  if (h) {
+    const j = i + h.word.length;
+    return { end: j + suffixLength(s, j), spec: { kind: 'date', year, month: h.month, day: h.day } };
   }
   return null;
 }
@@ -192,16 +223,17 @@ function matchLunar(s: string, i: number, year: number | null): { end: number; s
       }
     }
     // 正月底 and the like: a lunar deadline we cannot date (the month has 29 or 30 days).
-    const j = j0 + (s.startsWith('底', j0) || s.startsWith('末', j0) ? 1 : 0);
+    const next = s.charCodeAt(j0);
+    const j = j0 + (next === BOTTOM_CODE || next === END_CODE ? 1 : 0);
     const suffix = suffixLength(s, j);
     if (suffix > 0) return { end: j + suffix, spec: { kind: 'unsupported' } };
     return null;
   }
-  for (const h of LUNAR_HOLIDAYS) {
-    if (s.startsWith(h.word, i)) {
-      const j = i + h.word.length;
+  for (const { word, entry } of LUNAR.candidatesAt(s, i)) {
+    if (s.startsWith(word, i)) {
+      const j = i + word.length;
       const suffix = suffixLength(s, j);
-      if (suffix > 0) return { end: j + suffix, spec: { kind: 'lunar', year, offset: h.offset } };
+      if (suffix > 0) return { end: j + suffix, spec: { kind: 'lunar', year, offset: entry.offset } };
     }
   }
   return null;
@@ -209,19 +241,20 @@ function matchLunar(s: string, i: number, year: number | null): { end: number; s
 
 /** A holiday phrase at `i`, optionally in quotes (`“五一”前`); holidays need 前 / 之前 / 以前. */
 function matchHoliday(s: string, i: number, year: number | null): { end: number; spec: DateSpec } | null {
-  const quoted = s[i] === '“' || s[i] === '"';
+  const c = s.charCodeAt(i);
+  const quoted = c === OPEN_QUOTE_CODE || c === ASCII_QUOTE_CODE;
   const k = quoted ? i + 1 : i;
   const lunar = matchLunar(s, k, year);
   if (lunar && !quoted) return lunar;
-  const word = SOLAR_HOLIDAYS.find((h) => s.startsWith(h.word, k)) ?? null;
-  const unsupported = word === null ? longestAt(s, k, UNSUPPORTED_HOLIDAYS) : null;
-  const lunarWord =
-    word === null && unsupported === null ? LUNAR_HOLIDAYS.find((h) => s.startsWith(h.word, k)) : undefined;
+  const word = SOLAR.firstAt(s, k);
+  const unsupported = word === null ? UNSUPPORTED.longestAt(s, k) : null;
+  const lunarWord = word === null && unsupported === null ? LUNAR.firstAt(s, k) : null;
   const length = word?.word.length ?? unsupported?.length ?? lunarWord?.word.length ?? 0;
   if (length === 0) return null;
   let j = k + length;
   if (quoted) {
-    if (s[j] !== '”' && s[j] !== '"') return null;
+    const close = s.charCodeAt(j);
+    if (close !== CLOSE_QUOTE_CODE && close !== ASCII_QUOTE_CODE) return null;
     j++;
   }
   const suffix = suffixLength(s, j);
@@ -239,10 +272,10 @@ function matchHoliday(s: string, i: number, year: number | null): { end: number;
 
 /** Year-end words at `i` (`年内`, `年底前`, `全年`); `年…` words right after a numeral are durations. */
 function matchYearEnd(s: string, i: number, year: number | null): { end: number; spec: DateSpec } | null {
-  const word = longestAt(s, i, YEAR_END_WORDS);
+  const word = YEAR_END.longestAt(s, i);
   if (word === null) return null;
-  const prev = s[i - 1];
-  if (word.startsWith('年') && prev !== undefined && (isDigit(prev) || continuesChineseNumeral(prev))) {
+  const prev = s.charCodeAt(i - 1);
+  if (word.charCodeAt(0) === NIAN_CODE && (isDigitCode(prev) || CONTINUES_CODES.has(prev))) {
     return null; // 三年内, 两年底 — a duration; 2024年内 is read with its year
   }
   const j = i + word.length;
@@ -273,19 +306,19 @@ interface MatchOptions {
   readonly bareYear: boolean;
 }
 
+/** Deadlines inside target texts: a bare year is no deadline there. */
+const IN_TEXT: MatchOptions = { bareYear: false };
+/** Deadlines in 完成时限 cells. */
+const IN_CELL: MatchOptions = { bareYear: true };
+
 /** The deadline phrase starting exactly at parse position `i` of `s`, or null. */
-export function matchDeadlineAt(
-  s: string,
-  i: number,
-  options: MatchOptions = { bareYear: false },
-): { end: number; spec: DateSpec } | null {
-  if (!DEADLINE_START.has(s.charCodeAt(i))) return null;
-  const c = s[i];
-  if (c === undefined) return null;
-  if (isDigit(c)) {
-    if (isDigit(s[i - 1])) return null;
+export function matchDeadlineAt(s: string, i: number, options: MatchOptions = IN_TEXT): { end: number; spec: DateSpec } | null {
+  const c = s.charCodeAt(i);
+  if (!DEADLINE_START.has(c)) return null;
+  if (isDigitCode(c)) {
+    if (isDigitCode(s.charCodeAt(i - 1))) return null;
     const nd = execAt(NUMERIC_DATE, s, i);
-    if (nd && !isDigit(s[i + nd[0].length]) && plausibleYear(Number(nd[1]))) {
+    if (nd && !isDigitCode(s.charCodeAt(i + nd[0].length)) && plausibleYear(Number(nd[1]))) {
       const j = i + nd[0].length;
       return {
         end: j + suffixLength(s, j),
@@ -299,11 +332,10 @@ export function matchDeadlineAt(
       const body = matchMonth(s, j, year) ?? matchPeriod(s, j, year) ?? matchLunar(s, j, year);
       if (body) return body;
       // 2024年底前, 2024年末, 2024年内, 2024年度内, 2024年前
-      for (const tail of YEAR_TAILS) {
-        if (s.startsWith(tail, j)) {
-          const k = j + tail.length;
-          return { end: k + suffixLength(s, k), spec: { kind: 'date', year, month: 12, day: 31 } };
-        }
+      const tail = TAILS.firstAt(s, j);
+      if (tail !== null) {
+        const k = j + tail.length;
+        return { end: k + suffixLength(s, k), spec: { kind: 'date', year, month: 12, day: 31 } };
       }
       const suffix = suffixLength(s, j);
       if (suffix > 0 || options.bareYear) {
@@ -322,28 +354,15 @@ export function matchDeadlineAt(
   );
 }
 
-// Words one of which every deadline phrase of a text contains (a year-end word, a month, a quarter, a
-// holiday …), and a numeric date or year: a text with none of them is not scanned at all.
-const DEADLINE_HINTS = anyWordPattern([
-  '月',
-  '季度',
-  ...YEAR_END_WORDS,
-  ...HALF_YEAR_WORDS.map((w) => w.word),
-  ...SOLAR_HOLIDAYS.map((w) => w.word),
-  ...LUNAR_HOLIDAYS.map((w) => w.word),
-  ...UNSUPPORTED_HOLIDAYS,
-  LUNAR_FIRST_MONTH,
-]);
-// e.g. '2024年底' ✓, '2024-06-30' ✓, '2024/6/30' ✓, '200亿元' ✗
-const YEAR_HINT = /\d{4}[-/.年]/;
-
-/** Every deadline phrase in a parsed text, left to right, skipping wording inside quotes. */
+/**
+ * Every deadline phrase in a parsed text, left to right, skipping wording inside quotes. Only the few
+ * characters a deadline can start with are looked at.
+ */
 export function findDeadlines(p: ParsedText): DeadlineHit[] {
   const hits: DeadlineHit[] = [];
   const s = p.chars;
-  if (!DEADLINE_HINTS.test(s) && !YEAR_HINT.test(s)) return hits;
   for (let i = 0; i < s.length; i++) {
-    if (p.quoted[i] === true) continue;
+    if (!DEADLINE_START.has(s.charCodeAt(i)) || isQuoted(p, i)) continue;
     const m = matchDeadlineAt(s, i);
     if (m && m.end > i) {
       hits.push({ start: i, end: m.end, spec: m.spec });
@@ -416,6 +435,10 @@ export function deadlineLengthAt(s: string, i: number): number {
   return m ? m.end - i : 0;
 }
 
+function noRowDeadline(): RowDeadline {
+  return { iso: null, text: null, needsDate: false, unreadable: false };
+}
+
 /**
  * A 完成时限 cell as a deadline: an Excel date serial (45473 → 2024-06-30), a year number (2024 → its last
  * day), an ISO or Chinese date string (`2024-06-30`, `2024年6月底`, `6月底前`, `2024年`), or an ongoing word
@@ -423,8 +446,7 @@ export function deadlineLengthAt(s: string, i: number): number {
  */
 export function parseRowDeadline(raw: RawCell | undefined, planYear: number | null): RowDeadline {
   checkPlanYear(planYear);
-  const none: RowDeadline = { ...NONE, unreadable: false };
-  if (raw === null || raw === undefined) return none;
+  if (raw === null || raw === undefined) return noRowDeadline();
   if (typeof raw === 'number') {
     if (!Number.isFinite(raw)) return { ...NONE, unreadable: true };
     if (Number.isInteger(raw) && raw >= 1900 && raw <= 2200) {
@@ -439,12 +461,12 @@ export function parseRowDeadline(raw: RawCell | undefined, planYear: number | nu
   }
   if (typeof raw === 'boolean' || isCellError(raw)) return { ...NONE, unreadable: true };
   const text = raw.trim();
-  if (text === '') return none;
+  if (text === '') return noRowDeadline();
   const p = parseText(text);
   const hits: DeadlineHit[] = [];
   for (let i = 0; i < p.chars.length; i++) {
-    if (p.quoted[i] === true) continue;
-    const m = matchDeadlineAt(p.chars, i, { bareYear: true });
+    if (isQuoted(p, i)) continue;
+    const m = matchDeadlineAt(p.chars, i, IN_CELL);
     if (m && m.end > i) {
       hits.push({ start: i, end: m.end, spec: m.spec });
       i = m.end - 1;
@@ -457,6 +479,6 @@ export function parseRowDeadline(raw: RawCell | undefined, planYear: number | nu
     const year = Number(p.chars);
     return { iso: `${year}-12-31`, text, needsDate: false, unreadable: false };
   }
-  if (ONGOING_WORDS.some((w) => p.chars.includes(w))) return none;
+  if (ONGOING_WORDS.some((w) => p.chars.includes(w))) return noRowDeadline();
   return { ...NONE, text, unreadable: true };
 }

@@ -42,9 +42,9 @@ import { deadlineLengthAt, findDeadlines } from './deadlines.ts';
 import {
   anyWordPattern,
   codeSet,
+  inParenZone,
   isProtected,
   isThousandsComma,
-  longestAt,
   parseText,
   sourceOfPositions,
   sourceSlice,
@@ -52,6 +52,7 @@ import {
 } from './parse-text.ts';
 import { findQuantities, numericKind, resolveComparator, type Quantity } from './quantities.ts';
 import { itemMarkerLength } from './split-subtasks.ts';
+import { WordIndex, wordIndex } from './word-index.ts';
 
 /** A problem met while reading indicators, for the caller to turn into a finding. */
 export interface IndicatorIssue {
@@ -71,70 +72,66 @@ export interface IndicatorAnalysis {
 // Clause separators after NFKC: comma, colon, semicolon and sentence marks.
 const CLAUSE_SEPARATOR_CODES = codeSet([',', ':', ';', '。', '!', '?', '｡']);
 // Punctuation trimmed from the edges of metric phrases and indicator texts.
-const EDGE = new Set([',', '、', ':', ';', '。', '!', '?', '.', '｡', '…', '-', '—']);
+const EDGE = codeSet([',', '、', ':', ';', '。', '!', '?', '.', '｡', '…', '-', '—']);
+// A double dash works like a colon: 目标——年内税收收入增长15%. (A single dash may be a range.)
+const DOUBLE_DASH = '——';
+const DASH_CODE = DOUBLE_DASH.charCodeAt(0);
 
 // Longest filler word or deadline phrase looked at when trimming a metric (e.g. `2024年12月31日前` is 12).
 const HEAD_LOOK = 16;
+
+const FILLER = wordIndex(METRIC_LEADING_FILLER);
+const LIST_SEPARATORS = wordIndex(LIST_SEPARATOR_WORDS);
+const AT_CODE = '在'.charCodeAt(0);
 
 interface Range {
   readonly start: number;
   readonly end: number;
 }
 
-function range(start: number, end: number): number[] {
-  const out: number[] = [];
-  for (let k = start; k < end; k++) out.push(k);
-  return out;
-}
-
-/** Split `[start, end)` at top-level separators. */
-function splitAt(p: ParsedText, start: number, end: number, isSep: (i: number) => number): Range[] {
-  const out: Range[] = [];
-  let a = start;
-  for (let i = start; i < end; i++) {
-    if (isProtected(p, i)) continue;
-    const len = isSep(i);
-    if (len > 0) {
-      out.push({ start: a, end: i });
-      a = i + len;
-      i += len - 1;
-    }
-  }
-  out.push({ start: a, end });
-  return out.filter((r) => r.end > r.start);
-}
-
-/** Trim edge punctuation off a position list. */
-function trimEdges(p: ParsedText, pos: number[]): number[] {
-  let a = 0;
-  let b = pos.length;
-  while (a < b && EDGE.has(p.chars[pos[a] ?? -1] ?? '')) a++;
-  while (b > a && EDGE.has(p.chars[pos[b - 1] ?? -1] ?? '')) b--;
-  return pos.slice(a, b);
-}
+// Parse positions of the metric being cleaned (reused: metricOf never runs inside itself).
+let metricPositions = new Int32Array(256);
 
 /**
  * Clean a metric: drop bracketed asides, leading filler and deadlines, trailing adverbs and edge
- * punctuation; return the original wording of what is left, spaces tidied.
+ * punctuation; return the original wording of what is left, spaces tidied. `ranges` lists the parse
+ * positions as ascending `[start, end)` pairs: `[s0, e0, s1, e1, …]`.
  */
-function metricOf(p: ParsedText, positions: readonly number[]): string {
-  const pos = p.parenZone.includes(true) ? positions.filter((k) => p.parenZone[k] !== true) : positions;
+function metricOf(p: ParsedText, ranges: readonly number[]): string {
+  const s = p.chars;
+  let total = 0;
+  for (let r = 0; r + 1 < ranges.length; r += 2) total += Math.max(0, (ranges[r + 1] ?? 0) - (ranges[r] ?? 0));
+  if (metricPositions.length < total) metricPositions = new Int32Array(Math.max(total, metricPositions.length * 2));
+  const pos = metricPositions;
+  // The chars at the kept positions, as one string: `word[k]` is the char at `pos[k]`.
+  let word = '';
+  let count = 0;
+  for (let r = 0; r + 1 < ranges.length; r += 2) {
+    const from = ranges[r] ?? 0;
+    const to = ranges[r + 1] ?? 0;
+    let runStart = -1;
+    for (let k = from; k < to; k++) {
+      // Bracketed asides (（含…）) are no part of a metric.
+      if (p.hasParen && inParenZone(p, k)) {
+        if (runStart >= 0) word += s.slice(runStart, k);
+        runStart = -1;
+        continue;
+      }
+      if (runStart < 0) runStart = k;
+      pos[count++] = k;
+    }
+    if (runStart >= 0) word += s.slice(runStart, to);
+  }
   let a = 0;
-  let b = pos.length;
-  const edge = (k: number | undefined): boolean => k !== undefined && EDGE.has(p.chars[k] ?? '');
-  const word = (from: number, to: number): string => {
-    let out = '';
-    for (let k = Math.max(from, a); k < Math.min(to, b); k++) out += p.chars[pos[k] ?? -1] ?? '';
-    return out;
-  };
+  let b = count;
   for (;;) {
-    while (a < b && edge(pos[a])) a++;
-    while (b > a && edge(pos[b - 1])) b--;
+    while (a < b && EDGE.has(word.charCodeAt(a))) a++;
+    while (b > a && EDGE.has(word.charCodeAt(b - 1))) b--;
     // Filler words and deadlines are short: look at the first few characters only.
-    const head = word(a, a + HEAD_LOOK);
-    const filler = longestAt(head, 0, METRIC_LEADING_FILLER);
+    const head = word.slice(a, Math.min(a + HEAD_LOOK, b));
+    const filler = FILLER.longestAt(head, 0);
     // 在 before a deadline is part of it: 在正月十五前完成… → 完成….
-    const atDeadline = head.startsWith('在') ? deadlineLengthAt(head, 1) : 0;
+    const atDeadline = head.charCodeAt(0) === AT_CODE ? deadlineLengthAt(head, 1) : 0;
     const cut = Math.max(
       filler?.length ?? 0,
       deadlineLengthAt(head, 0),
@@ -145,21 +142,28 @@ function metricOf(p: ParsedText, positions: readonly number[]): string {
     a += cut;
   }
   for (;;) {
-    while (b > a && edge(pos[b - 1])) b--;
-    const tail = word(b - HEAD_LOOK, b);
-    const trailing = METRIC_TRAILING_WORDS.find((w) => tail.endsWith(w) && b - a > w.length);
-    if (trailing === undefined) break;
-    b -= trailing.length;
+    while (b > a && EDGE.has(word.charCodeAt(b - 1))) b--;
+    // The first trailing word of the list that ends the metric (the last HEAD_LOOK chars are looked at).
+    let trailing = 0;
+    for (const w of METRIC_TRAILING_WORDS) {
+      if (b - a > w.length && w.length <= HEAD_LOOK && word.startsWith(w, b - w.length)) {
+        trailing = w.length;
+        break;
+      }
+    }
+    if (trailing === 0) break;
+    b -= trailing;
   }
-  return tidySpaces(sourceOfPositions(p, pos.slice(a, b)));
+  return tidySpaces(sourceOfPositions(p, pos, a, b));
 }
 
 /** Original text of a range, edge punctuation trimmed. */
 function textOf(p: ParsedText, r: Range): string {
-  const pos = trimEdges(p, range(r.start, r.end));
-  const first = pos[0];
-  const last = pos[pos.length - 1];
-  return first === undefined || last === undefined ? '' : sourceSlice(p, first, last + 1);
+  let a = r.start;
+  let b = r.end;
+  while (a < b && EDGE.has(p.chars.charCodeAt(a))) a++;
+  while (b > a && EDGE.has(p.chars.charCodeAt(b - 1))) b--;
+  return a < b ? sourceSlice(p, a, b) : '';
 }
 
 function quantityText(p: ParsedText, q: Quantity): string {
@@ -194,38 +198,87 @@ function addNumeric(
   });
 }
 
+/** Split `[start, end)` at list separators (`、`, `和` …) outside quotes and brackets; empty items dropped. */
+function listItems(p: ParsedText, start: number, end: number): Range[] {
+  const out: Range[] = [];
+  const s = p.chars;
+  let a = start;
+  for (let i = start; i < end; i++) {
+    if (!LIST_SEPARATORS.mayStartAt(s, i) || isProtected(p, i)) continue;
+    const len = LIST_SEPARATORS.longestAt(s, i)?.length ?? 0;
+    if (len > 0) {
+      if (i > a) out.push({ start: a, end: i });
+      a = i + len;
+      i += len - 1;
+    }
+  }
+  if (end > a) out.push({ start: a, end });
+  return out;
+}
+
 /** Rule 2: `分别` distribution; returns false when the clause does not fit it. */
 function distribute(b: Builder, p: ParsedText, clause: Range, qs: readonly Quantity[]): boolean {
   const s = p.chars;
   let at = -1;
-  for (let i = clause.start; i + 1 < clause.end; i++) {
-    if (!isProtected(p, i) && s.startsWith(DISTRIBUTIVE_WORD, i)) {
+  // The first 分别 of the clause outside quotes and brackets.
+  for (let i = s.indexOf(DISTRIBUTIVE_WORD, clause.start); i >= 0 && i + 1 < clause.end; ) {
+    if (!isProtected(p, i)) {
       at = i;
       break;
     }
+    i = s.indexOf(DISTRIBUTIVE_WORD, i + 1);
   }
   if (at < 0) return false;
   const after = at + DISTRIBUTIVE_WORD.length;
   const values = qs.filter((q) => q.start >= after);
-  const items = splitAt(p, clause.start, at, (i) => longestAt(s, i, LIST_SEPARATOR_WORDS)?.length ?? 0);
+  const items = listItems(p, clause.start, at);
   if (items.length < 2 || values.length !== items.length) return false;
   const first = values[0];
   const last = values[values.length - 1];
   if (!first || !last) return false;
   // Words between 分别 and the first value, and after the last value, belong to every item:
   // A、B分别完成5个、6个项目 → A完成项目, B完成项目.
-  const phrase = [...range(after, first.start), ...range(last.end, clause.end)];
   const othersHavePost = values.slice(0, -1).some((q) => q.post !== null);
   const text = textOf(p, clause);
-  items.forEach((item, idx) => {
+  for (let idx = 0; idx < items.length; idx++) {
+    const item = items[idx];
     const q = values[idx];
-    if (!q) return;
-    const metric = metricOf(p, [...range(item.start, item.end), ...phrase]);
+    if (!item || !q) continue;
+    const metric = metricOf(p, [item.start, item.end, after, first.start, last.end, clause.end]);
     const pre = q.pre ?? first.pre;
     const post = q.post ?? (othersHavePost ? null : last.post);
     addNumeric(b, p, q, metric, text, pre, post);
-  });
+  }
   return true;
+}
+
+// Quantity tests of rule 3, as plain loops: a closure inside its per-character loop would cost an
+// allocation per character.
+function anyWithin(qs: readonly Quantity[], start: number, end: number): boolean {
+  for (const q of qs) if (q.start >= start && q.end <= end) return true;
+  return false;
+}
+
+function anyEndingAt(qs: readonly Quantity[], i: number): boolean {
+  for (const q of qs) if (q.end === i) return true;
+  return false;
+}
+
+function anyStartingAt(qs: readonly Quantity[], i: number): boolean {
+  for (const q of qs) if (q.start === i) return true;
+  return false;
+}
+
+function anyStartingFrom(qs: readonly Quantity[], i: number): boolean {
+  for (const q of qs) if (q.start >= i) return true;
+  return false;
+}
+
+/** The quantities lying wholly inside `[start, end)`, in order. */
+function quantitiesIn(qs: readonly Quantity[], start: number, end: number): Quantity[] {
+  const out: Quantity[] = [];
+  for (const q of qs) if (q.start >= start && q.end <= end) out.push(q);
+  return out;
 }
 
 /**
@@ -246,27 +299,26 @@ function readPieces(b: Builder, p: ParsedText, clause: Range, qs: readonly Quant
       i = inside.end - 1; // never cut inside a quantity (及以上 is part of one)
       continue;
     }
-    if (isProtected(p, i)) continue;
-    const sep = longestAt(s, i, LIST_SEPARATOR_WORDS);
+    if (!LIST_SEPARATORS.mayStartAt(s, i) || isProtected(p, i)) continue;
+    const sep = LIST_SEPARATORS.longestAt(s, i);
     if (sep === null) continue;
-    const before = qs.some((q) => q.start >= a && q.end <= i);
-    const adjacentBefore = qs.some((q) => q.end === i);
-    const later = qs.some((q) => q.start >= i + sep.length);
-    const adjacentAfter = qs.some((q) => q.start === i + sep.length);
-    if (before && (adjacentBefore || adjacentAfter || (sep === '、' && later))) {
+    const next = i + sep.length;
+    if (
+      anyWithin(qs, a, i) &&
+      (anyEndingAt(qs, i) || anyStartingAt(qs, next) || (sep === '、' && anyStartingFrom(qs, next)))
+    ) {
       cuts.push({ start: a, end: i });
-      a = i + sep.length;
-      i += sep.length - 1;
+      a = next;
+      i = next - 1;
     }
   }
   cuts.push({ start: a, end: clause.end });
   let previousMetric = '';
   for (const piece of cuts) {
-    const inPiece = qs.filter((q) => q.start >= piece.start && q.end <= piece.end);
-    const value = inPiece[inPiece.length - 1];
+    let value: Quantity | undefined;
+    for (const q of qs) if (q.start >= piece.start && q.end <= piece.end) value = q;
     if (!value) continue;
-    const positions = [...range(piece.start, value.start), ...range(value.end, piece.end)];
-    let metric = metricOf(p, positions);
+    let metric = metricOf(p, [piece.start, value.start, value.end, piece.end]);
     if (metric === '') metric = previousMetric;
     previousMetric = metric;
     addNumeric(b, p, value, metric, textOf(p, piece));
@@ -279,32 +331,45 @@ const PHRASE_START = codeSet(
 );
 // Words without which no clause of a text can hold a rule-6 phrase: checked once per text.
 const PHRASE_HINTS = anyWordPattern([...KEEP_LEVEL_PHRASES, ...RELATIVE_BENCHMARKS, ...SYNC_WORDS.close]);
-// Relative comparator words, longest first.
-const RELATIVE_BY_LENGTH = [...RELATIVE_COMPARATORS].sort((x, y) => y.word.length - x.word.length);
+const KEEP_LEVEL = wordIndex(KEEP_LEVEL_PHRASES);
+// Relative comparator words: the longest one written at a position wins.
+const RELATIVE = new WordIndex(RELATIVE_COMPARATORS, (r) => r.word);
+const BENCHMARKS = wordIndex(RELATIVE_BENCHMARKS);
+// Closing words of 与…同步, longest first.
+const SYNC_CLOSE_BY_LENGTH = [...SYNC_WORDS.close].sort((x, y) => y.length - x.length);
+
+/** A rule-6 indicator for `clause`, its metric the words before parse position `at`. */
+function addPhrase(
+  b: Builder,
+  p: ParsedText,
+  clause: Range,
+  at: number,
+  kind: IndicatorKind,
+  comparator: Comparator,
+): void {
+  b.indicators.push({
+    metric: metricOf(p, [clause.start, at]),
+    kind,
+    comparator,
+    value: null,
+    valueMax: null,
+    unit: null,
+    text: textOf(p, clause),
+  });
+}
 
 /** Rule 6: keep-level and relative phrases in a clause without numbers. */
 function readPhrase(b: Builder, p: ParsedText, clause: Range): void {
   const s = p.chars;
-  const add = (at: number, kind: IndicatorKind, comparator: Comparator): void => {
-    b.indicators.push({
-      metric: metricOf(p, range(clause.start, at)),
-      kind,
-      comparator,
-      value: null,
-      valueMax: null,
-      unit: null,
-      text: textOf(p, clause),
-    });
-  };
   for (let i = clause.start; i < clause.end; i++) {
     if (!PHRASE_START.has(s.charCodeAt(i)) || isProtected(p, i)) continue;
-    if (longestAt(s, i, KEEP_LEVEL_PHRASES) !== null) {
-      add(i, 'keep_level', '>=');
+    if (KEEP_LEVEL.longestAt(s, i) !== null) {
+      addPhrase(b, p, clause, i, 'keep_level', '>=');
       return;
     }
-    const rel = RELATIVE_BY_LENGTH.find((r) => s.startsWith(r.word, i));
-    if (rel && longestAt(s, i + rel.word.length, RELATIVE_BENCHMARKS) !== null) {
-      add(i, 'relative', rel.comparator);
+    const rel = RELATIVE.longestAt(s, i);
+    if (rel && BENCHMARKS.longestAt(s, i + rel.word.length) !== null) {
+      addPhrase(b, p, clause, i, 'relative', rel.comparator);
       return;
     }
   }
@@ -312,7 +377,7 @@ function readPhrase(b: Builder, p: ParsedText, clause: Range): void {
   // (within 20 characters).
   const clauseText = s.slice(clause.start, clause.end);
   let closeStart = -1;
-  for (const w of [...SYNC_WORDS.close].sort((x, y) => y.length - x.length)) {
+  for (const w of SYNC_CLOSE_BY_LENGTH) {
     const at = clauseText.lastIndexOf(w);
     if (at >= 0) {
       closeStart = clause.start + at;
@@ -322,10 +387,30 @@ function readPhrase(b: Builder, p: ParsedText, clause: Range): void {
   if (closeStart < 0 || isProtected(p, closeStart)) return;
   for (let j = closeStart - 1; j >= Math.max(clause.start, closeStart - 20); j--) {
     if (s.startsWith(SYNC_WORDS.open, j) && !isProtected(p, j)) {
-      add(j, 'relative', '~');
+      addPhrase(b, p, clause, j, 'relative', '~');
       return;
     }
   }
+}
+
+/** The clauses of a text: cut at commas, colons, sentence marks and `——` outside quotes and brackets. */
+function clausesOf(p: ParsedText): Range[] {
+  const s = p.chars;
+  const n = s.length;
+  const out: Range[] = [];
+  let a = 0;
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i);
+    let len = 0;
+    if (CLAUSE_SEPARATOR_CODES.has(c)) len = 1;
+    else if (c === DASH_CODE && s.startsWith(DOUBLE_DASH, i)) len = 2;
+    if (len === 0 || isProtected(p, i) || (len === 1 && isThousandsComma(p, i))) continue;
+    if (i > a) out.push({ start: a, end: i });
+    a = i + len;
+    i += len - 1;
+  }
+  if (n > a) out.push({ start: a, end: n });
+  return out;
 }
 
 /** Analyse a text into indicators and issues (the rules are in the module comment). Never throws. */
@@ -345,25 +430,21 @@ export function analyseParsed(p: ParsedText, hasDeadline: boolean): IndicatorAna
   for (const q of quantities) {
     if (q.unreadable) b.issues.push({ code: 'value_unreadable', text: quantityText(p, q) });
   }
-  const clauses = splitAt(p, 0, s.length, (i) => {
-    if (CLAUSE_SEPARATOR_CODES.has(s.charCodeAt(i))) return isThousandsComma(p, i) ? 0 : 1;
-    // A double dash works like a colon: 目标——年内税收收入增长15%. (A single dash may be a range.)
-    return s.startsWith('——', i) ? 2 : 0;
-  });
-  const mayHavePhrase = PHRASE_HINTS.test(s);
-  for (const clause of clauses) {
-    const qs = quantities.filter((q) => q.start >= clause.start && q.end <= clause.end);
+  let mayHavePhrase: boolean | null = null; // PHRASE_HINTS, tested on the first clause that needs it
+  for (const clause of clausesOf(p)) {
+    const qs = quantitiesIn(quantities, clause.start, clause.end);
     if (qs.length === 0) {
+      mayHavePhrase ??= PHRASE_HINTS.test(s);
       if (mayHavePhrase) readPhrase(b, p, clause);
       continue;
     }
     if (!distribute(b, p, clause, qs)) readPieces(b, p, clause, qs);
   }
   if (b.indicators.length > 0) return { indicators: b.indicators, issues: b.issues, fallback: false };
-  const whole = range(0, s.length);
   const kind: IndicatorKind = hasDeadline ? 'milestone' : 'qualitative';
+  if (s.length === 0) return { indicators: [], issues: b.issues, fallback: false };
   const fallback: Indicator = {
-    metric: metricOf(p, whole),
+    metric: metricOf(p, [0, s.length]),
     kind,
     comparator: null,
     value: null,
@@ -371,7 +452,7 @@ export function analyseParsed(p: ParsedText, hasDeadline: boolean): IndicatorAna
     unit: null,
     text: textOf(p, { start: 0, end: s.length }),
   };
-  return { indicators: s.length > 0 ? [fallback] : [], issues: b.issues, fallback: s.length > 0 };
+  return { indicators: [fallback], issues: b.issues, fallback: true };
 }
 
 /**

@@ -3,6 +3,7 @@
  * (`65.6万` → 656000, not 656000.0000000001), and Chinese numerals (`两`, `十`, `三十五`, `一百二十`).
  */
 import { CHINESE_DIGITS, CHINESE_MULTIPLIERS, CHINESE_SCALES } from '../vocab/chinese-numerals.ts';
+import { codeSet } from './word-index.ts';
 
 // A plain decimal as written in targets, thousands separators allowed.
 // e.g. '1017' ✓, '1,017' ✓, '65.6' ✓, '0.9' ✓; '1.2.3' ✗, '1,01' ✗, '.5' ✗
@@ -40,6 +41,11 @@ const CONTINUES = new Set([
   ...Object.keys(CHINESE_MULTIPLIERS),
   ...Object.keys(CHINESE_SCALES),
 ]);
+
+/** {@link startsChineseNumeral} by char code, for per-character loops. */
+export const STARTS_CODES = codeSet(STARTS);
+/** {@link continuesChineseNumeral} by char code, for per-character loops. */
+export const CONTINUES_CODES = codeSet(CONTINUES);
 
 /** True for a character that can start a Chinese numeral (a digit, or `十`/`拾` alone: `十个`). */
 export function startsChineseNumeral(c: string): boolean {

@@ -3,29 +3,49 @@
  * its span in the original, plus which characters sit inside quotes or brackets. Every stage of the
  * breakdown matches on this view and cuts its results out of the original text, so nothing the user wrote
  * is lost or re-spelled.
+ *
+ * The view is built for speed (10,000-row tables): per-character facts live in typed arrays shared by a
+ * text and all its sub-views, read through the small accessors below, and the source offset of a character
+ * is stored only when it differs from its parse position.
  */
 import { nfkc } from '../text/normalize.ts';
+import { CodeSet, codeSet } from './word-index.ts';
 
-/** The parsing view of one text. Indexes are UTF-16 positions in `chars`. */
+export { CodeSet, codeSet };
+
+/** Flag: whitespace was removed right before the char. */
+export const SPACE_BEFORE = 1;
+/** Flag: that whitespace contained a line break. */
+export const BREAK_BEFORE = 2;
+/** Flag: inside a matched pair of quotes (`“…”`, `《…》` …); the quote marks themselves are not. */
+export const QUOTED = 4;
+/** Flag: inside a matched pair of brackets (`（…）`, `【…】` …); the brackets themselves are not. */
+export const BRACKETED = 8;
+/** Flag: inside round brackets, brackets included: asides trimmed from metric phrases. */
+export const PAREN_ZONE = 16;
+
+/**
+ * The parsing view of one text, or of a range of it ({@link subView}). Indexes are UTF-16 positions in
+ * `chars`; read the per-character facts with {@link flagsAt}, {@link isProtected}, {@link fromOf} ….
+ */
 export interface ParsedText {
-  /** The text as given. */
+  /** The whole text as given (for a sub-view too: offsets below are offsets in it). */
   readonly source: string;
   /** NFKC, whitespace removed; circled item numbers (`①`, `⑴`, `⒈`) kept as written. */
   readonly chars: string;
-  /** Start offset in `source` of each char. */
-  readonly from: readonly number[];
-  /** End offset (exclusive) in `source` of each char. */
-  readonly to: readonly number[];
-  /** True where whitespace was removed right before the char. */
-  readonly spaceBefore: readonly boolean[];
-  /** True where that whitespace contained a line break. */
-  readonly breakBefore: readonly boolean[];
-  /** True inside a matched pair of quotes (`“…”`, `《…》` …); the quote marks themselves are false. */
-  readonly quoted: readonly boolean[];
-  /** True inside a matched pair of brackets (`（…）`, `【…】` …); the brackets themselves are false. */
-  readonly bracketed: readonly boolean[];
-  /** True inside round brackets, brackets included: asides trimmed from metric phrases. */
-  readonly parenZone: readonly boolean[];
+  /** Position of `chars[0]` in the whole text's parse (0 unless this is a sub-view). */
+  readonly base: number;
+  /**
+   * Start offset in `source` of each char of the whole parse, or null when every char k starts at offset k
+   * (no whitespace removed, nothing expanded by NFKC — the usual Chinese target).
+   */
+  readonly offsets: Int32Array | null;
+  /** Bit flags ({@link SPACE_BEFORE} …) of each char of the whole parse. */
+  readonly flags: Uint8Array;
+  /** True for a sub-view: its first char has no space or break before it. */
+  readonly view: boolean;
+  /** True when some char of the whole parse is in a {@link PAREN_ZONE}. */
+  readonly hasParen: boolean;
 }
 
 // Quote pairs (after NFKC) — names live inside them: “四好农村路”, 《音画泰山》.
@@ -61,33 +81,89 @@ export function isItemNumberChar(cp: number): boolean {
 // e.g. ' ' ✓, '\u3000' ✓, '\n' ✓, '\u200B' ✓, 'a' ✗
 const WHITESPACE = /[\s\u3000\u200B-\u200D\uFEFF]/u;
 
-/** True for a whitespace code point (fast paths for ASCII and CJK before the regex). */
-function isWhitespace(source: string, i: number, cp: number, len: number): boolean {
-  if (cp < 0x80) return cp === 0x20 || (cp >= 0x09 && cp <= 0x0d);
-  if (cp >= 0x4e00 && cp <= 0x9fff) return false;
-  return WHITESPACE.test(source.slice(i, i + len));
+function isLineBreak(cp: number): boolean {
+  return cp === 0x0a || cp === 0x0d || cp === 0x2028 || cp === 0x2029;
 }
 
-/** True for a code point NFKC leaves alone: printable ASCII, CJK unified ideographs, item numbers we keep. */
-function isStable(cp: number): boolean {
-  return (cp > 0x20 && cp < 0x7f) || (cp >= 0x4e00 && cp <= 0x9fff) || isItemNumberChar(cp);
+// What a single UTF-16 character (outside a surrogate pair) becomes in the parse, worked out on first sight
+// and kept: the same few hundred characters recur in every cell. Deterministic, so the table changes speed
+// only. 0 = not classified yet.
+const CLASS_STABLE = 1; // kept as written: NFKC leaves it alone (ASCII, CJK …) or an item number we keep
+const CLASS_SPACE = 2; // whitespace: removed
+const CLASS_BREAK = 3; // whitespace with a line break: removed
+const CLASS_MAPPED = 4; // replaced by its NFKC form (see NFKC_OF)
+const CHAR_CLASS = new Uint8Array(0x10000);
+// NFKC of CLASS_MAPPED characters, with the whitespace NFKC itself may produce (e.g. '¨' → ' ̈') removed.
+const NFKC_OF = new Map<number, string>();
+
+function dropWhitespace(text: string): string {
+  let out = '';
+  for (let k = 0; k < text.length; k++) {
+    const unit = text[k] ?? '';
+    if (!WHITESPACE.test(unit)) out += unit;
+  }
+  return out;
 }
 
-// NFKC of single characters, memoised: the same few hundred characters recur in every cell. Deterministic,
-// so the cache changes speed only.
-const NFKC_CACHE = new Map<string, string>();
+function classify(code: number): number {
+  let cls: number;
+  if (code < 0x80) {
+    if (code === 0x20 || (code >= 0x09 && code <= 0x0d)) cls = isLineBreak(code) ? CLASS_BREAK : CLASS_SPACE;
+    else cls = CLASS_STABLE; // NFKC leaves every ASCII character alone
+  } else if (code >= 0x4e00 && code <= 0x9fff) {
+    cls = CLASS_STABLE; // CJK unified ideographs
+  } else {
+    const ch = String.fromCharCode(code);
+    if (WHITESPACE.test(ch)) cls = isLineBreak(code) ? CLASS_BREAK : CLASS_SPACE;
+    else if (isItemNumberChar(code)) cls = CLASS_STABLE;
+    else {
+      const n = nfkc(ch);
+      if (n === ch) cls = CLASS_STABLE;
+      else {
+        cls = CLASS_MAPPED;
+        NFKC_OF.set(code, dropWhitespace(n));
+      }
+    }
+  }
+  CHAR_CLASS[code] = cls;
+  return cls;
+}
 
-function normaliseChar(ch: string): string {
-  let n = NFKC_CACHE.get(ch);
+// NFKC of astral characters (surrogate pairs), memoised like the table above.
+const NFKC_ASTRAL = new Map<string, string>();
+
+function normaliseAstral(ch: string): string {
+  let n = NFKC_ASTRAL.get(ch);
   if (n === undefined) {
-    n = nfkc(ch);
-    if (NFKC_CACHE.size < 8192) NFKC_CACHE.set(ch, n);
+    n = dropWhitespace(nfkc(ch));
+    if (NFKC_ASTRAL.size < 8192) NFKC_ASTRAL.set(ch, n);
   }
   return n;
 }
 
-function isLineBreak(cp: number): boolean {
-  return cp === 0x0a || cp === 0x0d || cp === 0x2028 || cp === 0x2029;
+// Scratch buffers for building a parse; the results are copied out, so nothing outlives a call.
+let scratchOffsets = new Int32Array(1024);
+let scratchFlags = new Uint8Array(1024);
+let scratchQuote = new Int32Array(1024);
+let scratchBracket = new Int32Array(1024);
+
+function ensureScratch(size: number): void {
+  if (scratchOffsets.length >= size) return;
+  let n = scratchOffsets.length;
+  while (n < size) n *= 2;
+  const offsets = new Int32Array(n);
+  offsets.set(scratchOffsets);
+  const flags = new Uint8Array(n);
+  flags.set(scratchFlags);
+  scratchOffsets = offsets;
+  scratchFlags = flags;
+}
+
+// The parse stops being the identity map at position `len`: write the offsets it implied so far. Returns
+// false (the new value of `identity`).
+function leaveIdentity(len: number): boolean {
+  for (let k = 0; k < len; k++) scratchOffsets[k] = k;
+  return false;
 }
 
 /**
@@ -95,76 +171,93 @@ function isLineBreak(cp: number): boolean {
  * @example parseText('增长８％\u3000以上').chars === '增长8%以上' (full-width digits, ideographic space)
  */
 export function parseText(source: string): ParsedText {
-  const from: number[] = [];
-  const to: number[] = [];
-  const spaceBefore: boolean[] = [];
-  const breakBefore: boolean[] = [];
+  const n = source.length;
+  // NFKC expands a character to at most 18 (U+FDFA); the buffers grow when a text comes close.
+  ensureScratch(n + 32);
   let out = '';
-  // Runs of characters NFKC leaves alone are copied with one slice (no per-character strings).
+  let len = 0; // length of the parse so far
+  // While true, parse position k came from source offset k and scratchOffsets is not written.
+  let identity = true;
+  // Runs of characters kept as written are copied with one slice (no per-character strings).
   let runStart = -1;
-  let pendingSpace = false;
-  let pendingBreak = false;
-  const flush = (i: number): void => {
+  let pending = 0; // SPACE_BEFORE / BREAK_BEFORE for the next char
+  for (let i = 0; i < n; ) {
+    const code = source.charCodeAt(i);
+    if (code >= 0xd800 && code <= 0xdbff && i + 1 < n) {
+      const low = source.charCodeAt(i + 1);
+      if (low >= 0xdc00 && low <= 0xdfff) {
+        // An astral character: never whitespace, never kept as written.
+        if (runStart >= 0) out += source.slice(runStart, i);
+        runStart = -1;
+        const norm = normaliseAstral(source.slice(i, i + 2));
+        if (norm.length > 0) {
+          if (identity) identity = leaveIdentity(len);
+          if (len + norm.length + 2 > scratchOffsets.length) ensureScratch(len + norm.length + n - i + 32);
+          out += norm;
+          for (let k = 0; k < norm.length; k++) {
+            scratchOffsets[len] = i;
+            scratchFlags[len] = k === 0 ? pending : 0;
+            len++;
+          }
+          pending = 0;
+        }
+        i += 2;
+        continue;
+      }
+    }
+    let cls = CHAR_CLASS[code] ?? 0;
+    if (cls === 0) cls = classify(code);
+    if (cls === CLASS_STABLE) {
+      if (runStart < 0) runStart = i;
+      if (identity && len !== i) identity = leaveIdentity(len);
+      if (!identity) scratchOffsets[len] = i;
+      scratchFlags[len] = pending;
+      pending = 0;
+      len++;
+      i++;
+      continue;
+    }
     if (runStart >= 0) out += source.slice(runStart, i);
     runStart = -1;
-  };
-  const n = source.length;
-  for (let i = 0; i < n;) {
-    const cp = source.codePointAt(i) ?? 0;
-    const len = cp > 0xffff ? 2 : 1;
-    if (isWhitespace(source, i, cp, len)) {
-      flush(i);
-      pendingSpace = true;
-      if (isLineBreak(cp)) pendingBreak = true;
-      i += len;
+    if (cls === CLASS_SPACE || cls === CLASS_BREAK) {
+      pending |= cls === CLASS_BREAK ? SPACE_BEFORE | BREAK_BEFORE : SPACE_BEFORE;
+      i++;
       continue;
     }
-    if (isStable(cp)) {
-      if (runStart < 0) runStart = i;
-      for (let k = 0; k < len; k++) {
-        from.push(i);
-        to.push(i + len);
-        spaceBefore.push(k === 0 && pendingSpace);
-        breakBefore.push(k === 0 && pendingBreak);
+    const norm = NFKC_OF.get(code) ?? '';
+    if (norm.length > 0) {
+      if (identity && (len !== i || norm.length !== 1)) identity = leaveIdentity(len);
+      if (len + norm.length + 2 > scratchOffsets.length) ensureScratch(len + norm.length + n - i + 32);
+      out += norm;
+      for (let k = 0; k < norm.length; k++) {
+        if (!identity) scratchOffsets[len] = i;
+        scratchFlags[len] = k === 0 ? pending : 0;
+        len++;
       }
-      pendingSpace = false;
-      pendingBreak = false;
-      i += len;
-      continue;
+      pending = 0;
     }
-    flush(i);
-    const norm = normaliseChar(source.slice(i, i + len));
-    let first = true;
-    for (let k = 0; k < norm.length; k++) {
-      const unit = norm[k] ?? '';
-      // NFKC may itself produce spaces (e.g. '¨' → ' ̈'): drop them like source spaces.
-      if (WHITESPACE.test(unit)) continue;
-      out += unit;
-      from.push(i);
-      to.push(i + len);
-      spaceBefore.push(first && pendingSpace);
-      breakBefore.push(first && pendingBreak);
-      first = false;
-    }
-    if (!first) {
-      pendingSpace = false;
-      pendingBreak = false;
-    }
-    i += len;
+    i++;
   }
-  flush(n);
-  const { quoted, bracketed, parenZone } = markPairs(out);
-  return { source, chars: out, from, to, spaceBefore, breakBefore, quoted, bracketed, parenZone };
+  if (runStart >= 0) out += source.slice(runStart, n);
+  const hasParen = markPairs(out, scratchFlags);
+  return {
+    source,
+    chars: out,
+    base: 0,
+    offsets: identity ? null : scratchOffsets.slice(0, len),
+    flags: scratchFlags.slice(0, len),
+    view: false,
+    hasParen,
+  };
 }
 
 interface OpenMark {
-  readonly closer: string;
+  readonly closer: number;
   readonly index: number;
   readonly quote: boolean;
 }
 
 // Any character that opens or closes a pair. e.g. '“' ✓, '(' ✓, '"' ✓, '》' ✓, '，' ✗
-const PAIR_CHAR = /[“”‘’「」『』《》〈〉()[\]{}【】〔〕〖〗"]/;
 const PAIR_CODES = codeSet([
   ...Object.keys(QUOTE_PAIRS),
   ...Object.values(QUOTE_PAIRS),
@@ -172,87 +265,150 @@ const PAIR_CODES = codeSet([
   ...Object.values(BRACKET_PAIRS),
   '"',
 ]);
-const OPENERS = new Map<string, { closer: string; quote: boolean }>([
-  ...Object.entries(QUOTE_PAIRS).map(([o, c]) => [o, { closer: c, quote: true }] as const),
-  ...Object.entries(BRACKET_PAIRS).map(([o, c]) => [o, { closer: c, quote: false }] as const),
-  ['"', { closer: '"', quote: true }],
+const OPENERS = new Map<number, { closer: number; quote: boolean }>([
+  ...Object.entries(QUOTE_PAIRS).map(
+    ([o, c]) => [o.charCodeAt(0), { closer: c.charCodeAt(0), quote: true }] as const,
+  ),
+  ...Object.entries(BRACKET_PAIRS).map(
+    ([o, c]) => [o.charCodeAt(0), { closer: c.charCodeAt(0), quote: false }] as const,
+  ),
+  ['"'.charCodeAt(0), { closer: '"'.charCodeAt(0), quote: true }],
 ]);
+const CLOSE_PAREN = ')'.charCodeAt(0);
 
-// Pair quotes and brackets with a stack. A closer that matches a deeper opener closes it (the openers above
-// it stay unmatched); a closer with no opener, and openers never closed, are ordinary characters — so one
-// stray `“` cannot swallow the rest of a cell.
-function markPairs(text: string): { quoted: boolean[]; bracketed: boolean[]; parenZone: boolean[] } {
+// Pair quotes and brackets with a stack, setting QUOTED, BRACKETED and PAREN_ZONE in `flags`. A closer that
+// matches a deeper opener closes it (the openers above it stay unmatched); a closer with no opener, and
+// openers never closed, are ordinary characters — so one stray `“` cannot swallow the rest of a cell.
+// Returns whether any PAREN_ZONE was set.
+function markPairs(text: string, flags: Uint8Array): boolean {
   const n = text.length;
-  if (!PAIR_CHAR.test(text)) {
-    const none = new Array<boolean>(n).fill(false);
-    return { quoted: none, bracketed: none, parenZone: none };
-  }
-  const quoteDelta = new Int32Array(n + 1);
-  const bracketDelta = new Int32Array(n + 1);
-  const parenZone = new Array<boolean>(n).fill(false);
-  const stack: OpenMark[] = [];
+  let stack: OpenMark[] | null = null;
+  let paired = false;
+  let hasParen = false;
   for (let i = 0; i < n; i++) {
-    if (!PAIR_CODES.has(text.charCodeAt(i))) continue;
-    const c = text[i] ?? '';
+    const c = text.charCodeAt(i);
+    if (!PAIR_CODES.has(c)) continue;
     let depth = -1;
-    for (let d = stack.length - 1; d >= 0; d--) {
-      if (stack[d]?.closer === c) {
-        depth = d;
-        break;
+    if (stack !== null) {
+      for (let d = stack.length - 1; d >= 0; d--) {
+        if (stack[d]?.closer === c) {
+          depth = d;
+          break;
+        }
       }
     }
-    if (depth >= 0) {
+    if (stack !== null && depth >= 0) {
       const open = stack[depth];
       stack.length = depth;
       if (open) {
-        const delta = open.quote ? quoteDelta : bracketDelta;
+        if (!paired) {
+          if (scratchQuote.length < n + 1) {
+            scratchQuote = new Int32Array(Math.max(n + 1, scratchQuote.length * 2));
+            scratchBracket = new Int32Array(scratchQuote.length);
+          } else {
+            scratchQuote.fill(0, 0, n + 1);
+            scratchBracket.fill(0, 0, n + 1);
+          }
+          paired = true;
+        }
+        const delta = open.quote ? scratchQuote : scratchBracket;
         delta[open.index + 1] = (delta[open.index + 1] ?? 0) + 1;
         delta[i] = (delta[i] ?? 0) - 1;
-        if (open.closer === ')') parenZone.fill(true, open.index, i + 1);
+        if (open.closer === CLOSE_PAREN) {
+          for (let k = open.index; k <= i; k++) flags[k] = (flags[k] ?? 0) | PAREN_ZONE;
+          hasParen = true;
+        }
       }
       continue;
     }
     const opener = OPENERS.get(c);
-    if (opener) stack.push({ closer: opener.closer, index: i, quote: opener.quote });
+    if (opener) (stack ??= []).push({ closer: opener.closer, index: i, quote: opener.quote });
   }
-  const quoted = new Array<boolean>(n);
-  const bracketed = new Array<boolean>(n);
+  if (!paired) return hasParen;
   let q = 0;
   let b = 0;
   for (let i = 0; i < n; i++) {
-    q += quoteDelta[i] ?? 0;
-    b += bracketDelta[i] ?? 0;
-    quoted[i] = q > 0;
-    bracketed[i] = b > 0;
+    q += scratchQuote[i] ?? 0;
+    b += scratchBracket[i] ?? 0;
+    if (q > 0) flags[i] = (flags[i] ?? 0) | QUOTED;
+    if (b > 0) flags[i] = (flags[i] ?? 0) | BRACKETED;
   }
-  return { quoted, bracketed, parenZone };
+  return hasParen;
 }
 
 /**
  * The parsing view of parse range `[start, end)` of `p`, as if that slice of the source had been parsed
  * on its own (the quote and bracket marks are those of the whole text, which never pairs across the
- * ranges the splitter produces). Lets a cell be parsed once and read piece by piece.
+ * ranges the splitter produces). Lets a cell be parsed once and read piece by piece; nothing is copied but
+ * the characters.
  */
 export function subView(p: ParsedText, start: number, end: number): ParsedText {
-  const base = p.from[start] ?? 0;
-  const last = p.to[end - 1] ?? base;
-  const from = p.from.slice(start, end).map((v) => v - base);
-  const to = p.to.slice(start, end).map((v) => v - base);
-  const spaceBefore = p.spaceBefore.slice(start, end);
-  const breakBefore = p.breakBefore.slice(start, end);
-  if (spaceBefore.length > 0) spaceBefore[0] = false;
-  if (breakBefore.length > 0) breakBefore[0] = false;
   return {
-    source: p.source.slice(base, last),
+    source: p.source,
     chars: p.chars.slice(start, end),
-    from,
-    to,
-    spaceBefore,
-    breakBefore,
-    quoted: p.quoted.slice(start, end),
-    bracketed: p.bracketed.slice(start, end),
-    parenZone: p.parenZone.slice(start, end),
+    base: p.base + start,
+    offsets: p.offsets,
+    flags: p.flags,
+    view: true,
+    hasParen: p.hasParen,
   };
+}
+
+/** The flags of the char at `i` (0 outside the view). */
+export function flagsAt(p: ParsedText, i: number): number {
+  if (!(i >= 0 && i < p.chars.length)) return 0;
+  const f = p.flags[p.base + i] ?? 0;
+  // A view's first char has nothing before it.
+  return i === 0 && p.view ? f & ~(SPACE_BEFORE | BREAK_BEFORE) : f;
+}
+
+/** True where whitespace was removed right before the char at `i`. */
+export function hasSpaceBefore(p: ParsedText, i: number): boolean {
+  return (flagsAt(p, i) & SPACE_BEFORE) !== 0;
+}
+
+/** True where whitespace containing a line break was removed right before the char at `i`. */
+export function hasBreakBefore(p: ParsedText, i: number): boolean {
+  return (flagsAt(p, i) & BREAK_BEFORE) !== 0;
+}
+
+/** True when the char at `i` is inside quotes. */
+export function isQuoted(p: ParsedText, i: number): boolean {
+  return (flagsAt(p, i) & QUOTED) !== 0;
+}
+
+/** True when the char at `i` is inside quotes or brackets. */
+export function isProtected(p: ParsedText, i: number): boolean {
+  return (flagsAt(p, i) & (QUOTED | BRACKETED)) !== 0;
+}
+
+/** True when the char at `i` is inside round brackets, the brackets included. */
+export function inParenZone(p: ParsedText, i: number): boolean {
+  return (flagsAt(p, i) & PAREN_ZONE) !== 0;
+}
+
+/** Start offset in `p.source` of the char at `i`, or -1 outside the view. */
+export function fromOf(p: ParsedText, i: number): number {
+  if (!(i >= 0 && i < p.chars.length)) return -1;
+  const k = p.base + i;
+  return p.offsets === null ? k : (p.offsets[k] ?? -1);
+}
+
+/** End offset (exclusive) in `p.source` of the char at `i`, or -1 outside the view. */
+export function toOf(p: ParsedText, i: number): number {
+  const from = fromOf(p, i);
+  if (from < 0) return -1;
+  // Each char came from one code point of the source: one UTF-16 unit, or two for a surrogate pair.
+  const c = p.source.charCodeAt(from);
+  if (c >= 0xd800 && c <= 0xdbff) {
+    const d = p.source.charCodeAt(from + 1);
+    if (d >= 0xdc00 && d <= 0xdfff) return from + 2;
+  }
+  return from + 1;
+}
+
+function isDigitCode(c: number): boolean {
+  return c >= 0x30 && c <= 0x39;
 }
 
 /**
@@ -260,26 +416,25 @@ export function subView(p: ParsedText, start: number, end: number): ParsedText {
  * between a digit and exactly three digits. `1,017亩` is one number; `1，017` is two clauses.
  */
 export function isThousandsComma(p: ParsedText, i: number): boolean {
-  const at = p.from[i];
-  if (p.chars[i] !== ',' || at === undefined || p.source[at] !== ',') return false;
-  const digit = (k: number): boolean => {
-    const c = p.chars[k];
-    return c !== undefined && c >= '0' && c <= '9';
-  };
-  return digit(i - 1) && digit(i + 1) && digit(i + 2) && digit(i + 3) && !digit(i + 4);
-}
-
-/** True when the char at `i` is inside quotes or brackets. */
-export function isProtected(p: ParsedText, i: number): boolean {
-  return p.quoted[i] === true || p.bracketed[i] === true;
+  const s = p.chars;
+  if (s.charCodeAt(i) !== 0x2c) return false;
+  const at = fromOf(p, i);
+  if (at < 0 || p.source.charCodeAt(at) !== 0x2c) return false;
+  return (
+    isDigitCode(s.charCodeAt(i - 1)) &&
+    isDigitCode(s.charCodeAt(i + 1)) &&
+    isDigitCode(s.charCodeAt(i + 2)) &&
+    isDigitCode(s.charCodeAt(i + 3)) &&
+    !isDigitCode(s.charCodeAt(i + 4))
+  );
 }
 
 /** The original text of parse range `[start, end)` (empty when the range is empty). */
 export function sourceSlice(p: ParsedText, start: number, end: number): string {
   if (end <= start) return '';
-  const a = p.from[start];
-  const b = p.to[end - 1];
-  if (a === undefined || b === undefined) return '';
+  const a = fromOf(p, start);
+  const b = toOf(p, end - 1);
+  if (a < 0 || b < 0) return '';
   return p.source.slice(a, b);
 }
 
@@ -287,11 +442,13 @@ export function sourceSlice(p: ParsedText, start: number, end: number): string {
  * The original text of a set of parse positions (ascending): consecutive positions are cut as one slice so
  * the original spacing inside them is kept; gaps (removed words) are simply skipped.
  */
-export function sourceOfPositions(p: ParsedText, positions: readonly number[]): string {
+export function sourceOfPositions(p: ParsedText, positions: ArrayLike<number>, from = 0, to = -1): string {
+  const end = to < 0 ? positions.length : to;
   let out = '';
   let runStart = -1;
   let prev = -2;
-  for (const pos of positions) {
+  for (let k = from; k < end; k++) {
+    const pos = positions[k] ?? -1;
     if (pos !== prev + 1) {
       if (runStart >= 0) out += sourceSlice(p, runStart, prev + 1);
       runStart = pos;
@@ -299,17 +456,6 @@ export function sourceOfPositions(p: ParsedText, positions: readonly number[]): 
     prev = pos;
   }
   if (runStart >= 0) out += sourceSlice(p, runStart, prev + 1);
-  return out;
-}
-
-/**
- * The UTF-16 codes of single characters, for fast membership tests with `charCodeAt` (indexing a string
- * of Chinese text with `s[i]` allocates a new string each time).
- * @example codeSet(['。', ';']).has('。'.charCodeAt(0)) === true
- */
-export function codeSet(chars: Iterable<string>): Set<number> {
-  const out = new Set<number>();
-  for (const c of chars) if (c.length === 1) out.add(c.charCodeAt(0));
   return out;
 }
 
@@ -323,27 +469,4 @@ export function anyWordPattern(words: readonly string[]): RegExp {
   // Escape every regex special character: e.g. '(含' → '\(含'; '1.5' → '1\.5'; 'a|b' → 'a\|b'; '年内' unchanged.
   const escaped = words.filter((w) => w.length > 0).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
   return new RegExp(escaped.length > 0 ? escaped.join('|') : '(?!)', 'u');
-}
-
-/**
- * The longest word of `words` that starts at `i` in `text`, or null.
- * @example longestAt('以上。', 0, ['以', '以上']) === '以上'
- */
-export function longestAt(text: string, i: number, words: readonly string[]): string | null {
-  let best: string | null = null;
-  for (const w of words) {
-    if (w.length > 0 && text.startsWith(w, i) && (best === null || w.length > best.length)) best = w;
-  }
-  return best;
-}
-
-/** The longest word of `words` that ends right before `i` in `text`, or null. */
-export function longestEndingAt(text: string, i: number, words: readonly string[]): string | null {
-  let best: string | null = null;
-  for (const w of words) {
-    if (w.length > 0 && w.length <= i && text.startsWith(w, i - w.length)) {
-      if (best === null || w.length > best.length) best = w;
-    }
-  }
-  return best;
 }

@@ -31,12 +31,14 @@ import {
 import { DATE_AFTER_NUMBER, DURATION_AFTER_GE } from '../vocab/deadline-words.ts';
 import { MEASURE_UNITS, PERCENT_PREFIX, RATE_UNITS, SCALE_WORDS } from '../vocab/measure-units.ts';
 import {
-  continuesChineseNumeral,
+  CONTINUES_CODES,
   parseChineseNumeral,
   scaleDecimal,
   startsChineseNumeral,
+  STARTS_CODES,
 } from './numbers.ts';
-import { codeSet, isProtected, longestAt, longestEndingAt, type ParsedText } from './parse-text.ts';
+import { codeSet, hasSpaceBefore, isProtected, type ParsedText } from './parse-text.ts';
+import { WordIndex, wordIndex } from './word-index.ts';
 
 /** One quantity found in a parsed text (positions are parse positions). */
 export interface Quantity {
@@ -61,7 +63,6 @@ export interface Quantity {
   readonly unreadable: boolean;
 }
 
-const UNIT_WORDS = MEASURE_UNITS.map((u) => u.word);
 const MAX_CHINESE_NUMERAL = 24;
 // Characters a quantity's number can start with (digits, Chinese numerals, 百 of 百分之).
 const NUMBER_START_CODES = codeSet([
@@ -70,25 +71,28 @@ const NUMBER_START_CODES = codeSet([
   ...Object.keys(CHINESE_DIGITS),
   ...Object.keys(CHINESE_MULTIPLIERS).filter((c) => startsChineseNumeral(c)),
 ]);
-const SCALE_WORD_LIST = SCALE_WORDS.map((s) => s.word);
-const PRE_WORDS = PRE_COMPARATOR_WORDS.map((w) => w.word);
-const POST_WORDS = POST_COMPARATOR_WORDS.map((w) => w.word);
+// Vocabulary indexes: the longest word at a position, and its entry (the first listed with that word).
+const UNITS = new WordIndex(MEASURE_UNITS, (u) => u.word);
+const SCALES = new WordIndex(SCALE_WORDS, (w) => w.word);
+const PRE_WORDS = new WordIndex(PRE_COMPARATOR_WORDS, (w) => w.word);
+const POST_WORDS = new WordIndex(POST_COMPARATOR_WORDS, (w) => w.word);
+const NOT_COMPARATORS = wordIndex(NOT_COMPARATOR_WORDS);
+const BLOCKING_PREFIXES = wordIndex(NUMERAL_BLOCKING_PREFIXES);
+const DATE_WORDS = wordIndex(DATE_AFTER_NUMBER);
+const DURATION_WORDS = wordIndex(DURATION_AFTER_GE);
+const RHETORICAL_NOUNS = wordIndex(RHETORICAL_COUNT_NOUNS);
+const NAME_SUFFIXES = codeSet(NAME_SUFFIX_CHARS);
+const MORE_THAN = codeSet(MORE_THAN_MARKERS);
+const RANGE_SEPARATOR_CODES = codeSet(RANGE_SEPARATORS);
+const HUNDRED_CODE = '百'.charCodeAt(0);
+const DOT_CODE = '.'.charCodeAt(0);
 
-function isDigit(c: string | undefined): boolean {
-  return c !== undefined && c >= '0' && c <= '9';
+function isDigitCode(c: number): boolean {
+  return c >= 0x30 && c <= 0x39;
 }
 
-function isLatin(c: string | undefined): boolean {
-  return c !== undefined && ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'));
-}
-
-/** The canonical unit for a unit word. */
-function canonicalUnit(word: string): string {
-  return MEASURE_UNITS.find((u) => u.word === word)?.canonical ?? word;
-}
-
-function scaleExponent(word: string): number {
-  return SCALE_WORDS.find((s) => s.word === word)?.exponent ?? 0;
+function isLatinCode(c: number): boolean {
+  return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a);
 }
 
 // For each numeral character, the fixed phrases containing it and where: checked only at numerals.
@@ -104,7 +108,7 @@ for (const word of NUMERAL_WORDS) {
 
 /** True when position `i` lies in a fixed phrase containing numerals (`一批`, `进一步`). */
 function inNumeralWord(s: string, i: number): boolean {
-  const list = NUMERAL_WORD_AT.get(s[i] ?? '');
+  const list = NUMERAL_WORD_AT.get(s.charAt(i));
   return list !== undefined && list.some(({ word, offset }) => i >= offset && s.startsWith(word, i - offset));
 }
 
@@ -129,7 +133,7 @@ const MALFORMED_TAIL = /(?:\.\d+)+/y;
 function readArabic(s: string, i: number): NumberToken {
   ARABIC.lastIndex = i;
   const m = ARABIC.exec(s);
-  const text = m ? m[0] : (s[i] ?? '');
+  const text = m ? m[0] : s.charAt(i);
   let end = i + text.length;
   MALFORMED_TAIL.lastIndex = end;
   const tail = MALFORMED_TAIL.exec(s);
@@ -144,7 +148,7 @@ function readArabic(s: string, i: number): NumberToken {
  */
 function readChinese(s: string, i: number): NumberToken {
   let runEnd = i;
-  while (runEnd < s.length && continuesChineseNumeral(s[runEnd] ?? '')) runEnd++;
+  while (runEnd < s.length && CONTINUES_CODES.has(s.charCodeAt(runEnd))) runEnd++;
   // No count in a target needs more than a few characters (一千二百三十四万五千六百七十八 is 15): a longer
   // run is not a number, and cutting it back character by character would be quadratic.
   if (runEnd - i > MAX_CHINESE_NUMERAL) {
@@ -161,7 +165,7 @@ function readChinese(s: string, i: number): NumberToken {
     const text = s.slice(i, end);
     const value = parseChineseNumeral(text);
     if (value === null) continue;
-    if (end === runEnd || longestAt(s, end, UNIT_WORDS) !== null) {
+    if (end === runEnd || UNITS.longestAt(s, end) !== null) {
       return { start: i, end, text, chinese: true, chineseValue: value, malformed: false };
     }
   }
@@ -187,56 +191,53 @@ interface UnitRead {
 function readUnit(s: string, j: number, allowScale: boolean): UnitRead | null {
   let k = j;
   let more = false;
-  const markerAt = (pos: number): boolean => MORE_THAN_MARKERS.includes(s[pos] ?? '');
   // 200余家, 20多个: the marker counts only when a unit or scale follows it.
   if (
-    markerAt(k) &&
-    (longestAt(s, k + 1, UNIT_WORDS) !== null ||
-      (allowScale && longestAt(s, k + 1, SCALE_WORD_LIST) !== null))
+    MORE_THAN.has(s.charCodeAt(k)) &&
+    (UNITS.longestAt(s, k + 1) !== null || (allowScale && SCALES.longestAt(s, k + 1) !== null))
   ) {
     more = true;
     k++;
   }
-  const unit = longestAt(s, k, UNIT_WORDS);
-  if (unit !== null)
-    return { end: k + unit.length, unit: canonicalUnit(unit), exponent: 0, scaled: false, more };
+  const unit = UNITS.longestAt(s, k);
+  if (unit !== null) return { end: k + unit.word.length, unit: unit.canonical, exponent: 0, scaled: false, more };
   if (!allowScale) return null;
-  const scale = longestAt(s, k, SCALE_WORD_LIST);
+  const scale = SCALES.longestAt(s, k);
   if (scale === null) return null;
-  let u = k + scale.length;
+  let u = k + scale.word.length;
   // 1万余人
-  if (!more && markerAt(u) && longestAt(s, u + 1, UNIT_WORDS) !== null) {
+  if (!more && MORE_THAN.has(s.charCodeAt(u)) && UNITS.longestAt(s, u + 1) !== null) {
     more = true;
     u++;
   }
-  const unit2 = longestAt(s, u, UNIT_WORDS);
+  const unit2 = UNITS.longestAt(s, u);
   if (unit2 !== null) {
     return {
-      end: u + unit2.length,
-      unit: canonicalUnit(unit2),
-      exponent: scaleExponent(scale),
+      end: u + unit2.word.length,
+      unit: unit2.canonical,
+      exponent: scale.exponent,
       scaled: true,
       more,
     };
   }
-  return { end: u, unit: null, exponent: scaleExponent(scale), scaled: true, more };
+  return { end: u, unit: null, exponent: scale.exponent, scaled: true, more };
 }
 
 /** The comparator word written right before position `i`, if any. */
 function preWordAt(p: ParsedText, i: number): ComparatorWord | null {
   const s = p.chars;
-  if (longestEndingAt(s, i, NOT_COMPARATOR_WORDS) !== null) return null;
-  const w = longestEndingAt(s, i, PRE_WORDS);
-  if (w === null || isProtected(p, i - w.length)) return null;
-  return PRE_COMPARATOR_WORDS.find((x) => x.word === w) ?? null;
+  if (NOT_COMPARATORS.longestEndingAt(s, i) !== null) return null;
+  const w = PRE_WORDS.longestEndingAt(s, i);
+  if (w === null || isProtected(p, i - w.word.length)) return null;
+  return w;
 }
 
 /** The comparator word written right at position `i` (after a number), if any. */
 function postWordAt(s: string, i: number): ComparatorWord | null {
-  const w = longestAt(s, i, POST_WORDS);
-  if (w === null) return null;
-  const entry = POST_COMPARATOR_WORDS.find((x) => x.word === w) ?? null;
-  if (entry?.notBefore?.some((b) => s.startsWith(b, i + w.length))) return null;
+  const entry = POST_WORDS.longestAt(s, i);
+  if (entry === null) return null;
+  const end = i + entry.word.length;
+  if (entry.notBefore?.some((b) => s.startsWith(b, end))) return null;
   return entry;
 }
 
@@ -250,11 +251,11 @@ interface Measured {
 /** Read a number and its unit at `i`; null when there is no usable number there. */
 function readMeasured(p: ParsedText, i: number): Measured | null {
   const s = p.chars;
-  const c = s[i];
+  const c = s.charCodeAt(i);
   let token: NumberToken;
-  if (isDigit(c)) {
+  if (isDigitCode(c)) {
     token = readArabic(s, i);
-  } else if (c !== undefined && startsChineseNumeral(c) && !inNumeralWord(s, i)) {
+  } else if (STARTS_CODES.has(c) && !inNumeralWord(s, i)) {
     token = readChinese(s, i);
   } else {
     return null;
@@ -267,20 +268,20 @@ function readMeasured(p: ParsedText, i: number): Measured | null {
 function rejectReason(p: ParsedText, m: Measured): string | null {
   const s = p.chars;
   const { token, unit } = m;
-  const before = s[token.start - 1];
-  const spaced = p.spaceBefore[token.start] === true;
-  if (!token.chinese && !spaced && (isLatin(before) || before === '.' || isDigit(before))) return 'glued';
-  if (longestEndingAt(s, token.start, NUMERAL_BLOCKING_PREFIXES) !== null) return 'ordinal';
+  const before = s.charCodeAt(token.start - 1);
+  const spaced = hasSpaceBefore(p, token.start);
+  if (!token.chinese && !spaced && (isLatinCode(before) || before === DOT_CODE || isDigitCode(before)))
+    return 'glued';
+  if (BLOCKING_PREFIXES.longestEndingAt(s, token.start) !== null) return 'ordinal';
   if (unit === null || (unit.unit === null && !unit.scaled)) {
-    const after = s[token.end];
-    if (isLatin(after)) return 'glued'; // 5G, 4A级
-    if (longestAt(s, token.end, DATE_AFTER_NUMBER) !== null) return 'date';
-    if (after !== undefined && NAME_SUFFIX_CHARS.includes(after)) return 'name';
+    const after = s.charCodeAt(token.end);
+    if (isLatinCode(after)) return 'glued'; // 5G, 4A级
+    if (DATE_WORDS.longestAt(s, token.end) !== null) return 'date';
+    if (NAME_SUFFIXES.has(after)) return 'name';
   }
-  if (unit?.unit === '个' && longestAt(s, unit.end, DURATION_AFTER_GE) !== null) return 'duration';
-  if (unit !== null && longestAt(s, unit.end, RHETORICAL_COUNT_NOUNS) !== null) return 'rhetorical';
-  if (unit !== null && unit.unit === null && longestAt(s, unit.end, DATE_AFTER_NUMBER) !== null)
-    return 'date';
+  if (unit?.unit === '个' && DURATION_WORDS.longestAt(s, unit.end) !== null) return 'duration';
+  if (unit !== null && RHETORICAL_NOUNS.longestAt(s, unit.end) !== null) return 'rhetorical';
+  if (unit !== null && unit.unit === null && DATE_WORDS.longestAt(s, unit.end) !== null) return 'date';
   return null;
 }
 
@@ -310,14 +311,14 @@ export function findQuantities(p: ParsedText): Quantity[] {
       const k = i + PERCENT_PREFIX.length;
       let value: number | null = null;
       let end = k;
-      if (s[k] === '百') {
+      if (s.charCodeAt(k) === HUNDRED_CODE) {
         value = 100;
         end = k + 1;
-      } else if (isDigit(s[k])) {
+      } else if (isDigitCode(s.charCodeAt(k))) {
         const t = readArabic(s, k);
         value = t.malformed ? null : scaleDecimal(t.text, 0);
         end = t.end;
-      } else if (startsChineseNumeral(s[k] ?? '')) {
+      } else if (STARTS_CODES.has(s.charCodeAt(k))) {
         const t = readChinese(s, k);
         value = t.chineseValue;
         end = t.end;
@@ -361,8 +362,7 @@ export function findQuantities(p: ParsedText): Quantity[] {
     let value = valueOf(m, exponent);
     let unreadable = m.token.malformed || value === null;
     // A range: 4.5%至5%, 4.5～5%, 1-2亿元, 5000万-1亿元.
-    const sep = s[end];
-    if (sep !== undefined && RANGE_SEPARATORS.includes(sep)) {
+    if (RANGE_SEPARATOR_CODES.has(s.charCodeAt(end))) {
       const second = readMeasured(p, end + 1);
       if (second && second.unit?.unit && rejectReason(p, second) === null) {
         const sameUnit = unit === null || unit === second.unit.unit;

@@ -18,7 +18,17 @@
  *   returned with `duplicateOf` set, so the caller reports it once and gives it no sub-task.
  */
 import { ENUMERATION_SUFFIXES } from '../vocab/chinese-numerals.ts';
-import { codeSet, isItemNumberChar, isProtected, parseText, type ParsedText } from './parse-text.ts';
+import {
+  codeSet,
+  fromOf,
+  hasBreakBefore,
+  hasSpaceBefore,
+  isItemNumberChar,
+  isProtected,
+  parseText,
+  toOf,
+  type ParsedText,
+} from './parse-text.ts';
 
 /** One piece of a target text. */
 export interface SubtaskText {
@@ -38,11 +48,11 @@ export interface PieceRange {
 }
 
 // Sentence boundaries after NFKC (`；` → `;`, `！` → `!`, `？` → `?`; `。` is unchanged).
-const BOUNDARY = new Set(['。', ';', '!', '?', '｡']);
+const BOUNDARY = ['。', ';', '!', '?', '｡'];
 // Punctuation trimmed from both ends of a piece.
-const EDGE_PUNCTUATION = new Set([',', '、', ':', ';', '。', '!', '?', '.', '｡', '…']);
+const EDGE_PUNCTUATION = codeSet([',', '、', ':', ';', '。', '!', '?', '.', '｡', '…']);
 // Characters after which a numbered item may start.
-const MARKER_AFTER = new Set([',', ':', '、']);
+const MARKER_AFTER = [',', ':', '、'];
 const BOUNDARY_CODES = codeSet(BOUNDARY);
 const MARKER_PREV_CODES = codeSet([...BOUNDARY, ...MARKER_AFTER]);
 
@@ -56,56 +66,61 @@ const ITEM_MARKER = new RegExp(
     '))',
   'y',
 );
+// The characters an item marker can start with (besides circled numbers): the pattern is run only there.
+const MARKER_START = codeSet([...'0123456789(一二三四五六七八九十']);
+
+function markerLengthAt(chars: string, i: number): number {
+  const c = chars.charCodeAt(i);
+  if (!MARKER_START.has(c) && !isItemNumberChar(c)) return 0;
+  ITEM_MARKER.lastIndex = i;
+  const m = ITEM_MARKER.exec(chars);
+  return m ? m[0].length : 0;
+}
 
 /**
  * The length of an item marker written at `i` of `chars`, wherever it stands, or 0.
  * @example itemMarkerLength('二是推进', 0) === 2; itemMarkerLength('(3)完成', 0) === 3; itemMarkerLength('推进', 0) === 0
  */
 export function itemMarkerLength(chars: string, i: number): number {
-  ITEM_MARKER.lastIndex = i;
-  const m = ITEM_MARKER.exec(chars);
-  return m ? m[0].length : 0;
+  return markerLengthAt(chars, i);
 }
 
 /** The length of an item marker at `i`, or 0. */
 function markerAt(p: ParsedText, i: number): number {
   if (isProtected(p, i)) return 0;
   // Circled and parenthesised numbers (①, ⑴, ⒈) are item numbers wherever they stand: ①建设A②完成B.
-  if (isItemNumberChar(p.chars.codePointAt(i) ?? 0)) return 1;
-  const prev = i > 0 ? (p.chars[i - 1] ?? '') : '';
-  const atPosition = i === 0 || BOUNDARY.has(prev) || MARKER_AFTER.has(prev) || p.spaceBefore[i] === true;
+  if (isItemNumberChar(p.chars.charCodeAt(i))) return 1;
+  const atPosition = i === 0 || MARKER_PREV_CODES.has(p.chars.charCodeAt(i - 1)) || hasSpaceBefore(p, i);
   if (!atPosition) return 0;
-  ITEM_MARKER.lastIndex = i;
-  const m = ITEM_MARKER.exec(p.chars);
   // `统一是…` never gets here: the char before `一是` must be a boundary, comma, colon or space.
-  return m ? m[0].length : 0;
+  return markerLengthAt(p.chars, i);
 }
 
 // A line break wraps a sentence (is not a boundary) when the line before ends with one of these…
-const WRAP_BEFORE = new Set([',', '、', ':', '(', '“', '‘', '「', '《', '[', '【']);
+const WRAP_BEFORE = codeSet([',', '、', ':', '(', '“', '‘', '「', '《', '[', '【']);
 // …or the next line starts with one of these.
-const WRAP_AFTER = new Set([',', '。', ';', '、', ')', '”', '’', '」', '》', ']', '】', '%', ':', '!', '?']);
+const WRAP_AFTER = codeSet([',', '。', ';', '、', ')', '”', '’', '」', '》', ']', '】', '%', ':', '!', '?']);
 
-function isDigit(c: string): boolean {
-  return c >= '0' && c <= '9';
+function isDigitCode(c: number): boolean {
+  return c >= 0x30 && c <= 0x39;
 }
 
 /** True when a line break before position `i` ends a piece. */
 function breakSplits(p: ParsedText, i: number): boolean {
-  if (p.breakBefore[i] !== true || i === 0 || isProtected(p, i)) return false;
-  const prev = p.chars[i - 1] ?? '';
-  const next = p.chars[i] ?? '';
-  if (isDigit(prev) || WRAP_BEFORE.has(prev) || WRAP_AFTER.has(next)) return false;
+  if (!hasBreakBefore(p, i) || i === 0 || isProtected(p, i)) return false;
+  const prev = p.chars.charCodeAt(i - 1);
+  const next = p.chars.charCodeAt(i);
+  if (isDigitCode(prev) || WRAP_BEFORE.has(prev) || WRAP_AFTER.has(next)) return false;
   return true;
 }
 
-/** Trim edge punctuation; returns null for an empty piece. */
-function trimRange(p: ParsedText, start: number, end: number): PieceRange | null {
+/** Trim edge punctuation off `[start, end)` and add the range to `out` unless it is empty. */
+function pushTrimmed(out: PieceRange[], p: ParsedText, start: number, end: number): void {
   let a = start;
   let b = end;
-  while (a < b && EDGE_PUNCTUATION.has(p.chars[a] ?? '')) a++;
-  while (b > a && EDGE_PUNCTUATION.has(p.chars[b - 1] ?? '')) b--;
-  return a < b ? { start: a, end: b } : null;
+  while (a < b && EDGE_PUNCTUATION.has(p.chars.charCodeAt(a))) a++;
+  while (b > a && EDGE_PUNCTUATION.has(p.chars.charCodeAt(b - 1))) b--;
+  if (a < b) out.push({ start: a, end: b });
 }
 
 /** Split a parsed text into piece ranges (parse positions), in order, without duplicate detection. */
@@ -113,52 +128,153 @@ export function splitRanges(p: ParsedText): PieceRange[] {
   const out: PieceRange[] = [];
   const n = p.chars.length;
   let start = 0;
-  const close = (end: number): void => {
-    const r = trimRange(p, start, end);
-    if (r) out.push(r);
-  };
   const chars = p.chars;
   for (let i = 0; i < n; i++) {
     const code = chars.charCodeAt(i);
-    if (p.breakBefore[i] === true && breakSplits(p, i)) {
-      close(i);
+    if (hasBreakBefore(p, i) && breakSplits(p, i)) {
+      pushTrimmed(out, p, start, i);
       start = i;
     }
     // Only a few positions can hold an item marker; test them before running the marker pattern.
     const maybeMarker =
       i === 0 ||
-      p.spaceBefore[i] === true ||
+      hasSpaceBefore(p, i) ||
       MARKER_PREV_CODES.has(chars.charCodeAt(i - 1)) ||
       isItemNumberChar(code);
     const marker = maybeMarker ? markerAt(p, i) : 0;
     if (marker > 0) {
-      close(i);
+      pushTrimmed(out, p, start, i);
       start = i + marker;
       i += marker - 1;
       continue;
     }
     if (BOUNDARY_CODES.has(code) && !isProtected(p, i)) {
-      close(i);
+      pushTrimmed(out, p, start, i);
       start = i + 1;
     }
   }
-  close(n);
+  pushTrimmed(out, p, start, n);
   return out;
 }
 
 /** Clause keys of a piece: its comma-separated parts outside quotes and brackets, as written (NFKC, no spaces). */
 function clauseKeys(p: ParsedText, r: PieceRange): string[] {
   const keys: string[] = [];
+  const bounds = clauseBounds(p, r);
+  for (let k = 0; k < bounds.length; k += 2) keys.push(p.chars.slice(bounds[k], bounds[k + 1]));
+  return keys;
+}
+
+/** {@link clauseKeys} as parse ranges `[start0, end0, start1, end1, …]` (empty clauses left out). */
+function clauseBounds(p: ParsedText, r: PieceRange): number[] {
+  const bounds: number[] = [];
   let a = r.start;
   for (let i = r.start; i <= r.end; i++) {
     const atComma = i < r.end && p.chars.charCodeAt(i) === 0x2c && !isProtected(p, i); // ','
     if (i === r.end || atComma) {
-      const key = p.chars.slice(a, i);
-      if (key.length > 0) keys.push(key);
+      if (i > a) bounds.push(a, i);
       a = i + 1;
     }
   }
-  return keys;
+  return bounds;
+}
+
+/** True when `s.slice(a, aEnd)` equals `s.slice(b, bEnd)`, compared in place. */
+function sameText(s: string, a: number, aEnd: number, b: number, bEnd: number): boolean {
+  if (aEnd - a !== bEnd - b) return false;
+  for (let k = 0; k < aEnd - a; k++) if (s.charCodeAt(a + k) !== s.charCodeAt(b + k)) return false;
+  return true;
+}
+
+/** True when the clause `[start, end)` equals one of the clauses in `bounds`. */
+function hasClause(s: string, bounds: readonly number[], start: number, end: number): boolean {
+  for (let k = 0; k < bounds.length; k += 2) {
+    if (sameText(s, bounds[k] ?? 0, bounds[k + 1] ?? 0, start, end)) return true;
+  }
+  return false;
+}
+
+/** Up to this many pieces, repeats are found by comparing pieces pairwise (no keys, no maps). */
+const PAIRWISE_MAX = 24;
+
+/**
+ * For each piece, the index of the earlier kept piece it repeats, or null. A repeat is the same text as a
+ * kept piece, else all its clauses found in one kept piece (the earliest kept piece holding its first
+ * clause and all the others). Small cells compare in place; large ones index kept pieces by key.
+ */
+function findRepeats(p: ParsedText, ranges: readonly PieceRange[]): (number | null)[] {
+  if (ranges.length > PAIRWISE_MAX) return findRepeatsByKey(p, ranges);
+  const s = p.chars;
+  const out: (number | null)[] = [];
+  const kept: number[] = [];
+  const bounds: number[][] = [];
+  for (let j = 0; j < ranges.length; j++) {
+    const r = ranges[j];
+    if (!r) continue;
+    let duplicateOf: number | null = null;
+    for (const i of kept) {
+      const k = ranges[i];
+      if (k && sameText(s, k.start, k.end, r.start, r.end)) {
+        duplicateOf = i;
+        break;
+      }
+    }
+    const own = j > 0 ? clauseBounds(p, r) : [];
+    if (duplicateOf === null && own.length > 0) {
+      for (const i of kept) {
+        const theirs = bounds[i] ?? [];
+        if (!hasClause(s, theirs, own[0] ?? 0, own[1] ?? 0)) continue;
+        let all = true;
+        for (let c = 2; c < own.length && all; c += 2) all = hasClause(s, theirs, own[c] ?? 0, own[c + 1] ?? 0);
+        if (all) {
+          duplicateOf = i;
+          break;
+        }
+      }
+    }
+    out.push(duplicateOf);
+    if (duplicateOf === null) {
+      kept.push(j);
+      bounds[j] = j > 0 ? own : clauseBounds(p, r);
+    }
+  }
+  return out;
+}
+
+/** {@link findRepeats} for large cells: kept pieces indexed by whole key and by clause key. */
+function findRepeatsByKey(p: ParsedText, ranges: readonly PieceRange[]): (number | null)[] {
+  const out: (number | null)[] = [];
+  // Kept pieces by whole key, and by clause key (to find pieces containing a given clause quickly).
+  const byWhole = new Map<string, number>();
+  const byClause = new Map<string, number[]>();
+  const clauseSets = new Map<number, Set<string>>();
+  for (const r of ranges) {
+    const whole = p.chars.slice(r.start, r.end);
+    const clauses = clauseKeys(p, r);
+    let duplicateOf = byWhole.get(whole) ?? null;
+    if (duplicateOf === null && clauses.length > 0) {
+      for (const candidate of byClause.get(clauses[0] ?? '') ?? []) {
+        const set = clauseSets.get(candidate);
+        if (set && clauses.every((c) => set.has(c))) {
+          duplicateOf = candidate;
+          break;
+        }
+      }
+    }
+    const index = out.length;
+    out.push(duplicateOf);
+    if (duplicateOf === null) {
+      byWhole.set(whole, index);
+      const set = new Set(clauses);
+      clauseSets.set(index, set);
+      for (const c of set) {
+        const list = byClause.get(c);
+        if (list) list.push(index);
+        else byClause.set(c, [index]);
+      }
+    }
+  }
+  return out;
 }
 
 /**
@@ -184,44 +300,21 @@ export interface ParsedPiece extends SubtaskText {
 export function splitParsed(p: ParsedText): ParsedPiece[] {
   const text = p.source;
   const ranges = splitRanges(p);
+  const repeats = findRepeats(p, ranges);
   const out: ParsedPiece[] = [];
-  // Kept pieces by whole key, and by clause key (to find pieces containing a given clause quickly).
-  const byWhole = new Map<string, number>();
-  const byClause = new Map<string, number[]>();
-  const clauseSets = new Map<number, Set<string>>();
-  for (const r of ranges) {
-    const startOffset = p.from[r.start] ?? 0;
-    const endOffset = p.to[r.end - 1] ?? startOffset;
-    const whole = p.chars.slice(r.start, r.end);
-    const clauses = clauseKeys(p, r);
-    let duplicateOf = byWhole.get(whole) ?? null;
-    if (duplicateOf === null && clauses.length > 0) {
-      for (const candidate of byClause.get(clauses[0] ?? '') ?? []) {
-        const set = clauseSets.get(candidate);
-        if (set && clauses.every((c) => set.has(c))) {
-          duplicateOf = candidate;
-          break;
-        }
-      }
-    }
-    const index = out.length;
+  for (let j = 0; j < ranges.length; j++) {
+    const r = ranges[j];
+    if (!r) continue;
+    const startOffset = Math.max(0, fromOf(p, r.start));
+    const to = toOf(p, r.end - 1);
+    const endOffset = to < 0 ? startOffset : to;
     out.push({
       text: text.slice(startOffset, endOffset),
       start: startOffset,
       end: endOffset,
-      duplicateOf,
+      duplicateOf: repeats[j] ?? null,
       range: r,
     });
-    if (duplicateOf === null) {
-      byWhole.set(whole, index);
-      const set = new Set(clauses);
-      clauseSets.set(index, set);
-      for (const c of set) {
-        const list = byClause.get(c);
-        if (list) list.push(index);
-        else byClause.set(c, [index]);
-      }
-    }
   }
   return out;
 }

@@ -12,6 +12,7 @@ import { breakdownFindings } from './catalog-breakdown.ts';
 import { validateFindings } from './catalog-validate.ts';
 import { scoreFindings } from './catalog-score.ts';
 import { ledgerFindings } from './catalog-ledger.ts';
+import { writeFindings } from './catalog-write.ts';
 
 /** All finding codes with their entries. */
 export const FINDING_CATALOG = {
@@ -20,6 +21,7 @@ export const FINDING_CATALOG = {
   ...validateFindings,
   ...scoreFindings,
   ...ledgerFindings,
+  ...writeFindings,
 } as const;
 
 /** A code the catalog knows. */

@@ -85,7 +85,9 @@ export interface ReadLedgerResult {
   readonly findings: Finding[];
 }
 
-const QUARTER_NAMES = ['一季度', '二季度', '三季度', '四季度'] as const;
+/** Years a plan year taken from 完成时限 dates may have (the range titles are read with, `table/plan-year.ts`). */
+const MIN_PLAN_YEAR = 1990;
+const MAX_PLAN_YEAR = 2100;
 
 // Headers of the ledger, for telling a repeated header row (a second printed page) from data.
 const HEADER_KEYS = new Set(LEDGER_COLUMNS.map((c) => compactKey(c.zh)));
@@ -120,6 +122,8 @@ function yearFromDeadlines(grid: Grid, header: LedgerHeader): number | null {
     const iso = parseRowDeadline(cellAt(grid, r, col), null).iso;
     if (iso === null) continue;
     const y = Number(iso.slice(0, 4));
+    // Only a plausible plan year (as titles are read): a stray serial number can be a date in 2201.
+    if (y < MIN_PLAN_YEAR || y > MAX_PLAN_YEAR) continue;
     counts.set(y, (counts.get(y) ?? 0) + 1);
   }
   let best: number | null = null;
@@ -321,19 +325,19 @@ function progressEntry(
   findings: Finding[],
 ): { entry: ProgressEntry | null; quarter: 1 | 2 | 3 | 4 | null } {
   let chosen: (typeof LEDGER_QUARTERS)[number] | null = null;
-  let future: { at: CellRef; quarter: number } | null = null;
+  let future: { at: CellRef; name: string } | null = null;
   for (const q of LEDGER_QUARTERS) {
     const filled = !isBlank(r.raw(q.actual)) || !isBlank(r.raw(q.status));
     if (!filled) continue;
     if (eligible(q.quarter)) chosen = q;
     else if (future === null) {
-      future = { at: r.at(isBlank(r.raw(q.actual)) ? q.status : q.actual), quarter: q.quarter };
+      future = { at: r.at(isBlank(r.raw(q.actual)) ? q.status : q.actual), name: q.name };
     }
   }
   if (future !== null && asOf !== undefined) {
     findings.push(
       makeFinding('ledger_quarter_not_started', future.at, {
-        quarter: QUARTER_NAMES[future.quarter - 1] ?? '',
+        quarter: future.name,
         asOf,
       }),
     );

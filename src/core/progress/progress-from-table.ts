@@ -59,6 +59,9 @@ export interface TableProgress {
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
+/** The label of a total row that names itself nowhere (neither in its unit nor its serial cell). */
+const DEFAULT_TOTAL_LABEL = '合计';
+
 function present(cell: Located<RawCell> | undefined): cell is Located<RawCell> {
   return cell !== undefined && (!isBlank(cell.raw) || isCellError(cell.raw));
 }
@@ -206,7 +209,7 @@ function collect(
 /** The label a total row is named by: its unit cell (`全市`), else its serial cell, else `合计`. */
 function totalLabel(row: TaskRow): string {
   const text = compactKey(row.unitCell?.value ?? row.serial?.value ?? '');
-  return text === '' ? '合计' : text;
+  return text === '' ? DEFAULT_TOTAL_LABEL : text;
 }
 
 /** Break the total rows down into sub-tasks of their own, with ids and units named after the row. */
@@ -224,7 +227,7 @@ function totalSubTasks(
   const used = new Set(taken);
   const subTasks = broken.subTasks.map((sub) => {
     const row = rowsByIndex.get(sub.taskRow);
-    const label = row ? totalLabel(row) : '合计';
+    const label = row ? totalLabel(row) : DEFAULT_TOTAL_LABEL;
     let id = `${label}.${String(sub.seq).padStart(2, '0')}`;
     for (let n = 2; used.has(id); n++) id = `${label}${n}.${String(sub.seq).padStart(2, '0')}`;
     used.add(id);

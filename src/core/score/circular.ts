@@ -58,10 +58,21 @@ export function buildEscalation(
   units: readonly UnitScore[],
   s: ScoringSettings,
 ): EscalationEntry[] {
+  return escalation(tasks, units, s).entries;
+}
+
+/** The escalation list and the number of distinct sub-tasks on it. */
+export function escalation(
+  tasks: readonly SubTaskScore[],
+  units: readonly UnitScore[],
+  s: ScoringSettings,
+): { entries: EscalationEntry[]; taskCount: number } {
+  let taskCount = 0;
   const byUnit = new Map<string, EscalatedTask[]>();
   for (const task of tasks) {
     const cause = escalationCause(task, s);
     if (cause === null) continue;
+    taskCount += 1;
     const item: EscalatedTask = {
       id: task.id,
       text: task.text,
@@ -86,7 +97,7 @@ export function buildEscalation(
       const sb = b.u.score ?? Number.POSITIVE_INFINITY;
       return sa - sb || a.i - b.i;
     });
-  return ordered.map(({ u }) => ({ unit: u.name, tasks: byUnit.get(u.name) ?? [] }));
+  return { entries: ordered.map(({ u }) => ({ unit: u.name, tasks: byUnit.get(u.name) ?? [] })), taskCount };
 }
 
 function howFarZh(t: EscalatedTask, d: number): string {
@@ -126,6 +137,8 @@ export interface CircularInput {
   readonly units: readonly UnitScore[];
   readonly praise: readonly string[];
   readonly escalate: readonly EscalationEntry[];
+  /** Distinct escalated sub-tasks (a task of two units is listed under both, counted once). */
+  readonly escalatedTasks: number;
 }
 
 /** How many top-ranked units the paragraph names (ties at the last place are all named). */
@@ -139,10 +152,18 @@ const TOP_PLACES = 3;
 export const PARAGRAPH_MAX_UNITS = 60;
 export const PARAGRAPH_MAX_TASKS_PER_UNIT = 10;
 
-// The first `max` items joined, then 等N个/等N项 when some were left out.
-function listed(items: readonly string[], max: number, sep: string, restZh: (n: number) => string): string {
-  if (items.length <= max) return items.join(sep);
-  return `${items.slice(0, max).join(sep)}${restZh(items.length)}`;
+// The first `max` items joined, then 等N个/等N项 when some were left out. Only the items shown are
+// formatted: a unit of a huge ledger may have thousands.
+function listed<T>(
+  items: readonly T[],
+  max: number,
+  format: (item: T) => string,
+  sep: string,
+  rest: (n: number) => string,
+): string {
+  const shown = items.length <= max ? items : items.slice(0, max);
+  const text = shown.map(format).join(sep);
+  return items.length <= max ? text : `${text}${rest(items.length)}`;
 }
 
 /**
@@ -176,10 +197,12 @@ export function circularParagraph(input: CircularInput): { zh: string; en: strin
     en += ` The top-scoring units are ${names.join(', ')}${tied ? ' (with ties)' : ''}.`;
   }
   if (input.praise.length > 0) {
-    const namesZh = listed(input.praise, PARAGRAPH_MAX_UNITS, '、', () => '等');
+    const same = (name: string): string => name;
+    const namesZh = listed(input.praise, PARAGRAPH_MAX_UNITS, same, '、', () => '等');
     const namesEn = listed(
       input.praise,
       PARAGRAPH_MAX_UNITS,
+      same,
       ', ',
       (n) => ` and ${n - PARAGRAPH_MAX_UNITS} more`,
     );
@@ -188,9 +211,7 @@ export function circularParagraph(input: CircularInput): { zh: string; en: strin
   }
   if (input.escalate.length > 0) {
     // A task led by two units is listed under both but counted once.
-    const ids = new Set<string>();
-    for (const e of input.escalate) for (const t of e.tasks) ids.add(t.id);
-    const taskCount = ids.size;
+    const taskCount = input.escalatedTasks;
     const kindZh = s.escalation.lagging ? '进展滞后、逾期或年底未完成' : '严重滞后、逾期或年底未完成';
     const kindEn = s.escalation.lagging
       ? 'lagging, overdue or unfinished'
@@ -198,15 +219,17 @@ export function circularParagraph(input: CircularInput): { zh: string; en: strin
     const shown = input.escalate.slice(0, PARAGRAPH_MAX_UNITS);
     const tasksZh = (e: EscalationEntry) =>
       listed(
-        e.tasks.map((t) => howFarZh(t, d)),
+        e.tasks,
         PARAGRAPH_MAX_TASKS_PER_UNIT,
+        (t) => howFarZh(t, d),
         '；',
         (n) => `等${n}项`,
       );
     const tasksEn = (e: EscalationEntry) =>
       listed(
-        e.tasks.map((t) => howFarEn(t, d)),
+        e.tasks,
         PARAGRAPH_MAX_TASKS_PER_UNIT,
+        (t) => howFarEn(t, d),
         '; ',
         (n) => `; ${n} tasks in all`,
       );

@@ -41,6 +41,7 @@ export type {
 } from './settings-model.ts';
 export {
   completedMonths,
+  expectationCache,
   expectationFor,
   parseIsoDate,
   reportingPeriod,
@@ -57,7 +58,7 @@ export {
   type UnitContext,
 } from './interpret-actual.ts';
 export { convertValue } from './units.ts';
-export { scoreSubTask, type SubTaskContext } from './score-subtask.ts';
+export { ownerNamesMemo, scoreSubTask, type SubTaskContext } from './score-subtask.ts';
 export { scoreUnits, type UnitScoringOptions } from './score-units.ts';
 export { movementOf, rankEq } from './rank.ts';
 export { buildEscalation, circularParagraph, countResults, escalationCause } from './circular.ts';

@@ -22,7 +22,8 @@ import { APPROXIMATE_WORDS, DECLINE_WORDS, WEIGHT_UNIT_WORDS } from '../vocab/ac
 import { EMPTY_VALUE_WORDS } from '../vocab/empty-value-words.ts';
 import { isCellError, type CellRef, type RawCell } from '../grid.ts';
 import type { Located } from '../table-model.ts';
-import { cellText, compactKey } from '../text/normalize.ts';
+import { cellText } from '../text/normalize.ts';
+import { compactKeyFast as compactKey } from './fast-key.ts';
 import { isPercentFormat } from '../validate/number-cell.ts';
 import { convertValue } from './units.ts';
 
@@ -81,7 +82,9 @@ export interface UnitContext {
 }
 
 const EMPTY_KEYS = new Set(EMPTY_VALUE_WORDS.map((w) => compactKey(w).toLowerCase()));
+const MAX_EMPTY_LENGTH = Math.max(...[...EMPTY_KEYS].map((k) => k.length));
 const PUNCTUATION = new Set(STATUS_WORD_PUNCTUATION);
+const PUNCTUATION_CODES = new Set(STATUS_WORD_PUNCTUATION.map((p) => p.charCodeAt(0)));
 // A status word with its punctuation (`“已完成。”`) is at most this much longer than the word.
 const MAX_TRAILING_PUNCTUATION = 4;
 const WORD_LENGTHS = [...new Set(Object.keys(STATUS_WORDS).map((w) => w.length))].sort((a, b) => b - a);
@@ -99,9 +102,10 @@ function lookupWord(key: string): StatusWordClass | null {
 }
 
 function stripPunctuation(key: string): string {
+  // Every listed mark is one UTF-16 unit; test codes first so clean keys (nearly all) allocate nothing.
   let clean = true;
-  for (const ch of key) {
-    if (PUNCTUATION.has(ch)) {
+  for (let i = 0; i < key.length; i++) {
+    if (PUNCTUATION_CODES.has(key.charCodeAt(i))) {
       clean = false;
       break;
     }
@@ -164,8 +168,13 @@ interface TextFigure {
   /** What follows the figure, approximate words and brackets removed (`亿元`, `%`, ``). */
   readonly suffix: string;
   readonly percent: boolean;
-  /** The figure ÷ 100, parsed from its digits so `68.1%` is exactly 0.681 (68.1 / 100 is 0.68099…). */
+  /**
+   * The figure ÷ 100; for a percentage parsed from its digits so `68.1%` is exactly 0.681 (68.1 / 100 is
+   * 0.68099…).
+   */
   readonly hundredth: number;
+  /** Decimals written (`68.1%` → 1). */
+  readonly decimals: number;
 }
 
 /**
@@ -215,12 +224,15 @@ function readFigure(compact: string): TextFigure | 'none' | 'many' {
   for (const w of APPROXIMATES) if (suffix.startsWith(w)) suffix = suffix.slice(w.length);
   for (const w of APPROXIMATES) if (suffix.endsWith(w)) suffix = suffix.slice(0, suffix.length - w.length);
   const percent = suffix === '%';
-  const hundredth = Number(`${m[0]}e-2`) * (value === Number(m[0]) ? 1 : -1);
-  return { value, suffix, percent, hundredth };
+  const hundredth = percent ? Number(`${m[0]}e-2`) * (value === Number(m[0]) ? 1 : -1) : value / 100;
+  const dot = m[0].indexOf('.');
+  const decimals = dot < 0 ? 0 : m[0].length - dot - 1;
+  return { value, suffix, percent, hundredth, decimals };
 }
 
 function blankKey(compact: string): boolean {
-  return compact === '' || EMPTY_KEYS.has(compact.toLowerCase());
+  // Placeholders are short (`/`, `—`, `暂无`, `N/A`): only short keys can be one.
+  return compact === '' || (compact.length <= MAX_EMPTY_LENGTH && EMPTY_KEYS.has(compact.toLowerCase()));
 }
 
 // One shared blank reading: most cells of a ledger are empty.
@@ -374,8 +386,7 @@ export function readPrintedPercent(
   const figure = readFigure(key);
   if (figure === 'none' || figure === 'many' || !Number.isFinite(figure.value)) return null;
   if (figure.suffix !== '' && !figure.percent) return null;
-  const m = [...key.matchAll(FIGURE)][0];
-  return { percent: figure.value, decimals: m ? decimalsOf(m[0]) : 0 };
+  return { percent: figure.value, decimals: figure.decimals };
 }
 
 /** Largest weight accepted: far above any 分值 in use, low enough that sums of weights never overflow. */

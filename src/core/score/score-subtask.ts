@@ -19,7 +19,6 @@ import { makeFinding } from '../findings/catalog.ts';
 import type { CellRef, RawCell } from '../grid.ts';
 import type { Located, Person } from '../table-model.ts';
 import { cellText } from '../text/normalize.ts';
-import { progressLength } from '../validate/validate-progress.ts';
 import type { StatusWordClass } from '../vocab/status-words.ts';
 import {
   findStatusWord,
@@ -44,16 +43,21 @@ import type { ScoringSettings } from './settings-model.ts';
 import { parseIsoDate, type Expectation } from './time-progress.ts';
 import { formatFigure, writtenUnit } from './unit-display.ts';
 
-// Sub-tasks of one task row share its owners array: share the display names too.
-const ownerNamesMemo = new WeakMap<readonly Person[], readonly string[]>();
-
-function ownerNames(owners: readonly Person[]): readonly string[] {
-  let names = ownerNamesMemo.get(owners);
-  if (names === undefined) {
-    names = owners.map((p) => p.display);
-    ownerNamesMemo.set(owners, names);
-  }
-  return names;
+/**
+ * Owners' display names, remembered for the last owners array seen: the sub-tasks of one task row follow
+ * each other and share the row's array, so they share one names array too. (A WeakMap memo cost more
+ * than it saved: most arrays are seen once.) One per scoring run.
+ */
+export function ownerNamesMemo(): (owners: readonly Person[]) => readonly string[] {
+  let lastOwners: readonly Person[] | null = null;
+  let lastNames: readonly string[] = [];
+  return (owners) => {
+    if (owners !== lastOwners) {
+      lastOwners = owners;
+      lastNames = owners.map((p) => p.display);
+    }
+    return lastNames;
+  };
 }
 
 /** What scoring one sub-task needs besides the sub-task and its entry. */
@@ -63,10 +67,10 @@ export interface SubTaskContext {
   readonly settings: ScoringSettings;
   /** True when any entry carries a weight: then a missing weight is reported and the sub-task left out. */
   readonly weighted: boolean;
-  /** Whether the sub-task is a total row (scored, never ranked or counted). */
-  readonly isTotal: boolean;
-  /** The expectation for a (valid) deadline or none; see {@link expectationCache}. */
+  /** The expectation for a (valid) deadline or none: `expectationCache(asOf, planYear)`. */
   readonly expectationOf: (deadline: string | null) => Expectation;
+  /** Owners' display names: `ownerNamesMemo()`. */
+  readonly ownerNames: (owners: readonly Person[]) => readonly string[];
 }
 
 // One shared blank reading: most entries lack most cells.
@@ -135,14 +139,23 @@ interface Judgement {
   readonly verdictEn: string;
 }
 
+// The 序时 label is the same for every sub-task without a deadline: build it once per expectation.
+const yearLabels = new WeakMap<Expectation, { zh: string; en: string; d: number }>();
+
 // Labels of the expectation a time-scaled figure is compared with.
 function expectationLabels(sub: SubTask, exp: Expectation, d: number): { zh: string; en: string } {
+  if (exp.basis === 'year') {
+    const hit = yearLabels.get(exp);
+    if (hit && hit.d === d) return hit;
+  }
   const e = percentTrimmed(exp.expected, d);
   if (exp.basis === 'deadline') {
     const when = sub.deadlineText ?? exp.dueDate;
     return { zh: `${when}完成的时限进度${e}`, en: `the ${e} expected by ${exp.dueDate}` };
   }
-  return { zh: `序时进度${e}`, en: `time progress ${e}` };
+  const labels = { zh: `序时进度${e}`, en: `time progress ${e}`, d };
+  yearLabels.set(exp, labels);
+  return labels;
 }
 
 function dueLabels(exp: Expectation, sub: SubTask): { zh: string; en: string; overdue: boolean } {
@@ -189,13 +202,7 @@ function judgeRatio(
       verdictEn: timeScaled || exp.due ? 'target met' : 'meets the target so far',
     };
   }
-  const labels = expectationLabels(sub, exp, d);
-  const behindZh = timeScaled
-    ? `低于${labels.zh}（差${fixed(gap, d)}个百分点`
-    : `为目标要求的${percentFixed(r, d)}（差${fixed(gap, d)}个百分点`;
-  const behindEn = timeScaled
-    ? `below ${labels.en} (${fixed(gap, d)} points behind`
-    : `${percentFixed(r, d)} of the requirement (${fixed(gap, d)} points short`;
+  const gapText = fixed(gap, d);
   if (exp.due) {
     const due = dueLabels(exp, sub);
     const status = s.overdueIsSevere ? 'severe' : gapStatus(gap, ePct, cPct, s).status;
@@ -206,10 +213,11 @@ function judgeRatio(
       credit,
       overdue: due.overdue,
       yearEnd: !due.overdue,
-      verdictZh: `${due.zh}（差${fixed(gap, d)}个百分点）`,
-      verdictEn: `${due.en} (${fixed(gap, d)} points short)`,
+      verdictZh: `${due.zh}（差${gapText}个百分点）`,
+      verdictEn: `${due.en} (${gapText} points short)`,
     };
   }
+  const labels = expectationLabels(sub, exp, d);
   if (gap <= 0) {
     return {
       status: 'on_track',
@@ -222,6 +230,13 @@ function judgeRatio(
       verdictEn: `at or above ${labels.en}`,
     };
   }
+  const rText = timeScaled ? '' : percentFixed(r, d);
+  const behindZh = timeScaled
+    ? `低于${labels.zh}（差${gapText}个百分点`
+    : `为目标要求的${rText}（差${gapText}个百分点`;
+  const behindEn = timeScaled
+    ? `below ${labels.en} (${gapText} points behind`
+    : `${rText} of the requirement (${gapText} points short`;
   const g = gapStatus(gap, ePct, cPct, s);
   const relZh = s.gapMode === 'relative' ? `，落后${trimmed(g.measure, d)}%` : '';
   const relEn = s.gapMode === 'relative' ? `, ${trimmed(g.measure, d)}% short of it` : '';
@@ -470,8 +485,10 @@ function scoredScore(
     credit: j.credit,
     overdue: j.overdue,
     yearEndUnfinished: j.yearEnd,
-    explanationZh: `${measure.zh}，${j.verdictZh}`,
-    explanationEn: `${measure.en}, ${j.verdictEn}`,
+    // join() builds one flat string; a template would keep a tree of string pieces alive per sub-task,
+    // which made garbage collection the largest cost of scoring a large ledger.
+    explanationZh: [measure.zh, '，', j.verdictZh].join(''),
+    explanationEn: [measure.en, ', ', j.verdictEn].join(''),
     at,
   };
 }
@@ -547,6 +564,7 @@ function scoreIndicator(
 
   // A figure.
   const a = evidence.value;
+  const aText = figure(input, a);
   const at = evidence.at;
   if (evidence.assumedUnit !== null) {
     findings.push(
@@ -571,12 +589,13 @@ function scoreIndicator(
       return unscoredScore(input, timeScaled, exp, 'no_benchmark', b, a);
     }
     const close = approx || ind.comparator === '=';
+    const bText = figure(input, b.value);
     const bEff = close ? (isRateUnit(ind.unit) ? b.value - tolPts : b.value * (1 - tolRel)) : b.value;
     const r = bEff > 0 ? Math.max(0, a) / bEff : a >= bEff ? 1 : 0;
     const j = judgeRatio(r, false, sub, exp, s);
     return scoredScore(input, timeScaled, j, r, a, 'figure', null, at, {
-      zh: `实际${figure(input, a)}，对标值${figure(input, b.value)}${close ? '（基本同步）' : ''}`,
-      en: `actual ${figure(input, a)}, benchmark ${figure(input, b.value)}${close ? ' (roughly in step)' : ''}`,
+      zh: `实际${aText}，对标值${bText}${close ? '（基本同步）' : ''}`,
+      en: `actual ${aText}, benchmark ${bText}${close ? ' (roughly in step)' : ''}`,
     });
   }
 
@@ -586,10 +605,12 @@ function scoreIndicator(
     return unscoredScore(input, timeScaled, exp, 'no_target', evidence, a);
   }
 
+  const tText = figure(input, t);
   switch (mode) {
     case 'status':
     case 'quantity': {
       const tEff = approx ? t * (1 - tolRel) : t;
+      const tEffText = approx ? figure(input, tEff) : '';
       if (tEff <= 0) {
         findings.push(makeFinding('score_target_missing', sub.at, { id: sub.id, metric: ind.metric }));
         return unscoredScore(input, timeScaled, exp, 'no_target', evidence, a);
@@ -600,23 +621,24 @@ function scoreIndicator(
       const c = percentFixed(r, d);
       return scoredScore(input, timeScaled, j, r, a, 'figure', null, at, {
         zh: approx
-          ? `完成${figure(input, a)}（目标${figure(input, t)}左右，按${figure(input, tEff)}计），完成率${c}`
-          : `完成${figure(input, a)}（目标${figure(input, t)}），完成率${c}`,
+          ? `完成${aText}（目标${tText}左右，按${tEffText}计），完成率${c}`
+          : `完成${aText}（目标${tText}），完成率${c}`,
         en: approx
-          ? `${figure(input, a)} of about ${figure(input, t)} (counted from ${figure(input, tEff)}), completion ${c}`
-          : `${figure(input, a)} of ${figure(input, t)}, completion ${c}`,
+          ? `${aText} of about ${tText} (counted from ${tEffText}), completion ${c}`
+          : `${aText} of ${tText}, completion ${c}`,
       });
     }
     case 'rate': {
       const tEff = approx ? t - tolPts : t;
+      const tEffText = approx ? figure(input, tEff) : '';
       const r = tEff > 0 ? Math.max(0, a) / tEff : a >= tEff ? 1 : 0;
       const j = judgeRatio(r, false, sub, exp, s);
       const word = approx ? '左右' : ind.comparator === '>=' ? '以上' : '';
       const wordEn = approx ? ' (about)' : ind.comparator === '>=' ? ' or more' : '';
       const neg = a <= 0 && tEff > 0;
       return scoredScore(input, timeScaled, j, r, a, 'figure', null, at, {
-        zh: `实际${figure(input, a)}，目标${figure(input, t)}${word}${approx ? `（按${figure(input, tEff)}计）` : ''}${neg ? '，负增长或零增长不计进度' : ''}`,
-        en: `actual ${figure(input, a)}, target ${figure(input, t)}${wordEn}${approx ? ` (counted from ${figure(input, tEff)})` : ''}${neg ? ', no growth counts as no progress' : ''}`,
+        zh: `实际${aText}，目标${tText}${word}${approx ? `（按${tEffText}计）` : ''}${neg ? '，负增长或零增长不计进度' : ''}`,
+        en: `actual ${aText}, target ${tText}${wordEn}${approx ? ` (counted from ${tEffText})` : ''}${neg ? ', no growth counts as no progress' : ''}`,
       });
     }
     case 'limit': {
@@ -625,20 +647,16 @@ function scoreIndicator(
       const j = judgeRatio(r, false, sub, exp, s);
       const met = a <= t;
       return scoredScore(input, timeScaled, j, r, a, 'figure', null, at, {
-        zh: met
-          ? `实际${figure(input, a)}，控制在目标${figure(input, t)}以内`
-          : `实际${figure(input, a)}，超出控制目标${figure(input, t)}`,
-        en: met
-          ? `actual ${figure(input, a)}, within the limit ${figure(input, t)}`
-          : `actual ${figure(input, a)}, above the limit ${figure(input, t)}`,
+        zh: met ? `实际${aText}，控制在目标${tText}以内` : `实际${aText}，超出控制目标${tText}`,
+        en: met ? `actual ${aText}, within the limit ${tText}` : `actual ${aText}, above the limit ${tText}`,
       });
     }
     case 'level': {
       const r = t > 0 ? Math.max(0, a) / t : a >= t ? 1 : 0;
       const j = judgeRatio(r, false, sub, exp, s);
       return scoredScore(input, timeScaled, j, r, a, 'figure', null, at, {
-        zh: `实际${figure(input, a)}，目标保持${figure(input, t)}`,
-        en: `actual ${figure(input, a)}, level to keep ${figure(input, t)}`,
+        zh: `实际${aText}，目标保持${tText}`,
+        en: `actual ${aText}, level to keep ${tText}`,
       });
     }
   }
@@ -666,13 +684,41 @@ function readCell(
 }
 
 /**
- * Score one sub-task. Findings about its cells are appended to `findings`. Never throws for any entry.
+ * Characters of a progress text as the seed notice counts them (字数): code points, whitespace (including
+ * U+3000 and line breaks) not counted — the same count as validation's `progressLength`, without building
+ * an array per text.
+ */
+export function textLength(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    // A high surrogate starts a pair counted once, at its low half.
+    if (c >= 0xd800 && c <= 0xdbff) continue;
+    if (c === 0x20 || (c >= 0x09 && c <= 0x0d) || c === 0x3000 || c === 0xa0 || c === 0xfeff) continue;
+    if (
+      c === 0x1680 ||
+      (c >= 0x2000 && c <= 0x200a) ||
+      c === 0x2028 ||
+      c === 0x2029 ||
+      c === 0x202f ||
+      c === 0x205f
+    )
+      continue;
+    n += 1;
+  }
+  return n;
+}
+
+/**
+ * Score one sub-task. Findings about its cells are appended to `findings`; `isTotal` marks a total row
+ * (scored, never ranked or counted). Never throws for any entry.
  */
 export function scoreSubTask(
   sub: SubTask,
   entry: ProgressEntry | undefined,
   ctx: SubTaskContext,
   findings: Finding[],
+  isTotal = false,
 ): SubTaskScore {
   const s = ctx.settings;
   const d = s.percentDecimals;
@@ -690,7 +736,9 @@ export function scoreSubTask(
 
   const scores: IndicatorScore[] = [];
   let firstFigureCompletion: number | null = null;
-  for (const [index, ind] of indicators.entries()) {
+  for (let index = 0; index < indicators.length; index++) {
+    const ind = indicators[index];
+    if (!ind) continue;
     const written = writtenUnit(ind);
     let target = ind.value;
     if (index === 0 && entry?.plan) {
@@ -749,10 +797,14 @@ export function scoreSubTask(
   // Combine: the worst scored indicator decides; credit is the mean of the scored ones.
   let deciding: IndicatorScore | undefined;
   let creditSum = 0;
+  let overdue = false;
+  let yearEndUnfinished = false;
   let scoredCount = 0;
   for (const x of scores) {
     if (x.status === 'unscored') continue;
     scoredCount += 1;
+    if (x.overdue) overdue = true;
+    if (x.yearEndUnfinished) yearEndUnfinished = true;
     creditSum += x.credit ?? 0;
     if (!deciding || STATUS_ORDER[x.status] > STATUS_ORDER[deciding.status]) deciding = x;
   }
@@ -760,7 +812,7 @@ export function scoreSubTask(
   if (!deciding) {
     // Only report "nothing reported" once per sub-task; other reasons were reported at their cells.
     const reasonOf = scores.find((x) => x.reason !== 'no_progress') ?? first;
-    if (reasonOf?.reason === 'no_progress' && !ctx.isTotal) {
+    if (reasonOf?.reason === 'no_progress' && !isTotal) {
       findings.push(makeFinding('score_progress_missing', sub.at, { id: sub.id }));
     }
     deciding = reasonOf;
@@ -792,7 +844,7 @@ export function scoreSubTask(
     );
   }
   if (entry?.text && typeof entry.text.value === 'string') {
-    const length = progressLength(entry.text.value);
+    const length = textLength(entry.text.value);
     if (length > s.progressTextLimit) {
       findings.push(
         makeFinding('score_progress_text_too_long', entry.text.at, { length, limit: s.progressTextLimit }),
@@ -812,7 +864,7 @@ export function scoreSubTask(
     id: sub.id,
     taskRow: sub.taskRow,
     units: sub.units,
-    owners: ownerNames(sub.owners),
+    owners: ctx.ownerNames(sub.owners),
     text: sub.text,
     indicators: scores,
     completion: deciding?.status === 'unscored' ? null : (deciding?.completion ?? null),
@@ -825,10 +877,10 @@ export function scoreSubTask(
     explanationZh,
     explanationEn,
     credit,
-    weight: weightOf(sub, entry, ctx, findings),
-    overdue: scores.some((x) => x.overdue),
-    yearEndUnfinished: scores.some((x) => x.yearEndUnfinished),
-    isTotal: ctx.isTotal,
+    weight: weightOf(sub, entry, ctx.weighted, isTotal, findings),
+    overdue,
+    yearEndUnfinished,
+    isTotal,
     category:
       typeof entry?.category === 'string' && entry.category.trim() !== '' ? entry.category.trim() : null,
     at: deciding?.at ?? entry?.actual?.at ?? entry?.status?.at ?? sub.at,
@@ -869,13 +921,14 @@ function checkPrintedRate(
 function weightOf(
   sub: SubTask,
   entry: ProgressEntry | undefined,
-  ctx: SubTaskContext,
+  weighted: boolean,
+  isTotal: boolean,
   findings: Finding[],
 ): number | null {
-  if (!ctx.weighted) return 1;
+  if (!weighted) return 1;
   const w = entry?.weight;
   if (w === undefined) {
-    if (!ctx.isTotal) findings.push(makeFinding('score_weight_missing', sub.at, { id: sub.id }));
+    if (!isTotal) findings.push(makeFinding('score_weight_missing', sub.at, { id: sub.id }));
     return null;
   }
   if (typeof w === 'number') {
@@ -886,7 +939,7 @@ function weightOf(
   const value = readWeight(w.value);
   if (value === null) {
     if (cellText(w.raw).trim() === '') {
-      if (!ctx.isTotal) findings.push(makeFinding('score_weight_missing', w.at, { id: sub.id }));
+      if (!isTotal) findings.push(makeFinding('score_weight_missing', w.at, { id: sub.id }));
     } else {
       findings.push(makeFinding('score_weight_invalid', w.at, { text: cellText(w.raw) }));
     }

@@ -36,7 +36,10 @@ export interface UnitScoringOptions {
 interface Accumulator {
   readonly name: string;
   readonly owners: string[];
+  /** Compact keys of `owners`, so a name with an ideographic space and without are one owner. */
   readonly ownerKeys: Set<string>;
+  /** Display forms already seen: skips computing the key again for the same text. */
+  readonly ownerDisplays: Set<string>;
   category: string | null;
   weightSum: number;
   creditSum: number;
@@ -55,6 +58,7 @@ function newAccumulator(name: string, isTotal: boolean): Accumulator {
     name,
     owners: [],
     ownerKeys: new Set(),
+    ownerDisplays: new Set(),
     category: null,
     weightSum: 0,
     creditSum: 0,
@@ -96,6 +100,8 @@ function add(acc: Accumulator, task: SubTaskScore, findings: Finding[]): void {
     acc.creditSum += task.weight * task.credit;
   }
   for (const owner of task.owners) {
+    if (acc.ownerDisplays.has(owner)) continue;
+    acc.ownerDisplays.add(owner);
     const key = compactKey(owner);
     if (!acc.ownerKeys.has(key)) {
       acc.ownerKeys.add(key);

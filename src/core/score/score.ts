@@ -7,10 +7,10 @@ import type { Finding } from '../findings.ts';
 import { makeFinding } from '../findings/catalog.ts';
 import type { CellRef } from '../grid.ts';
 import { compactKey } from '../text/normalize.ts';
-import { buildEscalation, circularParagraph, countResults } from './circular.ts';
+import { circularParagraph, countResults, escalation } from './circular.ts';
 import { percentTrimmed } from './numbers.ts';
 import type { ProgressEntry, ScoreInput, ScoreResult, SubTaskScore } from './score-model.ts';
-import { scoreSubTask } from './score-subtask.ts';
+import { ownerNamesMemo, scoreSubTask } from './score-subtask.ts';
 import { scoreUnits } from './score-units.ts';
 import { validateSettings } from './settings.ts';
 import {
@@ -53,7 +53,11 @@ export function scoreSubTasks(input: ScoreInput): ScoreResult {
   checkPlanYear(input.planYear);
   validateSettings(input.settings);
   const s = input.settings;
+  // One pass over the sub-tasks: duplicate ids, their entries, whether a weight column is in use.
   const seen = new Set<string>();
+  const entries: (ProgressEntry | undefined)[] = [];
+  let matched = 0;
+  let weighted = false;
   for (const sub of input.subTasks) {
     if (seen.has(sub.id)) {
       throw new DubanError(
@@ -63,6 +67,12 @@ export function scoreSubTasks(input: ScoreInput): ScoreResult {
       );
     }
     seen.add(sub.id);
+    const entry = input.progress.get(sub.id);
+    entries.push(entry);
+    if (entry !== undefined) {
+      matched += 1;
+      if (entry.weight !== undefined) weighted = true;
+    }
   }
 
   const findings: Finding[] = [];
@@ -76,11 +86,12 @@ export function scoreSubTasks(input: ScoreInput): ScoreResult {
       }),
     );
   }
-  for (const [id, entry] of input.progress) {
-    if (!seen.has(id)) findings.push(makeFinding('score_progress_orphan', firstCell(entry), { id }));
+  if (matched < input.progress.size) {
+    for (const [id, entry] of input.progress) {
+      if (!seen.has(id)) findings.push(makeFinding('score_progress_orphan', firstCell(entry), { id }));
+    }
   }
 
-  const weighted = input.subTasks.some((sub) => input.progress.get(sub.id)?.weight !== undefined);
   const totalRows = new Set(input.totals?.rows ?? []);
   const totalKeys = new Set((input.totals?.units ?? []).map((n) => compactKey(n)));
   const isTotal = (units: readonly string[], row: number): boolean =>
@@ -88,21 +99,19 @@ export function scoreSubTasks(input: ScoreInput): ScoreResult {
     (totalKeys.size > 0 && units.length > 0 && units.every((u) => totalKeys.has(compactKey(u))));
 
   const expectationOf = expectationCache(input.asOf, input.planYear);
-  const tasks: SubTaskScore[] = input.subTasks.map((sub) =>
-    scoreSubTask(
-      sub,
-      input.progress.get(sub.id),
-      {
-        asOf: input.asOf,
-        planYear: input.planYear,
-        settings: s,
-        weighted,
-        isTotal: isTotal(sub.units, sub.taskRow),
-        expectationOf,
-      },
-      findings,
-    ),
-  );
+  // One context for all sub-tasks: scoring allocates nothing per sub-task that it does not return.
+  const ctx = {
+    asOf: input.asOf,
+    planYear: input.planYear,
+    settings: s,
+    weighted,
+    expectationOf,
+    ownerNames: ownerNamesMemo(),
+  };
+  const tasks: SubTaskScore[] = [];
+  input.subTasks.forEach((sub, i) => {
+    tasks.push(scoreSubTask(sub, entries[i], ctx, findings, isTotal(sub.units, sub.taskRow)));
+  });
   const units = scoreUnits(
     tasks,
     {
@@ -114,9 +123,17 @@ export function scoreSubTasks(input: ScoreInput): ScoreResult {
     findings,
   );
   const praise = units.filter((u) => u.praised).map((u) => u.name);
-  const escalate = buildEscalation(tasks, units, s);
+  const { entries: escalate, taskCount: escalatedTasks } = escalation(tasks, units, s);
   const counts = countResults(tasks, units);
-  const paragraph = circularParagraph({ asOf: input.asOf, settings: s, counts, units, praise, escalate });
+  const paragraph = circularParagraph({
+    asOf: input.asOf,
+    settings: s,
+    counts,
+    units,
+    praise,
+    escalate,
+    escalatedTasks,
+  });
   return {
     asOf: input.asOf,
     planYear: input.planYear,

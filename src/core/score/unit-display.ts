@@ -3,7 +3,7 @@
  * `20000000000元`), found by matching the target text's figures against the canonical value.
  */
 import type { Indicator } from '../breakdown-model.ts';
-import { compactKey } from '../text/normalize.ts';
+import { compactKeyFast } from './fast-key.ts';
 import { isRateUnit } from './interpret-actual.ts';
 import { trimmed } from './numbers.ts';
 import { unitShape as shape } from './units.ts';
@@ -32,17 +32,28 @@ export function writtenUnit(indicator: Indicator): string | null {
   if (unit === null || value === null || isRateUnit(unit) || !Number.isFinite(value)) return unit;
   const target = shape(unit);
   if (!target) return unit;
-  // Separators between digits: '1,200' → '1200' (same examples as the figure pattern above).
-  const key = compactKey(indicator.text).replace(/(\d),(?=\d{3}(?!\d))/g, '$1');
-  for (const m of key.matchAll(TEXT_FIGURE)) {
+  let key = compactKeyFast(indicator.text);
+  // A thousands separator between digits: '1,200万元' → '1200万元'; '12,000,000元' → '12000000元';
+  // '1,20' (not three digits after) stays.
+  if (key.includes(',')) key = key.replace(/(\d),(?=\d{3}(?!\d))/g, '$1');
+  TEXT_FIGURE.lastIndex = 0;
+  for (let m = TEXT_FIGURE.exec(key); m !== null; m = TEXT_FIGURE.exec(key)) {
     const n = Number(m[0]);
+    // Written in the canonical unit itself (7200人): the common case, no search needed.
+    if (n === value && key.startsWith(unit, m.index + m[0].length)) {
+      TEXT_FIGURE.lastIndex = 0;
+      return unit;
+    }
     const start = m.index + m[0].length;
     for (let len = Math.min(MAX_UNIT_LENGTH, key.length - start); len >= 1; len--) {
       const candidate = key.slice(start, start + len);
       const s = shape(candidate);
       if (!s || s.base !== target.base) continue;
       const canonical = (n * s.factor) / target.factor;
-      if (Math.abs(canonical - value) <= 1e-9 * Math.max(1, Math.abs(value))) return candidate;
+      if (Math.abs(canonical - value) <= 1e-9 * Math.max(1, Math.abs(value))) {
+        TEXT_FIGURE.lastIndex = 0;
+        return candidate;
+      }
     }
   }
   return unit;

@@ -63,15 +63,24 @@ function quote(text: string): string {
 interface TargetRow {
   readonly row: TaskRow;
   readonly at: CellRef;
-  /** `at` in A1 form with the sheet, for messages naming this row from another. */
-  readonly a1: () => string;
+  /** `at` in A1 form with the sheet, for messages naming this row from another; see {@link a1Of}. */
+  a1: string | null;
   readonly key: string;
+  /** Small integer standing for `key` (equal keys, equal ids): compared instead of long texts. */
+  readonly keyId: number;
   readonly units: string;
   /** Compact keys of the row's units. */
   readonly unitKeys: ReadonlySet<string>;
   /** The same keys sorted and joined: the identity of the unit set. */
   readonly unitSet: string;
+  /** Small integer standing for the unit set (equal sets, equal ids). */
+  readonly setId: number;
   readonly subTasks: readonly SubTask[];
+}
+
+function a1Of(t: TargetRow): string {
+  t.a1 ??= toA1(t.at);
+  return t.a1;
 }
 
 function overlap(a: TargetRow, b: TargetRow): boolean {
@@ -84,6 +93,40 @@ function otherUnit(a: TargetRow, b: TargetRow): boolean {
   return a.unitSet !== b.unitSet && !overlap(a, b) && a.unitKeys.size > 0 && b.unitKeys.size > 0;
 }
 
+/**
+ * {@link otherUnit} remembered per pair of unit sets: it depends on nothing else, and a 10,000-row table
+ * asks it millions of times about a few dozen sets.
+ */
+class OtherUnitMemo {
+  private readonly known = new Map<number, boolean>();
+
+  test(a: TargetRow, b: TargetRow): boolean {
+    // Set ids are below 2^20 in any real workbook (Excel has 2^20 rows); beyond that, no memo.
+    if (a.setId >= 0x100000 || b.setId >= 0x100000) return otherUnit(a, b);
+    const key = a.setId * 0x100000 + b.setId;
+    let v = this.known.get(key);
+    if (v === undefined) {
+      v = otherUnit(a, b);
+      this.known.set(key, v);
+    }
+    return v;
+  }
+}
+
+/** Small integers for strings: the same string always gets the same id. */
+class Interner {
+  private readonly ids = new Map<string, number>();
+
+  id(text: string): number {
+    let id = this.ids.get(text);
+    if (id === undefined) {
+      id = this.ids.size;
+      this.ids.set(text, id);
+    }
+    return id;
+  }
+}
+
 /** Run the target checks. */
 export function checkTargets(ctx: ValidateContext): Finding[] {
   if (ctx.table.layout !== 'long') return [];
@@ -91,6 +134,8 @@ export function checkTargets(ctx: ValidateContext): Finding[] {
   const targetColumn = columnFor(ctx.table, 'target');
   const byRow = ctx.subTasksByRow();
   const targets: TargetRow[] = [];
+  const keyIds = new Interner();
+  const setIds = new Interner();
 
   for (const row of ctx.table.rows) {
     const target = row.target;
@@ -107,23 +152,28 @@ export function checkTargets(ctx: ValidateContext): Finding[] {
     }
     const subTasks = subTasksOf(byRow, row);
     const unitKeys = ctx.unitKeys(row);
-    let a1: string | null = null;
+    const unitSet = ctx.unitSetKey(row);
+    // The joined keys name the set exactly unless a key itself holds the separator (a NUL in a unit name).
+    const exact = !unitKeys.some((k) => k.includes('\u0000'));
+    const units = unitLabel(row);
     targets.push({
       row,
       at: target.at,
-      a1: () => (a1 ??= toA1(target.at)),
+      a1: null,
       key,
-      units: unitLabel(row),
+      keyId: keyIds.id(key),
+      units,
       unitKeys: new Set(unitKeys),
-      unitSet: ctx.unitSetKey(row),
+      unitSet,
+      setId: setIds.id(exact ? `=${unitSet}` : `[${JSON.stringify([...new Set(unitKeys)].sort())}`),
       subTasks,
     });
-    if (isVague(ctx, row, subTasks))
-      out.push(makeFinding('target_vague', target.at, { unit: unitLabel(row) }));
+    if (isVague(ctx, row, subTasks)) out.push(makeFinding('target_vague', target.at, { unit: units }));
   }
 
-  out.push(...sharedTargets(targets));
-  out.push(...sharedSentences(targets, ctx.key));
+  const memo = new OtherUnitMemo();
+  out.push(...sharedTargets(targets, memo));
+  out.push(...sharedSentences(targets, ctx.key, memo));
   return out;
 }
 
@@ -151,13 +201,13 @@ function isVague(ctx: ValidateContext, row: TaskRow, subTasks: readonly SubTask[
  * Whole targets with the same text: different units → a shared task (info at each row, naming the first
  * other unit's row); overlapping units → a duplicated row (warning at the later rows, naming the first).
  */
-function sharedTargets(targets: readonly TargetRow[]): Finding[] {
+function sharedTargets(targets: readonly TargetRow[], memo: OtherUnitMemo): Finding[] {
   const out: Finding[] = [];
-  const groups = new Map<string, TargetRow[]>();
+  const groups = new Map<number, TargetRow[]>();
   for (const t of targets) {
-    const list = groups.get(t.key);
+    const list = groups.get(t.keyId);
     if (list) list.push(t);
-    else groups.set(t.key, [t]);
+    else groups.set(t.keyId, [t]);
   }
   for (const group of groups.values()) {
     if (group.length < 2) continue;
@@ -169,7 +219,7 @@ function sharedTargets(targets: readonly TargetRow[]): Finding[] {
     for (const t of group) {
       let sharer: TargetRow | undefined;
       for (const rep of firstBySet.values()) {
-        if (otherUnit(rep, t)) {
+        if (memo.test(rep, t)) {
           sharer = rep;
           break;
         }
@@ -179,7 +229,7 @@ function sharedTargets(targets: readonly TargetRow[]): Finding[] {
           makeFinding('target_shared', t.at, {
             unit: t.units,
             otherUnit: sharer.units,
-            otherCell: sharer.a1(),
+            otherCell: a1Of(sharer),
           }),
         );
       }
@@ -190,20 +240,30 @@ function sharedTargets(targets: readonly TargetRow[]): Finding[] {
           earlier = first;
       }
       if (earlier)
-        out.push(makeFinding('target_duplicate', t.at, { unit: t.units, otherCell: earlier.a1() }));
+        out.push(makeFinding('target_duplicate', t.at, { unit: t.units, otherCell: a1Of(earlier) }));
       for (const k of t.unitKeys) if (!firstByUnit.has(k)) firstByUnit.set(k, t);
     }
   }
   return out;
 }
 
+/** A row holding a sentence, in a group of rows holding the same one. */
+interface SentenceUse {
+  readonly target: TargetRow;
+  readonly sub: SubTask;
+}
+
 /**
  * Sentences (sub-tasks) shared by rows of different units whose whole targets differ (those are already a
  * shared target): the seed's 区财政局 and 区税务局 share `深化财税领域改革，…`.
  */
-function sharedSentences(targets: readonly TargetRow[], key: (text: string) => string): Finding[] {
+function sharedSentences(
+  targets: readonly TargetRow[],
+  key: (text: string) => string,
+  memo: OtherUnitMemo,
+): Finding[] {
   const out: Finding[] = [];
-  const groups = new Map<string, { target: TargetRow; sub: SubTask }[]>();
+  const groups = new Map<string, SentenceUse[]>();
   for (const target of targets) {
     const seen = new Set<string>();
     for (const sub of target.subTasks) {
@@ -219,32 +279,52 @@ function sharedSentences(targets: readonly TargetRow[], key: (text: string) => s
       else groups.set(k, [{ target, sub }]);
     }
   }
+  // A representative stands for its (whole target, unit set): its identity as one text, interned once.
+  const repIds = new Interner();
+  const repIdOf = new Map<TargetRow, number>();
+  const repId = (t: TargetRow): number => {
+    let id = repIdOf.get(t);
+    if (id === undefined) {
+      id = repIds.id(`${t.key}\u0001${t.unitSet}`);
+      repIdOf.set(t, id);
+    }
+    return id;
+  };
   for (const group of groups.values()) {
     if (group.length < 2) continue;
     // A sentence found only in copies of one whole target is that target's business (shared or duplicate).
     const first = group[0];
-    if (!first || group.every((g) => g.target.key === first.target.key)) continue;
-    // One representative per (whole target, unit set): the rest of its kind would give the same answer.
-    const reps = new Map<string, TargetRow>();
+    if (!first || group.every((g) => g.target.keyId === first.target.keyId)) continue;
+    // One representative per (whole target, unit set), in order of appearance: the rest of its kind would
+    // give the same answer. They are kept by unit set; within one set their whole targets all differ.
+    const seenReps = new Set<number>();
+    const bySet = new Map<number, { order: number; rep: TargetRow }[]>();
     for (const { target } of group) {
-      const id = `${target.key}\u0001${target.unitSet}`;
-      if (!reps.has(id)) reps.set(id, target);
+      const id = repId(target);
+      if (seenReps.has(id)) continue;
+      const list = bySet.get(target.setId);
+      const rep = { order: seenReps.size, rep: target };
+      seenReps.add(id);
+      if (list) list.push(rep);
+      else bySet.set(target.setId, [rep]);
     }
     for (const { target, sub } of group) {
-      let other: TargetRow | undefined;
-      for (const rep of reps.values()) {
-        if (rep.key !== target.key && otherUnit(rep, target)) {
-          other = rep;
-          break;
-        }
+      // The first representative (in order) of another unit whose whole target differs: per unit set, its
+      // first representative, or its second when the first has this very target.
+      let other: { order: number; rep: TargetRow } | undefined;
+      for (const reps of bySet.values()) {
+        const head = reps[0];
+        if (!head || !memo.test(head.rep, target)) continue;
+        const candidate = head.rep.keyId !== target.keyId ? head : reps[1];
+        if (candidate && (!other || candidate.order < other.order)) other = candidate;
       }
       if (!other) continue;
       out.push(
         makeFinding('subtask_shared', sub.at, {
           text: quote(sub.text),
           unit: target.units,
-          otherUnit: other.units,
-          otherCell: other.a1(),
+          otherUnit: other.rep.units,
+          otherCell: a1Of(other.rep),
         }),
       );
     }

@@ -291,16 +291,17 @@ export const LEDGER_COLUMNS: readonly LedgerColumn[] = [
   { key: 'explanation', zh: '说明', en: 'Explanation', width: 40, filler: 'result', format: 'wrap' },
 ];
 
-/** The quarterly column pairs, in quarter order. */
+/** The quarterly column pairs, in quarter order, with the quarter's name as findings say it. */
 export const LEDGER_QUARTERS: readonly {
   readonly quarter: 1 | 2 | 3 | 4;
+  readonly name: string;
   readonly actual: LedgerColumnKey;
   readonly status: LedgerColumnKey;
 }[] = [
-  { quarter: 1, actual: 'q1Actual', status: 'q1Status' },
-  { quarter: 2, actual: 'q2Actual', status: 'q2Status' },
-  { quarter: 3, actual: 'q3Actual', status: 'q3Status' },
-  { quarter: 4, actual: 'q4Actual', status: 'q4Status' },
+  { quarter: 1, name: '一季度', actual: 'q1Actual', status: 'q1Status' }, // 一季度完成值 · 一季度进展状态
+  { quarter: 2, name: '二季度', actual: 'q2Actual', status: 'q2Status' }, // 二季度完成值 · 二季度进展状态
+  { quarter: 3, name: '三季度', actual: 'q3Actual', status: 'q3Status' }, // 三季度完成值 · 三季度进展状态
+  { quarter: 4, name: '四季度', actual: 'q4Actual', status: 'q4Status' }, // 四季度完成值 · 四季度进展状态
 ];
 
 /**

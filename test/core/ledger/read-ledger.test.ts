@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { readLedger, type Ledger } from '../../../src/core/ledger/read-ledger.ts';
 import { findLedgerHeader } from '../../../src/core/ledger/ledger-header.ts';
+import { renderFinding } from '../../../src/core/findings/catalog.ts';
 import type { Finding } from '../../../src/core/findings.ts';
 import type { Grid } from '../../../src/core/grid.ts';
 import { at, ledgerGrid, row, HEADER, SHEET } from './fixtures.ts';
@@ -354,11 +355,56 @@ describe('malformed rows become findings at their cells', () => {
     expect(read(grid).ledger.planYear).toBe(2023);
   });
 
+  it('does not take an implausible year from a stray number in 完成时限 (serial 109940 is a day in 2201)', () => {
+    const { ledger, findings } = readLedger(
+      ledgerGrid([row({ A: '1', B: '甲', D: '推进改革', I: 109940 })], { title: null }),
+    );
+    expect(ledger?.planYear).toBeNull();
+    expect(findings.map((f) => f.code)).toEqual(['ledger_plan_year_missing']);
+  });
+
   it('reports a repeated header column and reads the first', () => {
     const header = [...HEADER, '进展情况'];
     const grid: Grid = { sheet: SHEET, origin: { row: 0, col: 0 }, cells: [['2024年台账'], header, SCI] };
     const { ledger, findings } = readLedger(grid, { asOf: '2024-06-30' });
     expect(codesAt(findings)).toEqual([['ledger_column_duplicate', 'W2']]);
     expect(ledger?.progress.get('3.04')?.text?.at).toEqual(at('R3'));
+  });
+
+  it('renders every ledger finding with its cell and parameters filled, in both languages', () => {
+    const grid = ledgerGrid([
+      SCI,
+      row({ B: '区教体局', D: '推进教育评价改革' }),
+      row({ A: '3.04', B: '区科技局', D: '重复' }),
+      row({ A: '7.01', B: '区司法局' }),
+      row({ A: '8.02', D: '深化财税领域改革', G: '待定' }),
+      row({ A: '1', B: '甲', D: '新增城镇就业7200人', G: '7200、800' }),
+      row({ A: '2', B: '甲', D: '新增城镇就业7200人', G: 7200, H: '元' }),
+      row({ A: '3', B: '甲', D: '新增城镇就业7200人', F: '大约', G: 7000, I: '尽快', J: '1、2' }),
+    ]);
+    const { findings } = readLedger(grid, { asOf: '2024-03-31' });
+    // Every ledger code but the sheet-level ones (plan year, empty, duplicate column) tested above.
+    expect(new Set(findings.map((f) => f.code))).toEqual(
+      new Set([
+        'ledger_quarter_not_started',
+        'ledger_id_missing',
+        'ledger_id_duplicate',
+        'ledger_text_missing',
+        'ledger_unit_missing',
+        'ledger_target_unreadable',
+        'ledger_target_count_mismatch',
+        'ledger_measure_unit_mismatch',
+        'ledger_comparator_unknown',
+        'ledger_deadline_unreadable',
+        'ledger_actual_count_mismatch',
+      ]),
+    );
+    for (const f of findings) {
+      const zh = renderFinding(f, 'zh');
+      const en = renderFinding(f, 'en');
+      // An unfilled placeholder: '{id}' ✓, '{count}' ✓; '｛id｝' ✗
+      expect(`${zh.message}${zh.fix}${en.message}${en.fix}`, f.code).not.toMatch(/\{\w+\}/);
+      expect(zh.message, f.code).toContain(zh.cell ?? '');
+    }
   });
 });

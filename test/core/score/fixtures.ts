@@ -26,6 +26,7 @@ export function textCell(value: string, row = 1, col = 6): Located<string> {
 
 /** A person as the table reader would produce it. */
 export function person(display: string): Person {
+  // Every space removed, as the table reader keys names: '周\u3000栋' → '周栋'; 'A B' → 'AB'; '张三' unchanged.
   return { display, key: display.replace(/\s|\u3000/g, ''), deputies: [], isRole: false };
 }
 
