@@ -19,6 +19,12 @@ export interface CliOptions {
   readonly asOf: string | null;
   readonly preset: string | null;
   readonly out: string | null;
+  /** `--out-dir DIR` (split). */
+  readonly outDir: string | null;
+  /** `--in-place`: rewrite the input, keeping `name.bak.xlsx`. */
+  readonly inPlace: boolean;
+  /** `--deadline YYYY-MM-DD` (split: the reporting deadline in the instructions). */
+  readonly deadline: string | null;
 }
 
 /** Read `--lang` before anything else so even argument errors speak the user's language. */
@@ -48,6 +54,9 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
         'as-of': { type: 'string' },
         preset: { type: 'string' },
         out: { type: 'string' },
+        'out-dir': { type: 'string' },
+        'in-place': { type: 'boolean', default: false },
+        deadline: { type: 'string' },
       },
     });
   } catch (e) {
@@ -71,6 +80,9 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
     if (!isIsoDate(v['as-of'])) throw new CliFailure(say(lang, 'badAsOf', { value: v['as-of'] }), EXIT.usage);
     asOf = v['as-of'];
   }
+  if (v.deadline !== undefined && !isIsoDate(v.deadline)) {
+    throw new CliFailure(say(lang, 'badDeadline', { value: v.deadline }), EXIT.usage);
+  }
   const [command, ...positionals] = parsed.positionals;
   return {
     command: command ?? null,
@@ -83,6 +95,9 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
     asOf,
     preset: v.preset ?? null,
     out: v.out ?? null,
+    outDir: v['out-dir'] ?? null,
+    inPlace: v['in-place'],
+    deadline: v.deadline ?? null,
   };
 }
 

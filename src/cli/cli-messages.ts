@@ -3,6 +3,7 @@
  */
 import type { Lang } from '../core/findings.ts';
 import { fillTemplate } from '../core/text/fill-template.ts';
+import { BULK_MESSAGES } from './cli-messages-bulk.ts';
 
 /** Message templates by key. */
 export const CLI_MESSAGES = {
@@ -159,6 +160,7 @@ Options:
     zh: '示例：为示例台账 {path} 评分（截至 {asOf}，示例数据）',
     en: 'Demo: scoring the sample ledger {path} as of {asOf} (sample data)',
   },
+  ...BULK_MESSAGES,
 } as const satisfies Record<string, Record<Lang, string>>;
 
 /** A message key. */

@@ -35,12 +35,16 @@ import { say } from './cli-messages.ts';
 import { tableJson } from './inspect-report.ts';
 import { loadAnalysis, openWorkbook } from './load-analysis.ts';
 import { scoreJson, scoreText, type ScoreRun, type ScoreTableJson } from './score-report.ts';
+import { wantsScoreOutput, writeScoreOutput, type ScoredWorkbook } from './score-output.ts';
+import { outputTarget } from './write-output.ts';
 
 /** A finished run and the line saying what was read. */
 export interface ScoreOutcome {
   readonly run: ScoreRun;
   /** `工作表“任务台账”：任务台账，表头在第2行，161项子任务…` */
   readonly source: string;
+  /** The workbook and what was scored in it, for `--out` (score-output.ts). */
+  readonly scored?: Omit<ScoredWorkbook, 'result' | 'findings'>;
 }
 
 /** Today as `YYYY-MM-DD`: `DUBAN_TODAY` when set, else the local calendar date. */
@@ -208,6 +212,7 @@ async function scoreTable(
   const tp = readTableProgress(table, breakdown, { grid: loaded.grid, planYear });
   const result = score(settings, asOf, planYear, tp.subTasks, tp.progress, tp.totals);
   return {
+    scored: { workbook: loaded.workbook, target: { kind: 'table', table } },
     run: {
       table: tableJson(loaded.analysis),
       subTasks: tp.subTasks,
@@ -244,7 +249,12 @@ export async function scoreFile(fileArg: string, options: CliOptions, io: CliIo)
       }
     }
     const ledger = await findLedgerSheet(workbook, options.sheet);
-    if (ledger) return scoreLedger(ledger, options, io, settings);
+    if (ledger) {
+      return {
+        ...scoreLedger(ledger, options, io, settings),
+        scored: { workbook, target: { kind: 'ledger', header: ledger.header } },
+      };
+    }
     return await scoreTable(fileArg, options, io, settings);
   } catch (e) {
     if (isDubanError(e)) throw asCliFailure(e, lang);
@@ -265,8 +275,13 @@ function asCliFailure(e: DubanError, lang: Lang): CliFailure | DubanError {
 export async function runScore(options: CliOptions, io: CliIo): Promise<number> {
   const file = options.positionals[0];
   if (file === undefined) throw new CliFailure(say(options.lang, 'missingFile'), EXIT.usage);
-  const { run, source } = await scoreFile(file, options, io);
+  // Where to write is checked before scoring, so a bad --out costs nothing.
+  const out = wantsScoreOutput(options) ? outputTarget(options, io, path.resolve(io.cwd, file)) : null;
+  const { run, source, scored } = await scoreFile(file, options, io);
   if (options.json) io.stdout.write(JSON.stringify(scoreJson(run, options.lang), null, 2) + '\n');
   else io.stdout.write(scoreText(run, options.lang, source));
+  if (out && scored) {
+    await writeScoreOutput({ ...scored, result: run.result, findings: run.findings }, out, options, io);
+  }
   return EXIT.ok;
 }

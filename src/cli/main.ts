@@ -9,6 +9,10 @@ import { say } from './cli-messages.ts';
 import { runInspect } from './command-inspect.ts';
 import { runDemo } from './command-demo.ts';
 import { runScore } from './command-score.ts';
+import { runClear } from './command-clear.ts';
+import { runBreakdown } from './command-breakdown.ts';
+import { runSplit } from './command-split.ts';
+import { runMerge } from './command-merge.ts';
 import type { Lang } from '../core/findings.ts';
 
 /** Run the command line with the given arguments; resolves to the exit code. */
@@ -18,7 +22,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     const options = parseCliArgs(argv);
     lang = options.lang;
     if (options.help || options.command === null || options.command === 'help') {
-      io.stdout.write(say(lang, 'usage') + '\n');
+      io.stdout.write(say(lang, 'usage') + '\n\n' + say(lang, 'usageBulk') + '\n');
       return options.command === null && !options.help ? EXIT.usage : EXIT.ok;
     }
     switch (options.command) {
@@ -26,6 +30,14 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         return await runInspect(options, io);
       case 'score':
         return await runScore(options, io);
+      case 'clear':
+        return await runClear(options, io);
+      case 'breakdown':
+        return await runBreakdown(options, io);
+      case 'split':
+        return await runSplit(options, io);
+      case 'merge':
+        return await runMerge(options, io);
       case 'demo':
         return await runDemo(options, io);
       default:

@@ -51,14 +51,23 @@ function compareFindings(a: Finding, b: Finding): number {
   return a.code < b.code ? -1 : a.code > b.code ? 1 : 0;
 }
 
-// Two stages may notice the same thing at the same cell; report it once.
+// Two stages may notice the same thing at the same cell; report it once: the first finding with a given
+// code, cell and parameters is kept. Findings are grouped by code and cell first, so parameters are
+// serialised only for the few findings that share both (a large table yields tens of thousands).
 function dedupe(findings: readonly Finding[]): Finding[] {
-  const seen = new Set<string>();
+  const byCell = new Map<string, Finding[]>();
   const out: Finding[] = [];
   for (const f of findings) {
-    const key = `${f.code}|${f.at?.sheet ?? ''}|${f.at?.row ?? ''}|${f.at?.col ?? ''}|${JSON.stringify(f.params)}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
+    const cellKey = `${f.code}|${f.at?.sheet ?? ''}|${f.at?.row ?? ''}|${f.at?.col ?? ''}`;
+    const same = byCell.get(cellKey);
+    if (same === undefined) {
+      byCell.set(cellKey, [f]);
+      out.push(f);
+      continue;
+    }
+    const params = JSON.stringify(f.params);
+    if (same.some((g) => JSON.stringify(g.params) === params)) continue;
+    same.push(f);
     out.push(f);
   }
   return out;

@@ -8,6 +8,12 @@ import type { CellRange, Grid, RawCell } from '../core/grid.ts';
 import { isoFromUtcMillis } from '../core/cell-dates.ts';
 import { sheetDataToGrid } from '../core/port/memory-workbook.ts';
 import type { SheetInfo, WorkbookPort } from '../core/port/workbook-port.ts';
+import {
+  SETTINGS_MARKER,
+  SETTINGS_SHEET_NAME,
+  parseSettingsGrid,
+  type OwnedColumnMark,
+} from '../core/write-plan/owned-settings.ts';
 
 /** Convert one exceljs cell value to a raw cell: cached results for formulas, plain text for rich text. */
 export function toRawCell(value: ExcelJS.CellValue): RawCell {
@@ -99,6 +105,39 @@ export function worksheetToGrid(ws: ExcelJS.Worksheet): Grid {
   });
 }
 
+/**
+ * The grid without the cells of our owned result columns (docs/owned-marks.md): readers must see the user's
+ * table, not what an earlier run wrote beside it — else a re-run would read its own 完成率 column as the
+ * table's and scoring twice would differ from scoring once.
+ */
+export function maskOwnedColumns(grid: Grid, marks: readonly OwnedColumnMark[]): Grid {
+  const mine = marks.filter((m) => m.sheet === grid.sheet);
+  if (mine.length === 0) return grid;
+  const cells = grid.cells.map((r) => [...r]);
+  const formats = grid.numberFormats?.map((r) => [...r]);
+  const blank = (row: number, col: number): void => {
+    const r = row - grid.origin.row;
+    const c = col - grid.origin.col;
+    const values = cells[r];
+    if (values && c >= 0 && c < values.length) values[c] = null;
+    const fmts = formats?.[r];
+    if (fmts && c >= 0 && c < fmts.length) fmts[c] = null;
+  };
+  for (const m of mine) {
+    for (let col = m.firstCol; col <= m.lastCol; col++) {
+      if (m.ownsHeader) blank(m.headerRow, col);
+      for (let row = m.firstRow; row <= m.lastRow; row++) blank(row, col);
+    }
+  }
+  return sheetDataToGrid({
+    name: grid.sheet,
+    cells,
+    ...(formats ? { numberFormats: formats } : {}),
+    merges: grid.merges ?? [],
+    hiddenRows: grid.hiddenRows ?? [],
+  });
+}
+
 /** A workbook read from an .xlsx file or buffer. */
 export class XlsxWorkbook implements WorkbookPort {
   readonly workbook: ExcelJS.Workbook;
@@ -166,6 +205,16 @@ export class XlsxWorkbook implements WorkbookPort {
     if (!ws) {
       return Promise.reject(new DubanError('sheet_not_found', `Sheet not found: ${name}`, { sheet: name }));
     }
-    return Promise.resolve(worksheetToGrid(ws));
+    return Promise.resolve(maskOwnedColumns(worksheetToGrid(ws), this.ownedColumns()));
+  }
+
+  /**
+   * Owned result columns listed by our settings sheet (none without one). Read on every call: a command may
+   * clear or rewrite the settings between reads.
+   */
+  ownedColumns(): readonly OwnedColumnMark[] {
+    const ws = this.workbook.getWorksheet(SETTINGS_SHEET_NAME);
+    if (!ws || ws.getCell(1, 1).value !== SETTINGS_MARKER) return [];
+    return parseSettingsGrid(worksheetToGrid(ws))?.owned.columns ?? [];
   }
 }

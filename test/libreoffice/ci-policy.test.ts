@@ -11,7 +11,7 @@ describe('the CI rule', () => {
   it('in CI, every tool the LibreOffice checks need is installed', () => {
     const policy = sofficePolicy(process.env, missingTools());
     // Outside CI a missing tool only skips the checks (libreoffice.test.ts says so); in CI it is an error.
-    expect(policy.failure).toBeNull();
+    expect(policy.failure, policy.failure ?? '').toBeNull();
   });
 });
 
@@ -24,7 +24,7 @@ describe('sofficePolicy', () => {
   it('skips without soffice outside CI, saying what to install', () => {
     const policy = sofficePolicy({}, ['soffice']);
     expect(policy.run).toBe(false);
-    expect(policy.failure).toBeNull();
+    expect(policy.failure, policy.failure ?? '').toBeNull();
     expect(policy.skipReason).toContain('LibreOffice checks skipped: soffice not found on PATH');
     expect(policy.skipReason).toContain('libreoffice-calc');
     expect(policy.skipReason).toContain('fonts-noto-cjk');
@@ -96,11 +96,13 @@ describe('parsePdfFonts', () => {
   });
 
   it('counts only embedded CJK fonts as CJK', () => {
-    expect(embeddedCjkFonts(parsePdfFonts(output)).map((f) => f.baseName)).toEqual(['NotoSansCJKjp-Regular-VKana']);
+    expect(embeddedCjkFonts(parsePdfFonts(output)).map((f) => f.baseName)).toEqual([
+      'NotoSansCJKjp-Regular-VKana',
+    ]);
   });
 
   it('refuses output without a heading', () => {
-    expect(() => parsePdfFonts('Syntax Error: not a PDF')).toThrow(/unexpected pdffonts output/);
+    expect(() => parsePdfFonts('Syntax Error: not a PDF')).toThrow('unexpected pdffonts output');
   });
 });
 

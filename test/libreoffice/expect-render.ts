@@ -11,13 +11,14 @@ import { pdfFonts, pdfText, type PdfFont } from './soffice.ts';
  *   'DejaVuSans'                  → not CJK (Latin fallback: Chinese would print as boxes)
  *   'SimSun' / 'WenQuanYiZenHei'  → CJK (other Chinese fonts a machine may have)
  */
-const CJK_FONT = /Noto(?:Sans|Serif)(?:Mono)?CJK|SourceHan|SimSun|SimHei|NSimSun|WenQuanYi|DroidSansFallback/i;
+const CJK_FONT =
+  /Noto(?:Sans|Serif)(?:Mono)?CJK|SourceHan|SimSun|SimHei|NSimSun|WenQuanYi|DroidSansFallback/i;
 
 /**
  * Han characters (CJK Unified Ideographs), e.g.:
  *   '区发改局' → 4 matches
  *   '2024年'   → 1 match (年)
- *   'ABC　'    → none (U+3000 is a space, not a Han character)
+ *   'A\u3000B' → none (U+3000, the ideographic space, is not a Han character)
  */
 const HAN = /\p{Script=Han}/gu;
 
@@ -32,10 +33,15 @@ export function embeddedCjkFonts(fonts: readonly PdfFont[]): PdfFont[] {
  * characters in the text, no replacement characters, and every string of `mustContain` in the text.
  * Returns the PDF's text for further checks.
  */
-export async function expectRendersChinese(pdf: string, mustContain: readonly string[] = []): Promise<string> {
+export async function expectRendersChinese(
+  pdf: string,
+  mustContain: readonly string[] = [],
+): Promise<string> {
   const [fonts, text] = await Promise.all([pdfFonts(pdf), pdfText(pdf)]);
   const names = fonts.map((f) => `${f.name}${f.embedded ? '' : ' (not embedded)'}`).join(', ');
-  expect(embeddedCjkFonts(fonts).length, `no embedded CJK font in ${pdf}; fonts: ${names}`).toBeGreaterThan(0);
+  expect(embeddedCjkFonts(fonts).length, `no embedded CJK font in ${pdf}; fonts: ${names}`).toBeGreaterThan(
+    0,
+  );
   expect(text.match(HAN)?.length ?? 0, `no Chinese characters in the text of ${pdf}`).toBeGreaterThan(0);
   expect(text.includes('\uFFFD'), `replacement characters in the text of ${pdf}`).toBe(false);
   for (const snippet of mustContain) {

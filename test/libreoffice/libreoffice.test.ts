@@ -7,12 +7,13 @@
  * Expected values come from the seed transcription `seeds/taishan-2024.json`, the seed README (layout,
  * column widths) and the hand-worked numbers of the ledger below — never from the code under test.
  *
- * Two soffice calls do all the work (one renders both workbooks to PDF, one round-trips both), started
- * side by side in `beforeAll`. Without soffice the whole block is skipped with a message; in CI
+ * Two soffice calls do the work (one renders both workbooks to PDF, one round-trips both), started side
+ * by side in `beforeAll` with a third, small one: the ledger rendered with every Chinese font hidden, the
+ * control that shows the CJK-font check can fail. Without soffice the whole block is skipped with a message; in CI
  * ci-policy.test.ts fails instead.
  */
 import { readFileSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
@@ -74,9 +75,8 @@ const STATUS_LIST = '"已完成,序时推进,滞后"';
 /** Write the ledger with exceljs, as a user's workbook plus what our tools add to it. */
 async function writeLedger(file: string): Promise<void> {
   const workbook = new ExcelJS.Workbook();
-  const ws = workbook.addWorksheet('台账', {
-    pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: false },
-  });
+  // Landscape on the default paper: one page holds the whole sheet (A:H).
+  const ws = workbook.addWorksheet('台账', { pageSetup: { orientation: 'landscape' } });
   ws.columns = [6, 14, 8, 8, 10, 30, 2, 10].map((width) => ({ width }));
   ws.addRow(LEDGER_HEADER);
   for (const row of LEDGER_ROWS) ws.addRow(row);
@@ -132,6 +132,25 @@ function readPpm(file: string): { width: number; height: number; rgb: Uint8Array
   return { width, height, rgb: bytes.subarray(header[0].length, header[0].length + width * height * 3) };
 }
 
+/**
+ * A fontconfig file that sees the system's fonts minus every font covering simplified Chinese — a machine
+ * without fonts-noto-cjk, as far as LibreOffice can tell.
+ */
+async function writeFontconfigWithoutChinese(file: string): Promise<void> {
+  const xml = [
+    '<?xml version="1.0"?>',
+    '<!DOCTYPE fontconfig SYSTEM "fonts.dtd">',
+    '<fontconfig>',
+    '  <include ignore_missing="yes">/etc/fonts/fonts.conf</include>',
+    '  <selectfont><rejectfont>',
+    '    <pattern><patelt name="lang"><string>zh-cn</string></patelt></pattern>',
+    '  </rejectfont></selectfont>',
+    '</fontconfig>',
+    '',
+  ].join('\n');
+  await writeFile(file, xml, 'utf8');
+}
+
 /** The pixel rows a word's line occupies, across the whole page width. */
 function rowBand(word: PdfWord, pageWidthPx: number): PixelRegion {
   const scale = PNG_DPI / 72;
@@ -148,6 +167,8 @@ describe.skipIf(!policy.run)(`LibreOffice${policy.run ? '' : ` — ${policy.skip
   let work = '';
   let seedPdf = '';
   let ledgerPdf = '';
+  let noCjkPdf = '';
+  let badFileError: unknown = null;
   let seedBack: ReadBackWorkbook;
   let ledgerBack: ReadBackWorkbook;
 
@@ -156,15 +177,29 @@ describe.skipIf(!policy.run)(`LibreOffice${policy.run ? '' : ` — ${policy.skip
     const ledgerXlsx = path.join(work, 'in', 'ledger.xlsx');
     await mkdir(path.dirname(ledgerXlsx), { recursive: true });
     await writeLedger(ledgerXlsx);
+    const fontconfig = path.join(work, 'fonts-without-chinese.conf');
+    await writeFontconfigWithoutChinese(fontconfig);
+    const notAWorkbook = path.join(work, 'in', 'not-a-workbook.xlsx');
+    await writeFile(notAWorkbook, 'this is not a zip file\n', 'utf8');
     const started = performance.now();
-    const [pdfs, copies] = await Promise.all([
+    const [pdfs, copies, noCjk, badFile] = await Promise.all([
       convertAllToPdf([SEED_XLSX, ledgerXlsx], path.join(work, 'pdf')),
       roundTripAll([SEED_XLSX, ledgerXlsx], path.join(work, 'xlsx')),
+      convertAllToPdf([ledgerXlsx], path.join(work, 'no-cjk'), { env: { FONTCONFIG_FILE: fontconfig } }),
+      convertAllToPdf([notAWorkbook], path.join(work, 'bad')).then(
+        () => null,
+        (error: unknown) => error,
+      ),
     ]);
+    badFileError = badFile;
     const seconds = ((performance.now() - started) / 1000).toFixed(2);
-    console.info(`LibreOffice: 2 workbooks to PDF and round trip, 2 soffice calls in parallel: ${seconds} s`);
+    console.info(
+      `LibreOffice: 4 soffice calls side by side (2 PDFs, 2 round trips, 2 controls): ${seconds} s`,
+    );
     [seedPdf = '', ledgerPdf = ''] = pdfs;
-    [seedBack, ledgerBack] = await Promise.all(copies.map((copy) => readBackWorkbook(copy)));
+    [noCjkPdf = ''] = noCjk;
+    const [seedCopy = '', ledgerCopy = ''] = copies;
+    [seedBack, ledgerBack] = await Promise.all([readBackWorkbook(seedCopy), readBackWorkbook(ledgerCopy)]);
   }, 180_000);
 
   afterAll(async () => {
@@ -182,7 +217,10 @@ describe.skipIf(!policy.run)(`LibreOffice${policy.run ? '' : ` — ${policy.skip
         '陈学刚',
         '宋杰',
       ]);
-      // The header's ASCII spaces and the owners' U+3000 come out as gaps of some width.
+      // The header's ASCII spaces and the owners' U+3000 come out as gaps of some width, e.g.:
+      //   '序号   责任单位    目 标 任 务     责任人' → matches (pdftotext folds the spaces of 目   标   任   务)
+      //   '周   栋' / '周\u3000栋'                  → match (U+3000 is whitespace to \s)
+      //   '周栋'                                  → no match: the space was lost
       expect(text).toMatch(/序号\s+责任单位\s+目\s+标\s+任\s+务\s+责任人/);
       expect(text).toMatch(/周\s+栋/);
       expect(text).toMatch(/张\s+力/);
@@ -193,7 +231,14 @@ describe.skipIf(!policy.run)(`LibreOffice${policy.run ? '' : ` — ${policy.skip
 
     it('embeds Noto Sans or Serif CJK', async () => {
       const cjk = embeddedCjkFonts(await pdfFonts(seedPdf)).map((f) => f.baseName);
-      expect(cjk.some((name) => /^Noto(?:Sans|Serif)CJK/.test(name)), cjk.join(', ')).toBe(true);
+      // Font names, e.g.:
+      //   'NotoSansCJKjp-Regular-VKana' → Noto Sans CJK (what fonts-noto-cjk gives LibreOffice here)
+      //   'NotoSerifCJKsc-Bold'         → Noto Serif CJK
+      //   'WenQuanYiZenHei'             → not Noto: fails, the package .ci/run installs was not used
+      expect(
+        cjk.some((name) => /^Noto(?:Sans|Serif)CJK/.test(name)),
+        cjk.join(', '),
+      ).toBe(true);
     });
 
     it('prints on A4 landscape, a plausible number of pages, numbered in the footer', async () => {
@@ -208,7 +253,9 @@ describe.skipIf(!policy.run)(`LibreOffice${policy.run ? '' : ` — ${policy.skip
       const text = await pdfText(seedPdf);
       expect(text).toContain(`第 1 页，共 ${info.pages} 页`);
       expect(text).toContain(`第 ${info.pages} 页，共 ${info.pages} 页`);
-      // The header row repeats on every page (print titles): once per page.
+      // The header row repeats on every page (print titles): once per page. Counted lines, e.g.:
+      //   '序号   责任单位      目 标 任 务   责任人' → one
+      //   '序号责任单位'                            → none (a header cell lost)
       expect(text.match(/序号\s+责任单位/g)?.length).toBe(info.pages);
     });
 
@@ -232,6 +279,24 @@ describe.skipIf(!policy.run)(`LibreOffice${policy.run ? '' : ` — ${policy.skip
         for (let c = 0; c < 3; c++) if (image.rgba[i * 4 + c] !== reference.rgb[i * 3 + c]) differing++;
       }
       expect(differing).toBe(0);
+    });
+  });
+
+  describe('the harness', () => {
+    it('says which file LibreOffice could not convert, and what soffice said', () => {
+      expect(badFileError).toBeInstanceOf(Error);
+      const message = badFileError instanceof Error ? badFileError.message : '';
+      expect(message).toContain('LibreOffice did not convert 1 of 1 file(s) to pdf');
+      expect(message).toContain('not-a-workbook.xlsx → ');
+      expect(message).toContain('Error: source file could not be loaded');
+      expect(message).not.toContain('javaldx');
+    });
+  });
+
+  describe('the CJK-font check', () => {
+    it('fails on a PDF rendered without Chinese fonts, though pdftotext still reads the characters', async () => {
+      await expect(expectRendersChinese(noCjkPdf)).rejects.toThrow('no embedded CJK font');
+      expect(await pdfText(noCjkPdf)).toContain('区科技局');
     });
   });
 
@@ -264,7 +329,10 @@ describe.skipIf(!policy.run)(`LibreOffice${policy.run ? '' : ` — ${policy.skip
       const widths = seedBack.sheet('分解表').columnWidths;
       expect(widths).toHaveLength(4);
       [6, 18, 90, 14].forEach((want, i) => {
-        expect(Math.abs((widths[i] ?? 0) - want), `column ${i + 1}: ${String(widths[i])}`).toBeLessThanOrEqual(0.5);
+        expect(
+          Math.abs((widths[i] ?? 0) - want),
+          `column ${i + 1}: ${String(widths[i])}`,
+        ).toBeLessThanOrEqual(0.5);
       });
     });
 
@@ -281,11 +349,18 @@ describe.skipIf(!policy.run)(`LibreOffice${policy.run ? '' : ` — ${policy.skip
     it('shows the cached and the computed formula values', async () => {
       const text = await expectRendersChinese(ledgerPdf, ['区科技局', '滞后', '序时推进', '合计']);
       // C9 keeps its cached 642; LibreOffice computes D9 = 421, E9 = 2 and F9 = 65.6 (written without one).
+      // The 合计 line, e.g.:
+      //   '      合计           642       421  2      65.6' → matches
+      //   '      合计           642                       ' → no match: formulas without a result left blank
+      //   '      合计           642         0  0         0' → no match: computed wrongly
       expect(text).toMatch(/合计\s+642\s+421\s+2\s+65\.6/);
     });
 
     it('paints the highlighted rows yellow without the add-in, and only those', async () => {
-      const [png] = await pdfToPng(ledgerPdf, path.join(work, 'png', 'ledger'), { firstPage: 1, lastPage: 1 });
+      const [png] = await pdfToPng(ledgerPdf, path.join(work, 'png', 'ledger'), {
+        firstPage: 1,
+        lastPage: 1,
+      });
       const [page] = await pdfWordBoxes(ledgerPdf, { firstPage: 1, lastPage: 1 });
       if (png === undefined || page === undefined) throw new Error('no page 1');
       const image = readPng(png);
@@ -296,9 +371,9 @@ describe.skipIf(!policy.run)(`LibreOffice${policy.run ? '' : ` — ${policy.skip
       };
       const yellowIn = (text: string): number =>
         findColouredPixels(image, YELLOW, 8, rowBand(word(text), image.width)).count;
-      // Rows 4 and 6 (区科技局, 区民政局) are 滞后: across A:F, a band ≈ 400 pt wide, mostly yellow.
-      expect(yellowIn('区科技局')).toBeGreaterThan(2000);
-      expect(yellowIn('区民政局')).toBeGreaterThan(2000);
+      // Rows 4 and 6 (区科技局, 区民政局) are 滞后: across A:F, a band ≈ 360 pt wide, mostly yellow (≈ 11,000 px measured).
+      expect(yellowIn('区科技局')).toBeGreaterThan(5000);
+      expect(yellowIn('区民政局')).toBeGreaterThan(5000);
       for (const other of ['序号', '区发改局', '区教体局', '区工信局', '区司法局', '合计']) {
         expect(yellowIn(other), other).toBe(0);
       }

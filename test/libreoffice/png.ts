@@ -49,7 +49,8 @@ const CHANNELS: Readonly<Record<number, number>> = { 0: 1, 2: 3, 3: 1, 4: 2, 6: 
  */
 export function decodePng(bytes: Uint8Array): DecodedPng {
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  if (buf.length < 8 || SIGNATURE.some((b, i) => buf[i] !== b)) throw new Error('not a PNG file (bad signature)');
+  if (buf.length < 8 || SIGNATURE.some((b, i) => buf[i] !== b))
+    throw new Error('not a PNG file (bad signature)');
   let width = 0;
   let height = 0;
   let colourType = -1;
@@ -183,8 +184,12 @@ function toRgba(
         if (palette === null) throw new Error('palette PNG without a PLTE chunk');
         const index = at(i);
         if (index * 3 + 2 >= palette.length) throw new Error(`PNG palette index ${index} out of range`);
-        const alpha = transparency !== null && index < transparency.length ? (transparency[index] ?? 255) : 255;
-        rgba.set([palette[index * 3] ?? 0, palette[index * 3 + 1] ?? 0, palette[index * 3 + 2] ?? 0, alpha], o);
+        const alpha =
+          transparency !== null && index < transparency.length ? (transparency[index] ?? 255) : 255;
+        rgba.set(
+          [palette[index * 3] ?? 0, palette[index * 3 + 1] ?? 0, palette[index * 3 + 2] ?? 0, alpha],
+          o,
+        );
         break;
       }
       case 4:

@@ -152,7 +152,7 @@ function readCell(cell: ExcelJS.Cell): ReadBackCell {
     row: Number(cell.row),
     col: Number(cell.col),
     value: isFormula ? plain(cell.result) : plain(raw),
-    formula: isFormula ? cell.formula.replace(/^=/, '') : null,
+    formula: isFormula ? withoutEquals(cell.formula) : null,
     hyperlink,
     fill: fillColour(cell.fill),
   };
@@ -239,9 +239,14 @@ function readValidations(model: unknown): ReadBackValidation[] {
 
 function formulaText(formula: unknown): string {
   if (typeof formula === 'number') return String(formula);
-  if (typeof formula === 'string') return formula.replace(/^=/, '');
+  if (typeof formula === 'string') return withoutEquals(formula);
   if (formula instanceof Date) return formula.toISOString();
   return JSON.stringify(formula);
+}
+
+/** A formula as exceljs keeps it, without the `=` LibreOffice or a user may have left in front. */
+function withoutEquals(formula: string): string {
+  return formula.startsWith('=') ? formula.slice(1) : formula;
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

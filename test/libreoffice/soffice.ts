@@ -125,14 +125,23 @@ interface ProcessResult {
  * Run a program without a shell and collect its output. The child leads its own process group so that
  * on timeout the whole tree it started (soffice → oosplash → soffice.bin) is killed, not just the wrapper.
  */
-function runProgram(program: string, args: readonly string[], timeoutMs: number): Promise<ProcessResult> {
+function runProgram(
+  program: string,
+  args: readonly string[],
+  timeoutMs: number,
+  env: Readonly<Record<string, string>> = {},
+): Promise<ProcessResult> {
   const resolved = findOnPath(program);
   if (resolved === null) {
     const pkg = program in RENDER_TOOLS ? RENDER_TOOLS[program as RenderTool] : 'its package';
     return Promise.reject(new Error(`${program} is not installed (Debian package ${pkg}; ${INSTALL_HINT})`));
   }
   return new Promise((resolve, reject) => {
-    const child = spawn(resolved, [...args], { detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(resolved, [...args], {
+      detached: true,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, ...env },
+    });
     const out: Buffer[] = [];
     const err: Buffer[] = [];
     child.stdout.on('data', (chunk: Buffer) => out.push(chunk));
@@ -191,6 +200,8 @@ async function runTool(program: RenderTool, args: readonly string[], timeoutMs =
 export interface ConvertOptions {
   /** Time limit for the whole soffice call, in ms (default 120 s). */
   readonly timeoutMs?: number;
+  /** Extra environment variables for soffice (e.g. `FONTCONFIG_FILE`), on top of this process's. */
+  readonly env?: Readonly<Record<string, string>>;
 }
 
 /**
@@ -237,6 +248,7 @@ async function convertAll(
         ...inputs.map((input) => path.resolve(input)),
       ],
       options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+      options.env,
     );
     const missing: string[] = [];
     for (const [i, output] of outputs.entries()) {
@@ -260,7 +272,11 @@ async function convertAll(
 }
 
 /** Render one workbook to PDF with LibreOffice; returns `<outDir>/<base name>.pdf`. */
-export async function convertToPdf(xlsxPath: string, outDir: string, options: ConvertOptions = {}): Promise<string> {
+export async function convertToPdf(
+  xlsxPath: string,
+  outDir: string,
+  options: ConvertOptions = {},
+): Promise<string> {
   const [pdf] = await convertAll([xlsxPath], outDir, 'pdf', 'pdf', options);
   return pdf ?? '';
 }
@@ -278,7 +294,11 @@ export function convertAllToPdf(
  * Open a workbook in LibreOffice and save it again as .xlsx (`<outDir>/<base name>.xlsx`, outDir must not
  * be the input's directory): the file LibreOffice wrote, to read back with `readBackWorkbook`.
  */
-export async function roundTrip(xlsxPath: string, outDir: string, options: ConvertOptions = {}): Promise<string> {
+export async function roundTrip(
+  xlsxPath: string,
+  outDir: string,
+  options: ConvertOptions = {},
+): Promise<string> {
   const [xlsx] = await convertAll([xlsxPath], outDir, XLSX_FILTER, 'xlsx', options);
   return xlsx ?? '';
 }
@@ -422,12 +442,24 @@ export function pdfToPpm(pdf: string, prefix: string, range: PageRange = {}): Pr
   return renderPages(pdf, prefix, 'ppm', range);
 }
 
-async function renderPages(pdf: string, prefix: string, format: 'png' | 'ppm', range: PageRange): Promise<string[]> {
+async function renderPages(
+  pdf: string,
+  prefix: string,
+  format: 'png' | 'ppm',
+  range: PageRange,
+): Promise<string[]> {
   const dir = path.dirname(path.resolve(prefix));
   const base = path.basename(prefix);
   await mkdir(dir, { recursive: true });
   const formatArgs = format === 'png' ? ['-png'] : [];
-  await runTool('pdftoppm', [...formatArgs, '-r', String(PNG_DPI), ...pageArgs(range), pdf, path.resolve(prefix)]);
+  await runTool('pdftoppm', [
+    ...formatArgs,
+    '-r',
+    String(PNG_DPI),
+    ...pageArgs(range),
+    pdf,
+    path.resolve(prefix),
+  ]);
   // pdftoppm pads page numbers to the width of the last page number, e.g. for prefix 'p':
   //   'p-1.png'   → page 1 of a PDF with fewer than 10 pages
   //   'p-07.png'  → page 7 of a PDF with 10–99 pages
@@ -437,7 +469,8 @@ async function renderPages(pdf: string, prefix: string, format: 'png' | 'ppm', r
   const pages: { page: number; file: string }[] = [];
   for (const entry of await readdir(dir)) {
     const match = pagePattern.exec(entry);
-    if (match?.[1] === base && match[3] === format) pages.push({ page: Number(match[2]), file: path.join(dir, entry) });
+    if (match?.[1] === base && match[3] === format)
+      pages.push({ page: Number(match[2]), file: path.join(dir, entry) });
   }
   if (pages.length === 0) throw new Error(`pdftoppm wrote no page images for ${pdf} at ${prefix}`);
   return pages.sort((a, b) => a.page - b.page).map((p) => p.file);
@@ -501,7 +534,8 @@ function decodeEntities(text: string): string {
   //   '&#x4E2D;' → '中'
   //   '&nbsp'  → unchanged (no semicolon, not an entity)
   return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, body: string) => {
-    if (body.startsWith('#x') || body.startsWith('#X')) return String.fromCodePoint(parseInt(body.slice(2), 16));
+    if (body.startsWith('#x') || body.startsWith('#X'))
+      return String.fromCodePoint(parseInt(body.slice(2), 16));
     if (body.startsWith('#')) return String.fromCodePoint(Number(body.slice(1)));
     return ENTITIES[body] ?? whole;
   });

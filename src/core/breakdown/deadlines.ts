@@ -300,6 +300,11 @@ const DEADLINE_START = codeSet([
   LUNAR_FIRST_MONTH[0] ?? '',
 ]);
 
+/** True when a deadline phrase may start with char code `c` (a cheap necessary condition). */
+export function mayStartDeadline(c: number): boolean {
+  return DEADLINE_START.has(c);
+}
+
 /** Options of {@link matchDeadlineAt}. */
 interface MatchOptions {
   /** Accept a bare `2024年` / `2024` as that year's end (完成时限 cells only). */

@@ -38,10 +38,11 @@ import {
   SYNC_WORDS,
 } from '../vocab/indicator-kind-words.ts';
 import type { ComparatorWord } from '../vocab/comparator-words.ts';
-import { deadlineLengthAt, findDeadlines } from './deadlines.ts';
+import { deadlineLengthAt, findDeadlines, mayStartDeadline } from './deadlines.ts';
 import {
   anyWordPattern,
   codeSet,
+  hasSpaceBefore,
   inParenZone,
   isProtected,
   isThousandsComma,
@@ -51,7 +52,7 @@ import {
   type ParsedText,
 } from './parse-text.ts';
 import { findQuantities, numericKind, resolveComparator, type Quantity } from './quantities.ts';
-import { itemMarkerLength } from './split-subtasks.ts';
+import { itemMarkerLength, mayStartMarker } from './split-subtasks.ts';
 import { WordIndex, wordIndex } from './word-index.ts';
 
 /** A problem met while reading indicators, for the caller to turn into a finding. */
@@ -92,6 +93,27 @@ interface Range {
 // Parse positions of the metric being cleaned (reused: metricOf never runs inside itself).
 let metricPositions = new Int32Array(256);
 
+/** The chars at `pos[from .. to)` as a string (for matching words against a metric's head). */
+function charsAt(s: string, pos: Int32Array, from: number, to: number): string {
+  let out = '';
+  let runStart = -1;
+  for (let k = from; k < to; k++) {
+    const at = pos[k] ?? 0;
+    if (runStart >= 0 && at !== (pos[k - 1] ?? 0) + 1) {
+      out += s.slice(pos[runStart] ?? 0, (pos[k - 1] ?? 0) + 1);
+      runStart = -1;
+    }
+    if (runStart < 0) runStart = k;
+  }
+  if (runStart >= 0) out += s.slice(pos[runStart] ?? 0, (pos[to - 1] ?? 0) + 1);
+  return out;
+}
+
+/** True when a leading filler word, deadline, item number or 在 may start with char code `c`. */
+function mayLead(c: number): boolean {
+  return c === AT_CODE || FILLER.mayStartWith(c) || mayStartDeadline(c) || mayStartMarker(c);
+}
+
 /**
  * Clean a metric: drop bracketed asides, leading filler and deadlines, trailing adverbs and edge
  * punctuation; return the original wording of what is left, spaces tidied. `ranges` lists the parse
@@ -103,32 +125,22 @@ function metricOf(p: ParsedText, ranges: readonly number[]): string {
   for (let r = 0; r + 1 < ranges.length; r += 2) total += Math.max(0, (ranges[r + 1] ?? 0) - (ranges[r] ?? 0));
   if (metricPositions.length < total) metricPositions = new Int32Array(Math.max(total, metricPositions.length * 2));
   const pos = metricPositions;
-  // The chars at the kept positions, as one string: `word[k]` is the char at `pos[k]`.
-  let word = '';
   let count = 0;
   for (let r = 0; r + 1 < ranges.length; r += 2) {
-    const from = ranges[r] ?? 0;
-    const to = ranges[r + 1] ?? 0;
-    let runStart = -1;
-    for (let k = from; k < to; k++) {
+    for (let k = ranges[r] ?? 0; k < (ranges[r + 1] ?? 0); k++) {
       // Bracketed asides (（含…）) are no part of a metric.
-      if (p.hasParen && inParenZone(p, k)) {
-        if (runStart >= 0) word += s.slice(runStart, k);
-        runStart = -1;
-        continue;
-      }
-      if (runStart < 0) runStart = k;
-      pos[count++] = k;
+      if (!p.hasParen || !inParenZone(p, k)) pos[count++] = k;
     }
-    if (runStart >= 0) word += s.slice(runStart, to);
   }
   let a = 0;
   let b = count;
   for (;;) {
-    while (a < b && EDGE.has(word.charCodeAt(a))) a++;
-    while (b > a && EDGE.has(word.charCodeAt(b - 1))) b--;
-    // Filler words and deadlines are short: look at the first few characters only.
-    const head = word.slice(a, Math.min(a + HEAD_LOOK, b));
+    while (a < b && EDGE.has(s.charCodeAt(pos[a] ?? -1))) a++;
+    while (b > a && EDGE.has(s.charCodeAt(pos[b - 1] ?? -1))) b--;
+    // Filler words, deadlines and item numbers are short: look at the first few characters only, and only
+    // when one of them can start there.
+    if (a >= b || !mayLead(s.charCodeAt(pos[a] ?? -1))) break;
+    const head = charsAt(s, pos, a, Math.min(a + HEAD_LOOK, b));
     const filler = FILLER.longestAt(head, 0);
     // 在 before a deadline is part of it: 在正月十五前完成… → 完成….
     const atDeadline = head.charCodeAt(0) === AT_CODE ? deadlineLengthAt(head, 1) : 0;
@@ -142,11 +154,11 @@ function metricOf(p: ParsedText, ranges: readonly number[]): string {
     a += cut;
   }
   for (;;) {
-    while (b > a && EDGE.has(word.charCodeAt(b - 1))) b--;
-    // The first trailing word of the list that ends the metric (the last HEAD_LOOK chars are looked at).
+    while (b > a && EDGE.has(s.charCodeAt(pos[b - 1] ?? -1))) b--;
+    // The first trailing word of the list that ends the metric.
     let trailing = 0;
     for (const w of METRIC_TRAILING_WORDS) {
-      if (b - a > w.length && w.length <= HEAD_LOOK && word.startsWith(w, b - w.length)) {
+      if (b - a > w.length && w.length <= HEAD_LOOK && endsWithAt(s, pos, b, w)) {
         trailing = w.length;
         break;
       }
@@ -154,7 +166,18 @@ function metricOf(p: ParsedText, ranges: readonly number[]): string {
     if (trailing === 0) break;
     b -= trailing;
   }
-  return tidySpaces(sourceOfPositions(p, pos, a, b));
+  const text = sourceOfPositions(p, pos, a, b);
+  // Spaces in the source show as SPACE_BEFORE on the next kept char; without any, there is nothing to tidy.
+  for (let k = a + 1; k < b; k++) {
+    if ((pos[k] ?? 0) === (pos[k - 1] ?? 0) + 1 && hasSpaceBefore(p, pos[k] ?? 0)) return tidySpaces(text);
+  }
+  return text;
+}
+
+/** True when the chars at `pos[b - w.length .. b)` spell `w`. */
+function endsWithAt(s: string, pos: Int32Array, b: number, w: string): boolean {
+  for (let k = 0; k < w.length; k++) if (s.charCodeAt(pos[b - w.length + k] ?? -1) !== w.charCodeAt(k)) return false;
+  return true;
 }
 
 /** Original text of a range, edge punctuation trimmed. */

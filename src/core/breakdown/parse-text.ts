@@ -251,12 +251,6 @@ export function parseText(source: string): ParsedText {
   };
 }
 
-interface OpenMark {
-  readonly closer: number;
-  readonly index: number;
-  readonly quote: boolean;
-}
-
 // Any character that opens or closes a pair. e.g. '“' ✓, '(' ✓, '"' ✓, '》' ✓, '，' ✗
 const PAIR_CODES = codeSet([
   ...Object.keys(QUOTE_PAIRS),
@@ -275,6 +269,9 @@ const OPENERS = new Map<number, { closer: number; quote: boolean }>([
   ['"'.charCodeAt(0), { closer: '"'.charCodeAt(0), quote: true }],
 ]);
 const CLOSE_PAREN = ')'.charCodeAt(0);
+// Positions of the openers not closed yet (a stack), and the closer each waits for.
+let openAt = new Int32Array(64);
+let openCloser = new Int32Array(64);
 
 // Pair quotes and brackets with a stack, setting QUOTED, BRACKETED and PAREN_ZONE in `flags`. A closer that
 // matches a deeper opener closes it (the openers above it stay unmatched); a closer with no opener, and
@@ -282,47 +279,51 @@ const CLOSE_PAREN = ')'.charCodeAt(0);
 // Returns whether any PAREN_ZONE was set.
 function markPairs(text: string, flags: Uint8Array): boolean {
   const n = text.length;
-  let stack: OpenMark[] | null = null;
+  let depth = 0; // stack size
   let paired = false;
   let hasParen = false;
   for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
     if (!PAIR_CODES.has(c)) continue;
-    let depth = -1;
-    if (stack !== null) {
-      for (let d = stack.length - 1; d >= 0; d--) {
-        if (stack[d]?.closer === c) {
-          depth = d;
-          break;
+    let d = depth - 1;
+    while (d >= 0 && openCloser[d] !== c) d--;
+    if (d >= 0) {
+      const index = openAt[d] ?? 0;
+      depth = d;
+      const quote = OPENERS.get(text.charCodeAt(index))?.quote === true;
+      if (!paired) {
+        if (scratchQuote.length < n + 1) {
+          scratchQuote = new Int32Array(Math.max(n + 1, scratchQuote.length * 2));
+          scratchBracket = new Int32Array(scratchQuote.length);
+        } else {
+          scratchQuote.fill(0, 0, n + 1);
+          scratchBracket.fill(0, 0, n + 1);
         }
+        paired = true;
       }
-    }
-    if (stack !== null && depth >= 0) {
-      const open = stack[depth];
-      stack.length = depth;
-      if (open) {
-        if (!paired) {
-          if (scratchQuote.length < n + 1) {
-            scratchQuote = new Int32Array(Math.max(n + 1, scratchQuote.length * 2));
-            scratchBracket = new Int32Array(scratchQuote.length);
-          } else {
-            scratchQuote.fill(0, 0, n + 1);
-            scratchBracket.fill(0, 0, n + 1);
-          }
-          paired = true;
-        }
-        const delta = open.quote ? scratchQuote : scratchBracket;
-        delta[open.index + 1] = (delta[open.index + 1] ?? 0) + 1;
-        delta[i] = (delta[i] ?? 0) - 1;
-        if (open.closer === CLOSE_PAREN) {
-          for (let k = open.index; k <= i; k++) flags[k] = (flags[k] ?? 0) | PAREN_ZONE;
-          hasParen = true;
-        }
+      const delta = quote ? scratchQuote : scratchBracket;
+      delta[index + 1] = (delta[index + 1] ?? 0) + 1;
+      delta[i] = (delta[i] ?? 0) - 1;
+      if (c === CLOSE_PAREN) {
+        for (let k = index; k <= i; k++) flags[k] = (flags[k] ?? 0) | PAREN_ZONE;
+        hasParen = true;
       }
       continue;
     }
     const opener = OPENERS.get(c);
-    if (opener) (stack ??= []).push({ closer: opener.closer, index: i, quote: opener.quote });
+    if (opener) {
+      if (depth === openAt.length) {
+        const at = new Int32Array(depth * 2);
+        at.set(openAt);
+        openAt = at;
+        const closer = new Int32Array(depth * 2);
+        closer.set(openCloser);
+        openCloser = closer;
+      }
+      openAt[depth] = i;
+      openCloser[depth] = opener.closer;
+      depth++;
+    }
   }
   if (!paired) return hasParen;
   let q = 0;

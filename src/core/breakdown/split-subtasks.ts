@@ -69,9 +69,13 @@ const ITEM_MARKER = new RegExp(
 // The characters an item marker can start with (besides circled numbers): the pattern is run only there.
 const MARKER_START = codeSet([...'0123456789(一二三四五六七八九十']);
 
+/** True when an item marker may start with char code `c` (a cheap necessary condition). */
+export function mayStartMarker(c: number): boolean {
+  return MARKER_START.has(c) || isItemNumberChar(c);
+}
+
 function markerLengthAt(chars: string, i: number): number {
-  const c = chars.charCodeAt(i);
-  if (!MARKER_START.has(c) && !isItemNumberChar(c)) return 0;
+  if (!mayStartMarker(chars.charCodeAt(i))) return 0;
   ITEM_MARKER.lastIndex = i;
   const m = ITEM_MARKER.exec(chars);
   return m ? m[0].length : 0;
@@ -160,23 +164,16 @@ export function splitRanges(p: ParsedText): PieceRange[] {
 /** Clause keys of a piece: its comma-separated parts outside quotes and brackets, as written (NFKC, no spaces). */
 function clauseKeys(p: ParsedText, r: PieceRange): string[] {
   const keys: string[] = [];
-  const bounds = clauseBounds(p, r);
-  for (let k = 0; k < bounds.length; k += 2) keys.push(p.chars.slice(bounds[k], bounds[k + 1]));
-  return keys;
-}
-
-/** {@link clauseKeys} as parse ranges `[start0, end0, start1, end1, …]` (empty clauses left out). */
-function clauseBounds(p: ParsedText, r: PieceRange): number[] {
-  const bounds: number[] = [];
   let a = r.start;
   for (let i = r.start; i <= r.end; i++) {
     const atComma = i < r.end && p.chars.charCodeAt(i) === 0x2c && !isProtected(p, i); // ','
     if (i === r.end || atComma) {
-      if (i > a) bounds.push(a, i);
+      const key = p.chars.slice(a, i);
+      if (key.length > 0) keys.push(key);
       a = i + 1;
     }
   }
-  return bounds;
+  return keys;
 }
 
 /** True when `s.slice(a, aEnd)` equals `s.slice(b, bEnd)`, compared in place. */
@@ -186,16 +183,29 @@ function sameText(s: string, a: number, aEnd: number, b: number, bEnd: number): 
   return true;
 }
 
-/** True when the clause `[start, end)` equals one of the clauses in `bounds`. */
-function hasClause(s: string, bounds: readonly number[], start: number, end: number): boolean {
-  for (let k = 0; k < bounds.length; k += 2) {
-    if (sameText(s, bounds[k] ?? 0, bounds[k + 1] ?? 0, start, end)) return true;
+/** Up to this many pieces, repeats are found by comparing pieces pairwise (no keys, no maps). */
+const PAIRWISE_MAX = 24;
+
+// Clause bounds of the pieces of one cell, flat: piece j's clauses are pairs in
+// `clauseBuffer[clauseFrom[j] .. clauseFrom[j + 1])`. Reused from cell to cell; nothing outlives a call.
+let clauseBuffer = new Int32Array(256);
+const clauseFrom = new Int32Array(PAIRWISE_MAX + 1);
+
+/** True when the clause `[start, end)` equals one of piece `i`'s clauses. */
+function pieceHasClause(s: string, i: number, start: number, end: number): boolean {
+  for (let k = clauseFrom[i] ?? 0; k < (clauseFrom[i + 1] ?? 0); k += 2) {
+    if (sameText(s, clauseBuffer[k] ?? 0, clauseBuffer[k + 1] ?? 0, start, end)) return true;
   }
   return false;
 }
 
-/** Up to this many pieces, repeats are found by comparing pieces pairwise (no keys, no maps). */
-const PAIRWISE_MAX = 24;
+/** True when every clause of piece `j` is also a clause of piece `i`. */
+function clausesContained(s: string, j: number, i: number): boolean {
+  for (let k = clauseFrom[j] ?? 0; k < (clauseFrom[j + 1] ?? 0); k += 2) {
+    if (!pieceHasClause(s, i, clauseBuffer[k] ?? 0, clauseBuffer[k + 1] ?? 0)) return false;
+  }
+  return true;
+}
 
 /**
  * For each piece, the index of the earlier kept piece it repeats, or null. A repeat is the same text as a
@@ -203,40 +213,51 @@ const PAIRWISE_MAX = 24;
  * clause and all the others). Small cells compare in place; large ones index kept pieces by key.
  */
 function findRepeats(p: ParsedText, ranges: readonly PieceRange[]): (number | null)[] {
+  if (ranges.length <= 1) return ranges.length === 1 ? [null] : [];
   if (ranges.length > PAIRWISE_MAX) return findRepeatsByKey(p, ranges);
   const s = p.chars;
-  const out: (number | null)[] = [];
-  const kept: number[] = [];
-  const bounds: number[][] = [];
+  // Every piece's clauses, as in clauseBounds: cut at ',' outside quotes and brackets, empty ones left out.
+  let count = 0;
   for (let j = 0; j < ranges.length; j++) {
+    clauseFrom[j] = count;
     const r = ranges[j];
     if (!r) continue;
-    let duplicateOf: number | null = null;
-    for (const i of kept) {
-      const k = ranges[i];
-      if (k && sameText(s, k.start, k.end, r.start, r.end)) {
-        duplicateOf = i;
-        break;
+    if (clauseBuffer.length < count + 2 * (r.end - r.start + 1)) {
+      const grown = new Int32Array(Math.max(clauseBuffer.length * 2, count + 2 * (r.end - r.start + 1)));
+      grown.set(clauseBuffer);
+      clauseBuffer = grown;
+    }
+    let a = r.start;
+    for (let i = r.start; i <= r.end; i++) {
+      const atComma = i < r.end && s.charCodeAt(i) === 0x2c && !isProtected(p, i); // ','
+      if (i === r.end || atComma) {
+        if (i > a) {
+          clauseBuffer[count++] = a;
+          clauseBuffer[count++] = i;
+        }
+        a = i + 1;
       }
     }
-    const own = j > 0 ? clauseBounds(p, r) : [];
-    if (duplicateOf === null && own.length > 0) {
-      for (const i of kept) {
-        const theirs = bounds[i] ?? [];
-        if (!hasClause(s, theirs, own[0] ?? 0, own[1] ?? 0)) continue;
-        let all = true;
-        for (let c = 2; c < own.length && all; c += 2) all = hasClause(s, theirs, own[c] ?? 0, own[c + 1] ?? 0);
-        if (all) {
-          duplicateOf = i;
-          break;
+  }
+  clauseFrom[ranges.length] = count;
+  const out: (number | null)[] = [null];
+  for (let j = 1; j < ranges.length; j++) {
+    const r = ranges[j];
+    let duplicateOf: number | null = null;
+    if (r) {
+      // The kept piece with the same text (there is at most one: a second would have been a repeat).
+      for (let i = 0; i < j && duplicateOf === null; i++) {
+        const k = ranges[i];
+        if (out[i] === null && k && sameText(s, k.start, k.end, r.start, r.end)) duplicateOf = i;
+      }
+      // Else the earliest kept piece holding all its clauses.
+      if (duplicateOf === null && (clauseFrom[j + 1] ?? 0) > (clauseFrom[j] ?? 0)) {
+        for (let i = 0; i < j && duplicateOf === null; i++) {
+          if (out[i] === null && clausesContained(s, j, i)) duplicateOf = i;
         }
       }
     }
     out.push(duplicateOf);
-    if (duplicateOf === null) {
-      kept.push(j);
-      bounds[j] = j > 0 ? own : clauseBounds(p, r);
-    }
   }
   return out;
 }

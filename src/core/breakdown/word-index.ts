@@ -78,6 +78,11 @@ export class WordIndex<T> {
     this.ends = new CodeSet(items.map((x) => x.word.charAt(x.word.length - 1)));
   }
 
+  /** True when some word starts with char code `code` (a cheap necessary condition for a match). */
+  mayStartWith(code: number): boolean {
+    return this.starts.has(code);
+  }
+
   /** True when some word starts with the character at `i` (a cheap necessary condition for a match). */
   mayStartAt(text: string, i: number): boolean {
     return this.starts.has(text.charCodeAt(i));

@@ -61,5 +61,14 @@ export { convertValue } from './units.ts';
 export { ownerNamesMemo, scoreSubTask, type SubTaskContext } from './score-subtask.ts';
 export { scoreUnits, type UnitScoringOptions } from './score-units.ts';
 export { movementOf, rankEq } from './rank.ts';
-export { buildEscalation, circularParagraph, countResults, escalationCause } from './circular.ts';
+export {
+  buildEscalation,
+  circularParagraph,
+  countResults,
+  escalation,
+  escalationCause,
+  type CircularInput,
+  PARAGRAPH_MAX_TASKS_PER_UNIT,
+  PARAGRAPH_MAX_UNITS,
+} from './circular.ts';
 export { fixed, percentFixed, percentTrimmed, roundTo } from './numbers.ts';

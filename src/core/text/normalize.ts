@@ -9,7 +9,35 @@ import { isCellError, type RawCell } from '../grid.ts';
  * `（` → `(`) and the ideographic space U+3000 to a plain space.
  */
 export function nfkc(text: string): string {
-  return text.normalize('NFKC');
+  // Most text in our tables is ASCII and common CJK: characters NFKC leaves alone and that never combine
+  // with a neighbour, so a text made only of them is already normalised. Checking that is several times
+  // cheaper than normalising; the first other character hands the rest of the text to the normaliser.
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    if (!isNfkcInert(text.charCodeAt(i))) {
+      // A boundary sits before any inert character, so the text up to the one before `i` is final as it is.
+      const from = i > 0 ? i - 1 : 0;
+      return from === 0 ? text.normalize('NFKC') : text.slice(0, from) + text.slice(from).normalize('NFKC');
+    }
+  }
+  return text;
+}
+
+/**
+ * True for a character NFKC leaves unchanged that also starts a normalisation segment (canonical combining
+ * class 0, never composed with the character before it): ASCII, the CJK unified ideographs and the common
+ * CJK punctuation `、。《》「」『』【】“”‘’`. Full-width forms (`，`, `（`, `１`) are not inert: NFKC folds them.
+ */
+function isNfkcInert(c: number): boolean {
+  return (
+    c < 0x80 ||
+    (c >= 0x4e00 && c <= 0x9fff) ||
+    c === 0x3001 || // 、
+    c === 0x3002 || // 。
+    (c >= 0x300a && c <= 0x3011) || // 《》「」『』【】
+    (c >= 0x2018 && c <= 0x2019) || // ‘’
+    (c >= 0x201c && c <= 0x201d) // “”
+  );
 }
 
 /**

@@ -53,7 +53,13 @@ export function makeKeyCaches(
   const unitKeys = (row: TaskRow): readonly string[] => {
     let list = units.get(row);
     if (!list) {
-      list = [...new Set(row.units.map(key).filter((k) => k !== ''))];
+      // Distinct non-empty keys in order (a row names one unit, or a few).
+      const keysOfRow: string[] = [];
+      for (const unit of row.units) {
+        const k = key(unit);
+        if (k !== '' && !keysOfRow.includes(k)) keysOfRow.push(k);
+      }
+      list = keysOfRow;
       units.set(row, list);
     }
     return list;
@@ -62,7 +68,8 @@ export function makeKeyCaches(
   const unitSetKey = (row: TaskRow): string => {
     let k = setKeys.get(row);
     if (k === undefined) {
-      k = [...unitKeys(row)].sort().join('\u0000');
+      const list = unitKeys(row);
+      k = list.length === 1 ? (list[0] ?? '') : [...list].sort().join('\u0000');
       setKeys.set(row, k);
     }
     return k;

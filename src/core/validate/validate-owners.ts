@@ -88,7 +88,7 @@ interface OwnerUse {
 }
 
 function ownerCellOf(ctx: ValidateContext, row: TaskRow): { at: CellRef; raw: RawCell } | null {
-  if (row.ownerCell) return { at: row.ownerCell.at, raw: row.ownerCell.raw };
+  if (row.ownerCell) return row.ownerCell; // a Located is such a cell; no copy (this runs for every row)
   return rowCell(ctx, row, 'owner');
 }
 

@@ -69,8 +69,8 @@ interface TargetRow {
   /** Small integer standing for `key` (equal keys, equal ids): compared instead of long texts. */
   readonly keyId: number;
   readonly units: string;
-  /** Compact keys of the row's units. */
-  readonly unitKeys: ReadonlySet<string>;
+  /** Compact keys of the row's units, distinct. */
+  readonly unitKeys: readonly string[];
   /** The same keys sorted and joined: the identity of the unit set. */
   readonly unitSet: string;
   /** Small integer standing for the unit set (equal sets, equal ids). */
@@ -84,13 +84,13 @@ function a1Of(t: TargetRow): string {
 }
 
 function overlap(a: TargetRow, b: TargetRow): boolean {
-  for (const k of a.unitKeys) if (b.unitKeys.has(k)) return true;
+  for (const k of a.unitKeys) if (b.unitKeys.includes(k)) return true;
   return false;
 }
 
 /** Another unit's row: different unit set, no unit in common (rows without units never share). */
 function otherUnit(a: TargetRow, b: TargetRow): boolean {
-  return a.unitSet !== b.unitSet && !overlap(a, b) && a.unitKeys.size > 0 && b.unitKeys.size > 0;
+  return a.unitSet !== b.unitSet && !overlap(a, b) && a.unitKeys.length > 0 && b.unitKeys.length > 0;
 }
 
 /**
@@ -127,6 +127,11 @@ class Interner {
   }
 }
 
+function anyHasNul(keys: readonly string[]): boolean {
+  for (const k of keys) if (k.includes('\u0000')) return true;
+  return false;
+}
+
 /** Run the target checks. */
 export function checkTargets(ctx: ValidateContext): Finding[] {
   if (ctx.table.layout !== 'long') return [];
@@ -154,7 +159,7 @@ export function checkTargets(ctx: ValidateContext): Finding[] {
     const unitKeys = ctx.unitKeys(row);
     const unitSet = ctx.unitSetKey(row);
     // The joined keys name the set exactly unless a key itself holds the separator (a NUL in a unit name).
-    const exact = !unitKeys.some((k) => k.includes('\u0000'));
+    const exact = !anyHasNul(unitKeys);
     const units = unitLabel(row);
     targets.push({
       row,
@@ -163,9 +168,9 @@ export function checkTargets(ctx: ValidateContext): Finding[] {
       key,
       keyId: keyIds.id(key),
       units,
-      unitKeys: new Set(unitKeys),
+      unitKeys,
       unitSet,
-      setId: setIds.id(exact ? `=${unitSet}` : `[${JSON.stringify([...new Set(unitKeys)].sort())}`),
+      setId: setIds.id(exact ? `=${unitSet}` : `[${JSON.stringify([...unitKeys].sort())}`),
       subTasks,
     });
     if (isVague(ctx, row, subTasks)) out.push(makeFinding('target_vague', target.at, { unit: units }));

@@ -23,7 +23,7 @@ import {
 import { OWNED_SHEET_NAMES } from './labels.ts';
 import { planLedgerSheet } from './plan-breakdown.ts';
 import type { PlanCell, SheetPlan, WritePlan } from './plan-model.ts';
-import { planValue, styled } from './plan-value.ts';
+import { styled } from './plan-value.ts';
 import { SETTINGS_SHEET_NAME, emptySettings, type DubanSettings } from './owned-settings.ts';
 
 /** Input of {@link planSplit}. */
@@ -206,9 +206,4 @@ export function planSplit(input: SplitInput): UnitSplitPlan[] {
     });
   }
   return out;
-}
-
-/** A plan cell for a copied value (exported for merge, which writes returned values the same way). */
-export function copiedValue(row: number, col: number, value: RawCell): PlanCell {
-  return planValue(row, col, value);
 }

@@ -372,3 +372,23 @@ describe('scoreSubTasks input checks', () => {
     ]);
   });
 });
+
+describe('long lists in the paragraph', () => {
+  it('names at most 10 tasks per unit, then 等N项', () => {
+    // Eleven sub-tasks of one unit, each 10 % done against 50 % expected: 40 points behind → severe.
+    const subs = Array.from({ length: 11 }, (_, i) =>
+      subTask(`1.${String(i + 1).padStart(2, '0')}`, [jobs()], { units: ['区水利局'] }),
+    );
+    const r = scoreSubTasks({
+      asOf: '2024-06-30',
+      planYear: 2024,
+      settings: resolveSettings(),
+      subTasks: subs,
+      progress: new Map(subs.map((s) => [s.id, { actual: cell(100) }] as const)),
+    });
+    expect(r.escalate[0]?.tasks).toHaveLength(11);
+    expect(r.circularZh).toContain('1.10严重滞后，差40.0个百分点等11项）');
+    expect(r.circularZh).not.toContain('1.11严重滞后');
+    expect(r.circularEn).toContain('1.10 severely behind, 40.0 points behind; 11 tasks in all)');
+  });
+});

@@ -1,0 +1,63 @@
+/**
+ * A comparable picture of an exceljs workbook: every sheet's cells (value, formula, number format, fill,
+ * font, border, alignment), merges, column widths, conditional formats, data validation, print setup,
+ * views and state, plus the workbook's defined names. Two workbooks are "the same" for our purposes when
+ * their snapshots are equal.
+ */
+import type ExcelJS from 'exceljs';
+import { extras } from '../../src/xlsx/exceljs-extras.ts';
+
+/** JSON-able copy (drops undefined, sorts nothing). */
+function plain(v: unknown): unknown {
+  return v === undefined ? null : (JSON.parse(JSON.stringify(v)) as unknown);
+}
+
+/** Snapshot of one sheet; `skipCols` (0-based, inclusive ranges) leaves owned columns out. */
+export function sheetSnapshot(ws: ExcelJS.Worksheet): Record<string, unknown> {
+  const cells: Record<string, unknown> = {};
+  ws.eachRow({ includeEmpty: true }, (row) => {
+    row.eachCell({ includeEmpty: true }, (cell) => {
+      const style = cell.style;
+      const entry = {
+        value: plain(cell.value),
+        formula: cell.formula ?? null,
+        numFmt: style.numFmt ?? null,
+        fill: plain(style.fill),
+        font: plain(style.font),
+        border: plain(style.border),
+        alignment: plain(style.alignment),
+      };
+      // A cell with nothing at all is not part of the picture (exceljs may keep such husks).
+      if (entry.value === null && entry.numFmt === null && entry.fill === null && entry.font === null && entry.border === null && entry.alignment === null) return;
+      cells[cell.address] = entry;
+    });
+  });
+  const widths: (number | null)[] = [];
+  for (let c = 1; c <= 40; c++) widths.push(ws.getColumn(c).width ?? null);
+  const heights: Record<number, number> = {};
+  ws.eachRow({ includeEmpty: true }, (row, n) => {
+    if (row.height !== undefined) heights[n] = row.height;
+  });
+  const dv = extras(ws).dataValidations.model;
+  return {
+    name: ws.name,
+    state: ws.state,
+    cells,
+    merges: Object.keys(extras(ws)._merges ?? {}).sort(),
+    widths,
+    heights,
+    conditionalFormats: plain(extras(ws).conditionalFormattings),
+    dataValidations: plain(Object.fromEntries(Object.entries(dv).filter(([, v]) => v !== undefined))),
+    pageSetup: plain(ws.pageSetup),
+    views: plain(ws.views),
+    protection: plain((ws as unknown as { sheetProtection?: unknown }).sheetProtection ?? null),
+  };
+}
+
+/** Snapshot of the whole workbook. */
+export function workbookSnapshot(wb: ExcelJS.Workbook): Record<string, unknown> {
+  return {
+    sheets: wb.worksheets.map(sheetSnapshot),
+    definedNames: plain(wb.definedNames.model),
+  };
+}
