@@ -385,7 +385,11 @@ export async function applyPlan(wb: ExcelJS.Workbook, plan: WritePlan): Promise<
 export function sheetFacts(ws: ExcelJS.Worksheet): { name: string; lastCol: number; widths: (number | null)[] } {
   let last = 0;
   ws.eachRow({ includeEmpty: true }, (row) => {
-    if (row.cellCount > last) last = row.cellCount;
+    if (row.cellCount <= last) return;
+    // Cells emptied by clear stay in exceljs's row as husks with no value and no style: they do not count.
+    row.eachCell({ includeEmpty: true }, (cell, col) => {
+      if (col > last && (cell.value !== null || Object.keys(cell.style).length > 0)) last = col;
+    });
   });
   const internal = extras(ws)._merges ?? {};
   for (const m of Object.values(internal)) if (m.right > last) last = m.right;

@@ -83,7 +83,9 @@ describe('score → clear on a decorated responsibility table', async () => {
   const dir = tempDir();
   const input = path.join(dir, 'table.xlsx');
   writeFileSync(input, await decoratedTable());
-  const original = workbookSnapshot(await load(readFileSync(input)));
+  // The baseline went through one more exceljs write and read, as the cleared copy does: exceljs itself
+  // flips pageSetup.useFirstPageNumber on a round trip, which is not ours to judge here.
+  const original = workbookSnapshot(await load(await bytesOf(await load(readFileSync(input)))));
   const scored = await scoreBytes(input);
   const scoredWb = await load(scored);
 
@@ -144,7 +146,7 @@ describe('score → clear on the sample ledger with the user’s own extras', as
   });
   wb.definedNames.add("'任务台账'!$A$3:$A$163", 'ids');
   writeFileSync(input, await bytesOf(wb));
-  const original = workbookSnapshot(await load(readFileSync(input)));
+  const original = workbookSnapshot(await load(await bytesOf(await load(readFileSync(input)))));
   const scored = await scoreBytes(input);
 
   it('writes into the ledger’s own result columns S:V and keys the rules to U', async () => {

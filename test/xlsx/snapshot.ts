@@ -46,7 +46,11 @@ export function sheetSnapshot(ws: ExcelJS.Worksheet): Record<string, unknown> {
     merges: Object.keys(extras(ws)._merges ?? {}).sort(),
     widths,
     heights,
-    conditionalFormats: plain(extras(ws).conditionalFormattings),
+    // exceljs gives data bars a fresh random x14 id on every write (the link between a rule and its
+    // extension); it is no property a user can see, so it is left out of the picture.
+    conditionalFormats: JSON.parse(
+      JSON.stringify(extras(ws).conditionalFormattings, (k, v: unknown) => (k === 'x14Id' ? undefined : v)),
+    ) as unknown,
     dataValidations: plain(Object.fromEntries(Object.entries(dv).filter(([, v]) => v !== undefined))),
     pageSetup: plain(ws.pageSetup),
     views: plain(ws.views),

@@ -4,6 +4,16 @@
  */
 import { isCellError, type RawCell } from '../grid.ts';
 
+// \s covers Unicode spaces incl. U+3000 after NFKC; U+200B–U+200D and U+FEFF are zero-width marks.
+// e.g. 'a\u200Bb' → 'ab'; ' 区 发改局 ' → '区发改局'; 'x\r\ny' → 'xy'
+const KEY_SPACES = /[\s\u200B-\u200D\uFEFF]+/g;
+// The same characters, one is enough. e.g. 'a\u200Bb' ✓; '区 发改局' ✓; '区发改局' ✗
+const ANY_KEY_SPACE = /[\s\u200B-\u200D\uFEFF]/;
+// e.g. 'a \t b' → 'a b'; '\u3000a' → 'a'; 'a\n\nb' → 'a b'
+const SPACES = /[\s\u3000]+/g;
+// One such character. e.g. 'a b' ✓; '\u3000a' ✓; '落实项目' ✗
+const ANY_SPACE = /[\s\u3000]/;
+
 /**
  * NFKC folds full-width digits, letters and symbols to their ASCII forms (`７２００` → `7200`, `％` → `%`,
  * `（` → `(`) and the ideographic space U+3000 to a plain space.
@@ -47,9 +57,9 @@ function isNfkcInert(c: number): boolean {
  * @example compactKey('市生态环境局\n泰山分局') === '市生态环境局泰山分局'
  */
 export function compactKey(text: string): string {
-  // \s covers Unicode spaces incl. U+3000 after NFKC; U+200B–U+200D and U+FEFF are zero-width marks.
-  // e.g. 'a\u200Bb' → 'ab'; ' 区 发改局 ' → '区发改局'; 'x\r\ny' → 'xy'
-  return nfkc(text).replace(/[\s\u200B-\u200D\uFEFF]+/g, '');
+  const n = nfkc(text);
+  // Most keys have no space at all: test before replacing (no new string then).
+  return ANY_KEY_SPACE.test(n) ? n.replace(KEY_SPACES, '') : n;
 }
 
 /**
@@ -57,8 +67,8 @@ export function compactKey(text: string): string {
  * @example tidySpaces('  落实  项目 ') === '落实 项目'
  */
 export function tidySpaces(text: string): string {
-  // e.g. 'a \t b' → 'a b'; '\u3000a' → 'a'; 'a\n\nb' → 'a b'
-  return text.replace(/[\s\u3000]+/g, ' ').trim();
+  // Without any whitespace there is nothing to collapse or trim (trim removes the same characters).
+  return ANY_SPACE.test(text) ? text.replace(SPACES, ' ').trim() : text;
 }
 
 /**

@@ -162,21 +162,37 @@ export function subTasksOf(
   bySheetRow: ReadonlyMap<number, readonly SubTask[]>,
   row: TaskRow,
 ): readonly SubTask[] {
-  const onRow = bySheetRow.get(row.row) ?? [];
+  const onRow = bySheetRow.get(row.row) ?? NO_SUBTASKS;
   const target = row.target;
+  if (!target) return onRow;
   // The usual long table: every sub-task of the row comes from its one target cell; no copy needed.
-  if (!target || onRow.every((s) => sameRef(s.at, target.at))) return onRow;
+  let all = true;
+  for (const s of onRow) {
+    if (!sameRef(s.at, target.at)) {
+      all = false;
+      break;
+    }
+  }
+  if (all) return onRow;
   const fromCell = onRow.filter((s) => sameRef(s.at, target.at));
   return fromCell.length > 0 ? fromCell : onRow;
 }
 
-/** Sub-tasks grouped by the sheet row of their task. */
+const NO_SUBTASKS: readonly SubTask[] = [];
+
+/** Sub-tasks grouped by the sheet row of their task, in order. */
 function groupSubTasks(breakdown: Breakdown): Map<number, SubTask[]> {
   const map = new Map<number, SubTask[]>();
-  for (const s of breakdown.subTasks) {
-    const list = map.get(s.taskRow);
-    if (list) list.push(s);
-    else map.set(s.taskRow, [s]);
+  const all = breakdown.subTasks;
+  // The breakdown lists a row's sub-tasks together: take each run in one slice.
+  for (let i = 0; i < all.length; ) {
+    const row = all[i]?.taskRow ?? 0;
+    let j = i + 1;
+    while (j < all.length && all[j]?.taskRow === row) j++;
+    const list = map.get(row);
+    if (list) for (let k = i; k < j; k++) list.push(all[k] as SubTask);
+    else map.set(row, all.slice(i, j));
+    i = j;
   }
   return map;
 }

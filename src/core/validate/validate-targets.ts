@@ -150,7 +150,8 @@ export function checkTargets(ctx: ValidateContext): Finding[] {
       continue;
     }
     if (isCellError(target.raw)) continue; // reported by the number checks
-    const key = textKey(target.value, ctx.key);
+    // Each target text is keyed once here (no memo: targets rarely repeat as the same string object).
+    const key = textKey(target.value);
     if (key === '') {
       out.push(makeFinding('target_empty', target.at));
       continue;
@@ -178,7 +179,7 @@ export function checkTargets(ctx: ValidateContext): Finding[] {
 
   const memo = new OtherUnitMemo();
   out.push(...sharedTargets(targets, memo));
-  out.push(...sharedSentences(targets, ctx.key, memo));
+  out.push(...sharedSentences(targets, memo));
   return out;
 }
 
@@ -188,8 +189,10 @@ export function checkTargets(ctx: ValidateContext): Finding[] {
  */
 function isVague(ctx: ValidateContext, row: TaskRow, subTasks: readonly SubTask[]): boolean {
   if (subTasks.length === 0) return false;
-  if (subTasks.some((s) => s.deadline !== null || s.deadlineText !== null)) return false;
-  if (subTasks.some((s) => s.indicators.some((i) => i.kind !== 'qualitative'))) return false;
+  for (const s of subTasks) {
+    if (s.deadline !== null || s.deadlineText !== null) return false;
+    for (const i of s.indicators) if (i.kind !== 'qualitative') return false;
+  }
   const deadline = rowCell(ctx, row, 'deadline');
   if (deadline && !isBlank(deadline.raw)) return false;
   const plan = rowCell(ctx, row, 'planValue');
@@ -262,17 +265,13 @@ interface SentenceUse {
  * Sentences (sub-tasks) shared by rows of different units whose whole targets differ (those are already a
  * shared target): the seed's 区财政局 and 区税务局 share `深化财税领域改革，…`.
  */
-function sharedSentences(
-  targets: readonly TargetRow[],
-  key: (text: string) => string,
-  memo: OtherUnitMemo,
-): Finding[] {
+function sharedSentences(targets: readonly TargetRow[], memo: OtherUnitMemo): Finding[] {
   const out: Finding[] = [];
   const groups = new Map<string, SentenceUse[]>();
   for (const target of targets) {
     const seen = new Set<string>();
     for (const sub of target.subTasks) {
-      const k = textKey(sub.text, key);
+      const k = textKey(sub.text);
       // UTF-16 length ≥ character count, so only short keys need counting.
       const short =
         k.length < MIN_SHARED_LENGTH ||
