@@ -19,18 +19,77 @@ const ANY_SPACE = /[\s\u3000]/;
  * `（` → `(`) and the ideographic space U+3000 to a plain space.
  */
 export function nfkc(text: string): string {
-  // Most text in our tables is ASCII and common CJK: characters NFKC leaves alone and that never combine
-  // with a neighbour, so a text made only of them is already normalised. Checking that is several times
-  // cheaper than normalising; the first other character hands the rest of the text to the normaliser.
+  return fold(text, false);
+}
+
+function isAsciiSpace(c: number): boolean {
+  return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+}
+
+function dropAsciiSpaces(text: string): string {
+  let out = '';
+  for (let k = 0; k < text.length; k++) if (!isAsciiSpace(text.charCodeAt(k))) out += text.charAt(k);
+  return out;
+}
+
+/**
+ * NFKC of `text`, with every whitespace character removed when `dropSpaces` (the {@link compactKey}).
+ * Most text in our tables is ASCII and common CJK with full-width punctuation (`，`, `（`, `：`): such
+ * characters never combine with their neighbours, so the text is folded character by character, several
+ * times cheaper than the normaliser. The first other character hands the rest of the text — from the
+ * character before it, a segment boundary — to the normaliser.
+ */
+function fold(text: string, dropSpaces: boolean): string {
   const n = text.length;
+  let out = ''; // the result for text[0 .. runStart)
+  let beforeLast = ''; // `out` before the last folded or dropped character was handled
+  let runStart = 0; // start of the run of unchanged characters not yet copied
   for (let i = 0; i < n; i++) {
-    if (!isNfkcInert(text.charCodeAt(i))) {
-      // A boundary sits before any inert character, so the text up to the one before `i` is final as it is.
-      const from = i > 0 ? i - 1 : 0;
-      return from === 0 ? text.normalize('NFKC') : text.slice(0, from) + text.slice(from).normalize('NFKC');
+    const c = text.charCodeAt(i);
+    let folded: string | null;
+    if (isNfkcInert(c)) {
+      if (!dropSpaces || !isAsciiSpace(c)) continue;
+      folded = '';
+    } else {
+      folded = foldedAlone(c);
+      if (folded === null) {
+        const rest = i === 0 ? text : text.slice(i - 1);
+        const tail = dropSpaces ? spaceless(rest.normalize('NFKC')) : rest.normalize('NFKC');
+        if (i === 0) return tail;
+        // Keep everything before character i - 1, normalise the rest.
+        return (runStart === i ? beforeLast : out + text.slice(runStart, i - 1)) + tail;
+      }
+      if (dropSpaces) folded = dropAsciiSpaces(folded);
     }
+    beforeLast = out + text.slice(runStart, i);
+    out = beforeLast + folded;
+    runStart = i + 1;
   }
-  return text;
+  return runStart === 0 ? text : out + text.slice(runStart);
+}
+
+function spaceless(text: string): string {
+  return ANY_KEY_SPACE.test(text) ? text.replace(KEY_SPACES, '') : text;
+}
+
+// For a character that is not inert, its NFKC when that is made only of inert characters — full-width
+// forms (`，` → `,`), U+3000 → space, `㈠` → `(一)` —, else null (it may combine with a neighbour: combining
+// marks, jamo, surrogates …). Worked out on first sight of each character; deterministic.
+const FOLDED = new Map<number, string | null>();
+
+function foldedAlone(c: number): string | null {
+  let folded = FOLDED.get(c);
+  if (folded === undefined) {
+    folded = null;
+    if (c < 0xd800 || c > 0xdfff) {
+      const n = String.fromCharCode(c).normalize('NFKC');
+      let inert = true;
+      for (let k = 0; k < n.length && inert; k++) inert = isNfkcInert(n.charCodeAt(k));
+      if (inert) folded = n;
+    }
+    FOLDED.set(c, folded);
+  }
+  return folded;
 }
 
 /**
@@ -57,9 +116,7 @@ function isNfkcInert(c: number): boolean {
  * @example compactKey('市生态环境局\n泰山分局') === '市生态环境局泰山分局'
  */
 export function compactKey(text: string): string {
-  const n = nfkc(text);
-  // Most keys have no space at all: test before replacing (no new string then).
-  return ANY_KEY_SPACE.test(n) ? n.replace(KEY_SPACES, '') : n;
+  return fold(text, true);
 }
 
 /**
