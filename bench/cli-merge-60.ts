@@ -32,7 +32,8 @@ async function main(): Promise<void> {
   const ledger = path.join(dir, 'ledger.xlsx');
   const units = path.join(dir, 'units');
   if ((await cli(['breakdown', 'seeds/taishan-2024.xlsx', '--out', ledger])) !== 0) throw new Error(out);
-  if ((await cli(['split', ledger, '--out-dir', units, '--deadline', '2024-07-05'])) !== 0) throw new Error(out);
+  if ((await cli(['split', ledger, '--out-dir', units, '--deadline', '2024-07-05'])) !== 0)
+    throw new Error(out);
   const files = readdirSync(units).map((f) => path.join(units, f));
   for (const [i, file] of files.entries()) {
     const wb = new ExcelJS.Workbook();
@@ -56,7 +57,12 @@ async function main(): Promise<void> {
   const merged = path.join(dir, 'merged.xlsx');
   out = '';
   const t0 = performance.now();
-  const code = await runCli(['merge', ledger, ...returned, '--out', merged], { stdout: capture, stderr: silent, cwd: ROOT, env: {} });
+  const code = await runCli(['merge', ledger, ...returned, '--out', merged], {
+    stdout: capture,
+    stderr: silent,
+    cwd: ROOT,
+    env: {},
+  });
   const ms = performance.now() - t0;
   if (code !== 0) throw new Error(out);
   const lines = [
@@ -65,11 +71,15 @@ async function main(): Promise<void> {
     `summary: ${out.split('\n')[0] ?? ''}`,
   ];
   if (existsSync('/usr/bin/time')) {
-    const r = spawnSync('/usr/bin/time', ['-v', 'node', 'bin/duban.js', 'merge', ledger, ...returned, '--out', path.join(dir, 'merged-p.xlsx')], {
-      cwd: ROOT,
-      encoding: 'utf8',
-      maxBuffer: 64 * 2 ** 20,
-    });
+    const r = spawnSync(
+      '/usr/bin/time',
+      ['-v', 'node', 'bin/duban.js', 'merge', ledger, ...returned, '--out', path.join(dir, 'merged-p.xlsx')],
+      {
+        cwd: ROOT,
+        encoding: 'utf8',
+        maxBuffer: 64 * 2 ** 20,
+      },
+    );
     const pick = (key: string): string => new RegExp(`${key}: (.*)`).exec(r.stderr)?.[1]?.trim() ?? '?';
     lines.push(
       `duban merge as a process: exit ${r.status}, wall ${pick('Elapsed \\(wall clock\\) time \\(h:mm:ss or m:ss\\)')}, max RSS ${(Number(pick('Maximum resident set size \\(kbytes\\)')) / 1024).toFixed(0)} MB`,

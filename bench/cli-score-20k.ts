@@ -37,13 +37,29 @@ async function buildLedgerFile(file: string): Promise<void> {
     const src = base[i % base.length] ?? [];
     const copy = [...src];
     // Fresh ids: the 161 sample ids, then 1001.01 …, keeping the n.nn form.
-    copy[0] = i < base.length ? src[0] ?? null : `${1000 + Math.floor(i / base.length)}.${String((i % base.length) + 1).padStart(3, '0')}`;
+    copy[0] =
+      i < base.length
+        ? (src[0] ?? null)
+        : `${1000 + Math.floor(i / base.length)}.${String((i % base.length) + 1).padStart(3, '0')}`;
     rows.push(copy);
     shapes.push(typeof copy[6] === 'string' && copy[6].includes('、') ? 'list' : 'single');
   }
-  const sheet = planLedgerSheet({ sheetName: '任务台账', title: '2024年重点工作任务台账', columns: LEDGER_COLUMNS, rows, shapes });
+  const sheet = planLedgerSheet({
+    sheetName: '任务台账',
+    title: '2024年重点工作任务台账',
+    columns: LEDGER_COLUMNS,
+    rows,
+    shapes,
+  });
   const wb = new ExcelJS.Workbook();
-  await applyPlan(wb, { replaceOwned: false, sheets: [sheet], columns: [], updates: [], conditionalFormats: [], settings: null });
+  await applyPlan(wb, {
+    replaceOwned: false,
+    sheets: [sheet],
+    columns: [],
+    updates: [],
+    conditionalFormats: [],
+    settings: null,
+  });
   await wb.xlsx.writeFile(file);
 }
 
@@ -81,12 +97,15 @@ async function main(): Promise<void> {
     );
     dubanRuns.push(
       await timed(async () => {
-        code = await runCli(['score', file, '--as-of', '2024-06-30', '--out', path.join(dir, 'duban-out.xlsx')], {
-          stdout: silent,
-          stderr: silent,
-          cwd: dir,
-          env: {},
-        });
+        code = await runCli(
+          ['score', file, '--as-of', '2024-06-30', '--out', path.join(dir, 'duban-out.xlsx')],
+          {
+            stdout: silent,
+            stderr: silent,
+            cwd: dir,
+            env: {},
+          },
+        );
       }),
     );
   }
@@ -109,12 +128,29 @@ async function main(): Promise<void> {
       `import ExcelJS from '${path.join(ROOT, 'node_modules/exceljs/excel.js').replace(/\\/g, '/')}';\n` +
         `const wb = new ExcelJS.Workbook(); await wb.xlsx.readFile(process.argv[2]); await wb.xlsx.writeFile(process.argv[3]);\n`,
     );
-    const pick = (text: string, key: string): string => new RegExp(`${key}: (.*)`).exec(text)?.[1]?.trim() ?? '?';
+    const pick = (text: string, key: string): string =>
+      new RegExp(`${key}: (.*)`).exec(text)?.[1]?.trim() ?? '?';
     for (const [label, args] of [
       ['exceljs alone (process)', ['node', script, file, path.join(dir, 'p-exceljs.xlsx')]],
-      ['duban score --out (process)', ['node', 'bin/duban.js', 'score', file, '--as-of', '2024-06-30', '--out', path.join(dir, 'p-duban.xlsx')]],
+      [
+        'duban score --out (process)',
+        [
+          'node',
+          'bin/duban.js',
+          'score',
+          file,
+          '--as-of',
+          '2024-06-30',
+          '--out',
+          path.join(dir, 'p-duban.xlsx'),
+        ],
+      ],
     ] as const) {
-      const r = spawnSync('/usr/bin/time', ['-v', ...args], { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 * 2 ** 20 });
+      const r = spawnSync('/usr/bin/time', ['-v', ...args], {
+        cwd: ROOT,
+        encoding: 'utf8',
+        maxBuffer: 64 * 2 ** 20,
+      });
       const text = r.stderr;
       const wall = pick(text, 'Elapsed \\(wall clock\\) time \\(h:mm:ss or m:ss\\)');
       const rss = Number(pick(text, 'Maximum resident set size \\(kbytes\\)')) / 1024;

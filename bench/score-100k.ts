@@ -58,7 +58,8 @@ function weighted<T>(table: readonly (readonly [number, T])[]): T {
 
 // ── Targets ──────────────────────────────────────────────────────────────────────────────────────────────
 
-type Shape = 'qualitative' | 'cumulative' | 'rate' | 'limit' | 'level' | 'approximate' | 'relative' | 'milestone';
+type Shape =
+  'qualitative' | 'cumulative' | 'rate' | 'limit' | 'level' | 'approximate' | 'relative' | 'milestone';
 
 // Roughly the seed table's mix (117 of 178 indicators qualitative, 47 cumulative, 10 rates …), with the rarer
 // kinds a little more frequent so every path is exercised.
@@ -102,13 +103,23 @@ const LIMITS: readonly (readonly [string, string, number, number])[] = [
   ['较大安全事故', '起', 1, 3],
   ['信访积案', '件', 5, 40],
 ];
-const LEVELS: readonly (readonly [string, string, string, number])[] = [
-  ['粮食总产稳定在', '万吨', '吨', 1e4],
-  ['储备库项目动态保持', '个', '个', 1],
-  ['耕地保有量稳定在', '万亩', '亩', 1e4],
+// [metric, verb, unit written, canonical unit, factor]
+const LEVELS: readonly (readonly [string, string, string, string, number])[] = [
+  ['粮食总产', '稳定在', '万吨', '吨', 1e4],
+  ['储备库项目', '动态保持', '个', '个', 1],
+  ['耕地保有量', '稳定在', '万亩', '亩', 1e4],
 ];
 const PLACES = ['泰山', '岱庙', '上高', '徐家楼', '财源', '泰前', '省庄', '邱家店', '东部新区', '老城区'];
-const PROJECTS = ['智慧E谷', '冷链物流园', '城市更新', '口袋公园', '安置房', '污水管网', '数据中心', '商业综合体'];
+const PROJECTS = [
+  '智慧E谷',
+  '冷链物流园',
+  '城市更新',
+  '口袋公园',
+  '安置房',
+  '污水管网',
+  '数据中心',
+  '商业综合体',
+];
 const VERBS = ['推进', '加快', '抓好', '完善', '实施', '开工建设', '建成运营', '谋划'];
 const TAILS = ['建设', '提升改造', '招商引资', '前期手续办理', '配套设施建设', '运营管理'];
 
@@ -144,12 +155,28 @@ function planIndicator(shape: Shape): Planned {
   switch (shape) {
     case 'qualitative': {
       const text = projectText();
-      const ind: Indicator = { metric: text, kind: 'qualitative', comparator: null, value: null, valueMax: null, unit: null, text };
+      const ind: Indicator = {
+        metric: text,
+        kind: 'qualitative',
+        comparator: null,
+        value: null,
+        valueMax: null,
+        unit: null,
+        text,
+      };
       return { shape, ind };
     }
     case 'milestone': {
       const text = projectText();
-      const ind: Indicator = { metric: text, kind: 'milestone', comparator: null, value: null, valueMax: null, unit: null, text };
+      const ind: Indicator = {
+        metric: text,
+        kind: 'milestone',
+        comparator: null,
+        value: null,
+        valueMax: null,
+        unit: null,
+        text,
+      };
       return { shape, ind };
     }
     case 'cumulative':
@@ -175,35 +202,59 @@ function planIndicator(shape: Shape): Planned {
       const target = between(9, 24) / 2; // 4.5 … 12
       const approx = rand() < 0.3;
       const text = `${metric}${written(target, 1)}%${approx ? '左右' : '以上'}`;
-      const ind: Indicator = { metric, kind: 'rate', comparator: approx ? '~' : '>=', value: target, valueMax: null, unit: '%', text };
+      const ind: Indicator = {
+        metric,
+        kind: 'rate',
+        comparator: approx ? '~' : '>=',
+        value: target,
+        valueMax: null,
+        unit: '%',
+        text,
+      };
       return { shape, ind };
     }
     case 'limit': {
       const [metric, unit, lo, hi] = pick(LIMITS);
       const target = unit === '%' ? Number((lo + rand() * (hi - lo)).toFixed(1)) : between(lo, hi);
       const text = `${metric}控制在${written(target, 1)}${unit}以内`;
-      const ind: Indicator = { metric, kind: 'lower_is_better', comparator: '<=', value: target, valueMax: null, unit, text };
-      return { shape, ind };
-    }
-    case 'level': {
-      const [metric, w, unit, factor] = pick(LEVELS);
-      const target = between(20, 400);
-      const text = `${metric}${target}${w}`;
       const ind: Indicator = {
-        metric: metric.replace(/稳定在|动态保持/, ''),
-        kind: 'keep_level',
-        comparator: '>=',
-        value: target * factor,
+        metric,
+        kind: 'lower_is_better',
+        comparator: '<=',
+        value: target,
         valueMax: null,
         unit,
         text,
       };
       return { shape, ind };
     }
+    case 'level': {
+      const [metric, verb, w, unit, factor] = pick(LEVELS);
+      const target = between(20, 400);
+      const ind: Indicator = {
+        metric,
+        kind: 'keep_level',
+        comparator: '>=',
+        value: target * factor,
+        valueMax: null,
+        unit,
+        text: `${metric}${verb}${target}${w}`,
+      };
+      const q: Quantity = { metric, written: w, unit, factor, lo: 20, hi: 400, decimals: 2 };
+      return { shape, ind, q, writtenTarget: target };
+    }
     case 'relative': {
       const metric = pick(['城乡居民收入增长', '农村居民人均可支配收入增长']);
       const text = `${metric}不低于全市平均`;
-      const ind: Indicator = { metric, kind: 'relative', comparator: '>=', value: null, valueMax: null, unit: '%', text };
+      const ind: Indicator = {
+        metric,
+        kind: 'relative',
+        comparator: '>=',
+        value: null,
+        valueMax: null,
+        unit: '%',
+        text,
+      };
       return { shape, ind };
     }
   }
@@ -303,20 +354,23 @@ function reported(p: Planned, share: number): { value: RawCell; format: string |
       // Limits are mostly met: 60 % … 130 % of the limit.
       const v = Number((t * (0.6 + rand() * 0.7)).toFixed(ind.unit === '%' ? 2 : 0));
       const words = `${ind.metric}${v}${ind.unit ?? ''}`;
-      return rand() < 0.5 ? { value: v, format: null, words } : { value: `${v}${ind.unit ?? ''}`, format: null, words };
-    }
-    case 'keep_level': {
-      const v = Math.round(t * (0.85 + rand() * 0.3));
-      const words = `${ind.metric}${v}${ind.unit ?? ''}`;
-      if (ind.unit === '吨' && rand() < 0.6) return { value: `${written(v / 1e4, 2)}万吨`, format: null, words };
-      return { value: v, format: null, words };
+      return rand() < 0.5
+        ? { value: v, format: null, words }
+        : { value: `${v}${ind.unit ?? ''}`, format: null, words };
     }
     default:
       return { value: null, format: null, words: '' };
   }
 }
 
-function statusCell(): string {
+function statusCell(share: number | null, near: boolean): string {
+  // With a figure, the word mostly agrees with it; sometimes it is copied from last quarter. Rates and
+  // levels are not done before the year is out, however good.
+  if (share !== null && rand() < 0.85) {
+    if (near) return share >= 0.9 ? pick(['序时推进', '正常推进']) : pick(['进展缓慢', '滞后']);
+    if (share >= 1) return pick(['已完成', '超额完成', '已完成。']);
+    return share >= 0.5 ? pick(['序时推进', '正常推进', '推进中']) : pick(['进展缓慢', '滞后', '严重滞后']);
+  }
   const word = weighted(STATUS_CELLS);
   return word === '%' ? `完成${between(10, 100)}%` : word;
 }
@@ -355,9 +409,7 @@ for (let i = 0; i < SUBTASKS; i++) {
   // Milestones carry their deadline; a few other targets have a 完成时限 too.
   const dl = shape === 'milestone' || rand() < 0.05 ? pick(DEADLINES) : null;
   const text =
-    shape === 'milestone' && dl
-      ? `${dl[0]}${first.ind.text}`
-      : indicators.map((ind) => ind.text).join('，');
+    shape === 'milestone' && dl ? `${dl[0]}${first.ind.text}` : indicators.map((ind) => ind.text).join('，');
   subTasks.push({
     id,
     taskRow: taskRow + 2,
@@ -372,13 +424,16 @@ for (let i = 0; i < SUBTASKS; i++) {
   });
 
   const roll = rand();
-  if (roll < 0.02) continue; // no row in the ledger for it at all (reported as orphan-free, unscored)
+  if (roll < 0.02) continue; // no ledger row for it at all: unscored, 未报送
   const entry: Writable<ProgressEntry> = {};
   progress.set(id, entry);
   if (roll < 0.04) continue; // a row left blank
-  entry.category = i % 5 === 0 ? '街道' : '部门';
-  // Most figures land between 20 % and 110 % of the target.
-  const share = 0.2 + rand() * 0.9;
+  // A 类别 column (街道/镇 vs 部门) for ranking within groups; a row of two units names none.
+  if (rowUnits.length === 1) entry.category = rowUnits[0]?.endsWith('街道') ? '街道' : '部门';
+  // Most quantities land between 20 % and 110 % of the year's target; rates, limits and levels, which are
+  // not time-scaled, near their target.
+  const near = shape === 'rate' || shape === 'relative' || shape === 'limit' || shape === 'level';
+  const share = near ? 0.7 + rand() * 0.6 : 0.2 + rand() * 0.9;
   let figures = '';
   const quantitative = shape !== 'qualitative' && shape !== 'milestone';
   if (quantitative && rand() < 0.9) {
@@ -399,21 +454,29 @@ for (let i = 0; i < SUBTASKS; i++) {
     if (first.q && rand() < 0.5) {
       // The printed 完成率 next to it; one in thirty mistyped.
       const rate = share * 100 + (rand() < 1 / 30 ? between(2, 9) : 0);
-      entry.printedRate = located(rand() < 0.7 ? `${rate.toFixed(1)}%` : Number((rate / 100).toFixed(3)), row, 14);
+      entry.printedRate = located(
+        rand() < 0.7 ? `${rate.toFixed(1)}%` : Number((rate / 100).toFixed(3)),
+        row,
+        14,
+      );
       if (typeof entry.printedRate.value === 'number') entry.printedRateFormat = '0.0%';
     }
-    if (shape === 'relative' && rand() < 0.8) entry.benchmark = located(Number((4 + rand() * 3).toFixed(1)), row, 15);
+    if (shape === 'relative' && rand() < 0.8)
+      entry.benchmark = located(Number((4 + rand() * 3).toFixed(1)), row, 15);
   } else if (!quantitative && rand() < 0.05) {
     // A self-reported percentage in the 完成值 column of a qualitative task: 60, 0.6 or 60%.
     const pct = between(5, 100);
     entry.actual = located(pick<RawCell>([pct, pct / 100, `${pct}%`]), row, 12);
   }
   if (rand() < 0.93) {
-    const word = statusCell();
+    const word = statusCell(figures === '' ? null : share, near);
     entry.status = { value: word, raw: word, at: at(row, 13) };
   }
   if (rand() < 0.95) {
-    const t = progressText(i, figures === '' ? `${pick(PLACES)}${pick(PROJECTS)}完成${between(5, 100)}%工程量` : figures);
+    const t = progressText(
+      i,
+      figures === '' ? `${pick(PLACES)}${pick(PROJECTS)}完成${between(5, 100)}%工程量` : figures,
+    );
     entry.text = { value: t, raw: t, at: at(row, 17) };
   }
 }

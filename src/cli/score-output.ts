@@ -28,7 +28,9 @@ export function wantsScoreOutput(options: CliOptions): boolean {
 }
 
 /** Plan and apply the writes on the workbook in memory (exported for tests and benchmarks). */
-export async function applyScoreWrites(scored: ScoredWorkbook): Promise<{ sheets: string[]; first: number; last: number; sheet: string }> {
+export async function applyScoreWrites(
+  scored: ScoredWorkbook,
+): Promise<{ sheets: string[]; first: number; last: number; sheet: string }> {
   const wb = scored.workbook.workbook;
   const sheetName = scored.target.kind === 'ledger' ? scored.target.header.sheet : scored.target.table.sheet;
   const previous = readSettings(wb);

@@ -137,7 +137,10 @@ function addRule(ws: ExcelJS.Worksheet, rule: PlanConditionalFormat, priority: n
       {
         type: 'dataBar',
         priority,
-        cfvo: [{ type: 'num', value: 0 }, { type: 'num', value: 100 }],
+        cfvo: [
+          { type: 'num', value: 0 },
+          { type: 'num', value: 100 },
+        ],
         color: argb(rule.colour),
         gradient: false,
       } as unknown as ExcelJS.ConditionalFormattingRule,
@@ -173,7 +176,11 @@ async function addPlannedSheet(wb: ExcelJS.Workbook, plan: SheetPlan): Promise<E
   const ws = wb.addWorksheet(plan.name, {
     state: plan.visibility,
     ...(plan.frozenRows > 0
-      ? { views: [{ state: 'frozen', xSplit: 0, ySplit: plan.frozenRows, topLeftCell: `A${plan.frozenRows + 1}` }] }
+      ? {
+          views: [
+            { state: 'frozen', xSplit: 0, ySplit: plan.frozenRows, topLeftCell: `A${plan.frozenRows + 1}` },
+          ],
+        }
       : {}),
   });
   for (const w of plan.widths) ws.getColumn(w.col + 1).width = w.width;
@@ -270,8 +277,7 @@ function removeOwned(wb: ExcelJS.Workbook, owned: OwnedMarks): ClearSummary {
       const left = cf.rules.filter((rule: ExcelJS.ConditionalFormattingRule) => {
         const mine =
           rule.type === mark.kind &&
-          (mark.kind === 'dataBar' ||
-            ((rule as { formulae?: unknown[] }).formulae?.[0] ?? null) === formula);
+          (mark.kind === 'dataBar' || ((rule as { formulae?: unknown[] }).formulae?.[0] ?? null) === formula);
         if (mine) rules++;
         return !mine;
       });
@@ -382,7 +388,11 @@ export async function applyPlan(wb: ExcelJS.Workbook, plan: WritePlan): Promise<
  * Facts the score planner needs about a sheet: its last used column (values, formats and merged cells all
  * count, so owned columns never land on a user's formatted cell) and its column widths.
  */
-export function sheetFacts(ws: ExcelJS.Worksheet): { name: string; lastCol: number; widths: (number | null)[] } {
+export function sheetFacts(ws: ExcelJS.Worksheet): {
+  name: string;
+  lastCol: number;
+  widths: (number | null)[];
+} {
   let last = 0;
   ws.eachRow({ includeEmpty: true }, (row) => {
     if (row.cellCount <= last) return;

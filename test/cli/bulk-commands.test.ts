@@ -30,7 +30,14 @@ describe('score --out and --in-place', () => {
     expect(r.stderr).toContain('已写入评分结果');
     expect(readFileSync(input).equals(before)).toBe(true);
     const wb = await open(path.join(dir, 'out.xlsx'));
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['任务台账', '说明', '评分排名', '通报', '校验', '督办助手设置']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual([
+      '任务台账',
+      '说明',
+      '评分排名',
+      '通报',
+      '校验',
+      '督办助手设置',
+    ]);
     // No temporary file is left behind.
     expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
@@ -39,7 +46,9 @@ describe('score --out and --in-place', () => {
     const same = await run(['score', 'in.xlsx', '--as-of', '2024-06-30', '--out', './in.xlsx'], { cwd: dir });
     expect(same.code).toBe(2);
     expect(same.stderr).toContain('就是输入文件');
-    const both = await run(['score', 'in.xlsx', '--out', 'x.xlsx', '--in-place', '--lang', 'en'], { cwd: dir });
+    const both = await run(['score', 'in.xlsx', '--out', 'x.xlsx', '--in-place', '--lang', 'en'], {
+      cwd: dir,
+    });
     expect(both.code).toBe(2);
     expect(both.stderr).toContain('--out and --in-place cannot be used together');
     const notXlsx = await run(['score', 'in.xlsx', '--out', 'x.csv'], { cwd: dir });
@@ -57,7 +66,9 @@ describe('score --out and --in-place', () => {
   it('clear removes what score wrote', async () => {
     const r = await run(['clear', 'out.xlsx', '--out', 'clean.xlsx'], { cwd: dir });
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('已清除：工作表 评分排名、通报、校验、督办助手设置；结果列 1 组；条件格式 4 条。');
+    expect(r.stdout).toContain(
+      '已清除：工作表 评分排名、通报、校验、督办助手设置；结果列 1 组；条件格式 4 条。',
+    );
     const wb = await open(path.join(dir, 'clean.xlsx'));
     expect(wb.worksheets.map((w) => w.name)).toEqual(['任务台账', '说明']);
     const ws = wb.getWorksheet('任务台账');
@@ -66,7 +77,10 @@ describe('score --out and --in-place', () => {
 });
 
 /** Set a cell of a unit's copy by task id and column letter, then save. */
-async function edit(file: string, changes: { id: string; col: string; value: ExcelJS.CellValue }[]): Promise<void> {
+async function edit(
+  file: string,
+  changes: { id: string; col: string; value: ExcelJS.CellValue }[],
+): Promise<void> {
   const wb = await open(file);
   const ws = wb.getWorksheet('任务台账');
   if (!ws) throw new Error('no ledger in ' + file);
@@ -82,7 +96,14 @@ describe('breakdown → split → fill in → merge on the seed table', async ()
   const dir = tempDir();
   const ledger = path.join(dir, 'ledger.xlsx');
   const made = await run(['breakdown', TABLE, '--out', ledger]);
-  const split = await run(['split', ledger, '--out-dir', path.join(dir, 'units'), '--deadline', '2024-07-05']);
+  const split = await run([
+    'split',
+    ledger,
+    '--out-dir',
+    path.join(dir, 'units'),
+    '--deadline',
+    '2024-07-05',
+  ]);
   const unitFile = (unit: string) => path.join(dir, 'units', `2024年重点工作任务台账-${unit}.xlsx`);
 
   it('breakdown adds the formatted ledger sheet', async () => {
@@ -91,10 +112,23 @@ describe('breakdown → split → fill in → merge on the seed table', async ()
     const ws = (await open(ledger)).getWorksheet('任务台账');
     expect(ws?.getCell('A2').value).toBe('编号');
     expect(ws?.views[0]).toMatchObject({ state: 'frozen', ySplit: 2 });
-    expect(ws?.pageSetup).toMatchObject({ orientation: 'landscape', paperSize: 9, fitToWidth: 1, fitToHeight: 0 });
+    expect(ws?.pageSetup).toMatchObject({
+      orientation: 'landscape',
+      paperSize: 9,
+      fitToWidth: 1,
+      fitToHeight: 0,
+    });
     const dv = ws ? extras(ws).dataValidations.model : {};
-    expect(dv['R3']).toMatchObject({ type: 'textLength', operator: 'lessThanOrEqual', formulae: [200], promptTitle: '进展情况' });
-    expect(dv['K3']).toMatchObject({ type: 'list', formulae: ['"已完成,超序时进度,序时推进,推进中,进展缓慢,严重滞后,未启动,暂停"'] });
+    expect(dv['R3']).toMatchObject({
+      type: 'textLength',
+      operator: 'lessThanOrEqual',
+      formulae: [200],
+      promptTitle: '进展情况',
+    });
+    expect(dv['K3']).toMatchObject({
+      type: 'list',
+      formulae: ['"已完成,超序时进度,序时推进,推进中,进展缓慢,严重滞后,未启动,暂停"'],
+    });
   });
 
   it('split writes one protected workbook per unit', async () => {
@@ -154,11 +188,15 @@ describe('breakdown → split → fill in → merge on the seed table', async ()
     expect(ws?.getCell(`R${row301}`).value).toBe('=1+1');
     expect(ws?.getCell(`R${row301}`).type).toBe(ExcelJS.ValueType.String);
     // The master's formatting of the merged cell is kept (the unit-input fill from breakdown).
-    expect(ws?.getCell(`L${row901}`).fill).toEqual((await open(ledger)).getWorksheet('任务台账')?.getCell(`L${row901}`).fill);
+    expect(ws?.getCell(`L${row901}`).fill).toEqual(
+      (await open(ledger)).getWorksheet('任务台账')?.getCell(`L${row901}`).fill,
+    );
     const log = wb.getWorksheet('合并记录');
     const logText: string[] = [];
     log?.eachRow((row) => logText.push(row.values?.toString() ?? ''));
-    expect(logText.some((t) => t.includes('9.01') && t.includes('2024年重点工作任务台账-区人社局.xlsx'))).toBe(true);
+    expect(
+      logText.some((t) => t.includes('9.01') && t.includes('2024年重点工作任务台账-区人社局.xlsx')),
+    ).toBe(true);
     expect(logText.some((t) => t.includes('区发改局'))).toBe(true); // listed among units not returned
   });
 

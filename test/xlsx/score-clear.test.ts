@@ -45,7 +45,7 @@ async function decoratedTable(): Promise<Buffer> {
     [3, '区商务局', '社会消费品零售总额增长6%左右', '孙超', 6, 6.3, null, null],
     [4, '区司法局', '深化企业全生命周期法律服务', '张力', null, null, null, '序时推进'],
   ];
-  rows.forEach((r, i) => ws.getRow(i + 1).values = r);
+  rows.forEach((r, i) => (ws.getRow(i + 1).values = r));
   ws.mergeCells('A1:H1');
   ws.getCell('A1').font = { bold: true, size: 16, name: '宋体' };
   ws.getCell('B4').fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFF0000' } }; // the user's own red
@@ -56,12 +56,32 @@ async function decoratedTable(): Promise<Buffer> {
   ws.getColumn(3).width = 40;
   ws.getColumn(10).width = 15; // a width set beyond the table, where our columns will go
   ws.views = [{ state: 'frozen', ySplit: 2, xSplit: 0 }];
-  ws.pageSetup = { ...ws.pageSetup, orientation: 'landscape', paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0 };
+  ws.pageSetup = {
+    ...ws.pageSetup,
+    orientation: 'landscape',
+    paperSize: 9,
+    fitToPage: true,
+    fitToWidth: 1,
+    fitToHeight: 0,
+  };
   ws.addConditionalFormatting({
     ref: 'F3:F6',
-    rules: [{ type: 'cellIs', operator: 'lessThan', priority: 1, formulae: ['10'], style: { font: { italic: true } } }],
+    rules: [
+      {
+        type: 'cellIs',
+        operator: 'lessThan',
+        priority: 1,
+        formulae: ['10'],
+        style: { font: { italic: true } },
+      },
+    ],
   });
-  extras(ws).dataValidations.add('H3:H6', { type: 'textLength', operator: 'lessThanOrEqual', formulae: [300], allowBlank: true });
+  extras(ws).dataValidations.add('H3:H6', {
+    type: 'textLength',
+    operator: 'lessThanOrEqual',
+    formulae: [300],
+    allowBlank: true,
+  });
   const other = wb.addWorksheet('说明');
   other.getCell('A1').value = '本表仅供测试';
   other.mergeCells('A2:C3');
@@ -91,12 +111,21 @@ describe('score → clear on a decorated responsibility table', async () => {
 
   it('adds the owned columns, highlights, sheets and veryHidden settings', () => {
     const ws = scoredWb.getWorksheet('完成情况');
-    expect(['I2', 'J2', 'K2', 'L2'].map((a) => ws?.getCell(a).value)).toEqual(['完成率', '序时进度', '状态', '说明']);
+    expect(['I2', 'J2', 'K2', 'L2'].map((a) => ws?.getCell(a).value)).toEqual([
+      '完成率',
+      '序时进度',
+      '状态',
+      '说明',
+    ]);
     expect(ws?.getCell('K4').value).toBe('严重滞后');
     expect(ws?.getCell('I4').value).toBe(0.2);
     expect(ws?.getCell('I4').numFmt).toBe('0.0%');
     // The user's own fill on B4 is still there: highlighting is a conditional format, not a fill.
-    expect(ws?.getCell('B4').fill).toEqual({ type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFF0000' } });
+    expect(ws?.getCell('B4').fill).toEqual({
+      type: 'pattern',
+      pattern: 'solid',
+      fgColor: { argb: 'FFFF0000' },
+    });
     const cfs = ws ? extras(ws).conditionalFormattings : [];
     expect(cfs.map((c) => [c.ref, c.rules[0]?.type])).toEqual([
       ['F3:F6', 'cellIs'],
@@ -113,13 +142,22 @@ describe('score → clear on a decorated responsibility table', async () => {
       ['校验', 'visible'],
       ['督办助手设置', 'veryHidden'],
     ]);
-    expect(readSettings(scoredWb)?.owned.columns[0]).toMatchObject({ firstCol: 8, lastCol: 11, previousWidths: [null, 15, null, null] });
+    expect(readSettings(scoredWb)?.owned.columns[0]).toMatchObject({
+      firstCol: 8,
+      lastCol: 11,
+      previousWidths: [null, 15, null, null],
+    });
   });
 
   it('clear gives back every non-owned property', async () => {
     const wb = await load(scored);
     const summary = clearOwned(wb);
-    expect(summary).toEqual({ sheets: ['评分排名', '通报', '校验', '督办助手设置'], columns: 1, rules: 4, hadSettings: true });
+    expect(summary).toEqual({
+      sheets: ['评分排名', '通报', '校验', '督办助手设置'],
+      columns: 1,
+      rules: 4,
+      hadSettings: true,
+    });
     const cleared = workbookSnapshot(await load(await bytesOf(wb)));
     expect(cleared).toEqual(original);
   });
@@ -142,7 +180,9 @@ describe('score → clear on the sample ledger with the user’s own extras', as
   ws.getCell('D12').font = { italic: true, color: { argb: 'FF7030A0' } };
   ws.addConditionalFormatting({
     ref: 'A3:A20',
-    rules: [{ type: 'expression', priority: 1, formulae: ['$B3="区发改局"'], style: { font: { bold: true } } }],
+    rules: [
+      { type: 'expression', priority: 1, formulae: ['$B3="区发改局"'], style: { font: { bold: true } } },
+    ],
   });
   wb.definedNames.add("'任务台账'!$A$3:$A$163", 'ids');
   writeFileSync(input, await bytesOf(wb));

@@ -28,7 +28,15 @@ export function sheetSnapshot(ws: ExcelJS.Worksheet): Record<string, unknown> {
         alignment: plain(style.alignment),
       };
       // A cell with nothing at all is not part of the picture (exceljs may keep such husks).
-      if (entry.value === null && entry.numFmt === null && entry.fill === null && entry.font === null && entry.border === null && entry.alignment === null) return;
+      if (
+        entry.value === null &&
+        entry.numFmt === null &&
+        entry.fill === null &&
+        entry.font === null &&
+        entry.border === null &&
+        entry.alignment === null
+      )
+        return;
       cells[cell.address] = entry;
     });
   });

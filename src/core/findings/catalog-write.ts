@@ -39,7 +39,8 @@ export const writeFindings = {
     zh: '{cell}（文件“{file}”）：任务 {id} 的“{column}”被改为“{now}”（总台账为“{was}”），此行未合并',
     en: '{cell} (file "{file}"): the "{column}" of task {id} was changed to "{now}" (master: "{was}"); the row was not merged',
     fixZh: '目标由督查室确定，单位不能在报送文件中修改；请改回原值后重新报送',
-    fixEn: 'Targets are set by the office and cannot be changed in a return; restore the value and send it again',
+    fixEn:
+      'Targets are set by the office and cannot be changed in a return; restore the value and send it again',
   },
   merge_text_too_long: {
     severity: 'error',

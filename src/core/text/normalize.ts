@@ -19,77 +19,16 @@ const ANY_SPACE = /[\s\u3000]/;
  * `（` → `(`) and the ideographic space U+3000 to a plain space.
  */
 export function nfkc(text: string): string {
-  return fold(text, false);
-}
-
-function isAsciiSpace(c: number): boolean {
-  return c === 0x20 || (c >= 0x09 && c <= 0x0d);
-}
-
-function dropAsciiSpaces(text: string): string {
-  let out = '';
-  for (let k = 0; k < text.length; k++) if (!isAsciiSpace(text.charCodeAt(k))) out += text.charAt(k);
-  return out;
-}
-
-/**
- * NFKC of `text`, with every whitespace character removed when `dropSpaces` (the {@link compactKey}).
- * Most text in our tables is ASCII and common CJK with full-width punctuation (`，`, `（`, `：`): such
- * characters never combine with their neighbours, so the text is folded character by character, several
- * times cheaper than the normaliser. The first other character hands the rest of the text — from the
- * character before it, a segment boundary — to the normaliser.
- */
-function fold(text: string, dropSpaces: boolean): string {
+  // Most short texts in our tables (names, units, serials, headers) are plain ASCII and CJK: characters NFKC
+  // leaves alone and that never combine with a neighbour, so such a text is already normalised. Checking
+  // that is several times cheaper than normalising.
   const n = text.length;
-  let out = ''; // the result for text[0 .. runStart)
-  let beforeLast = ''; // `out` before the last folded or dropped character was handled
-  let runStart = 0; // start of the run of unchanged characters not yet copied
   for (let i = 0; i < n; i++) {
-    const c = text.charCodeAt(i);
-    let folded: string | null;
-    if (isNfkcInert(c)) {
-      if (!dropSpaces || !isAsciiSpace(c)) continue;
-      folded = '';
-    } else {
-      folded = foldedAlone(c);
-      if (folded === null) {
-        const rest = i === 0 ? text : text.slice(i - 1);
-        const tail = dropSpaces ? spaceless(rest.normalize('NFKC')) : rest.normalize('NFKC');
-        if (i === 0) return tail;
-        // Keep everything before character i - 1, normalise the rest.
-        return (runStart === i ? beforeLast : out + text.slice(runStart, i - 1)) + tail;
-      }
-      if (dropSpaces) folded = dropAsciiSpaces(folded);
+    if (!isNfkcInert(text.charCodeAt(i))) {
+      return text.normalize('NFKC');
     }
-    beforeLast = out + text.slice(runStart, i);
-    out = beforeLast + folded;
-    runStart = i + 1;
   }
-  return runStart === 0 ? text : out + text.slice(runStart);
-}
-
-function spaceless(text: string): string {
-  return ANY_KEY_SPACE.test(text) ? text.replace(KEY_SPACES, '') : text;
-}
-
-// For a character that is not inert, its NFKC when that is made only of inert characters — full-width
-// forms (`，` → `,`), U+3000 → space, `㈠` → `(一)` —, else null (it may combine with a neighbour: combining
-// marks, jamo, surrogates …). Worked out on first sight of each character; deterministic.
-const FOLDED = new Map<number, string | null>();
-
-function foldedAlone(c: number): string | null {
-  let folded = FOLDED.get(c);
-  if (folded === undefined) {
-    folded = null;
-    if (c < 0xd800 || c > 0xdfff) {
-      const n = String.fromCharCode(c).normalize('NFKC');
-      let inert = true;
-      for (let k = 0; k < n.length && inert; k++) inert = isNfkcInert(n.charCodeAt(k));
-      if (inert) folded = n;
-    }
-    FOLDED.set(c, folded);
-  }
-  return folded;
+  return text;
 }
 
 /**
@@ -116,7 +55,9 @@ function isNfkcInert(c: number): boolean {
  * @example compactKey('市生态环境局\n泰山分局') === '市生态环境局泰山分局'
  */
 export function compactKey(text: string): string {
-  return fold(text, true);
+  const n = nfkc(text);
+  // Most keys have no space at all: test before replacing (no new string then).
+  return ANY_KEY_SPACE.test(n) ? n.replace(KEY_SPACES, '') : n;
 }
 
 /**

@@ -19,11 +19,7 @@ import { makeFinding } from '../findings/catalog.ts';
 import { cellAt, refOn, toA1Local, type Grid, type RawCell } from '../grid.ts';
 import { findLedgerHeader, type LedgerHeader } from '../ledger/ledger-header.ts';
 import { cellText, charCount, compactKey } from '../text/normalize.ts';
-import {
-  LEDGER_COLUMNS,
-  LEDGER_PROGRESS_LIMIT,
-  type LedgerColumnKey,
-} from '../vocab/ledger-columns.ts';
+import { LEDGER_COLUMNS, LEDGER_PROGRESS_LIMIT, type LedgerColumnKey } from '../vocab/ledger-columns.ts';
 import type { PlanCell } from './plan-model.ts';
 import { planValue } from './plan-value.ts';
 import type { DubanSettings } from './owned-settings.ts';
@@ -217,7 +213,12 @@ export function mergeReturns(input: MergeInput): MergeResult {
           const length = charCount(cellText(value).trim());
           if (length > limit) {
             findings.push(
-              makeFinding('merge_text_too_long', refOn(grid, r, rc), { file: ret.file, id, length, max: limit }),
+              makeFinding('merge_text_too_long', refOn(grid, r, rc), {
+                file: ret.file,
+                id,
+                length,
+                max: limit,
+              }),
             );
             continue;
           }
@@ -237,7 +238,11 @@ export function mergeReturns(input: MergeInput): MergeResult {
           );
         }
         const text = typeof value === 'string' ? value.trim() : value;
-        writes.set(cellKey, { cell: planValue(target.row, mc, text === '' ? null : text), file: ret.file, id });
+        writes.set(cellKey, {
+          cell: planValue(target.row, mc, text === '' ? null : text),
+          file: ret.file,
+          id,
+        });
         changed.push(toA1Local({ row: target.row, col: mc }));
       }
       merged.push({ id, unit: mark.unit, file: ret.file, modified: ret.modified, row: target.row, changed });
@@ -254,14 +259,10 @@ export function mergeReturns(input: MergeInput): MergeResult {
       counts.set(key, entry);
     }
   }
-  const missingUnits = [...counts.entries()]
-    .filter(([key]) => !returnedBy.has(key))
-    .map(([, v]) => v);
+  const missingUnits = [...counts.entries()].filter(([key]) => !returnedBy.has(key)).map(([, v]) => v);
   for (const m of missingUnits) {
     findings.push(makeFinding('merge_not_returned', undefined, { unit: m.unit, count: m.tasks }));
   }
-  const updates = [...writes.values()]
-    .map((w) => w.cell)
-    .sort((a, b) => a.row - b.row || a.col - b.col);
+  const updates = [...writes.values()].map((w) => w.cell).sort((a, b) => a.row - b.row || a.col - b.col);
   return { updates, merged, findings, missingUnits, refusedFiles };
 }

@@ -64,7 +64,11 @@ export interface OwnedMarks {
 /** The ranking of one run, kept for the next run's movement (位次变化). */
 export interface ResultSnapshot {
   readonly asOf: string;
-  readonly units: readonly { readonly name: string; readonly rank: number | null; readonly score: number | null }[];
+  readonly units: readonly {
+    readonly name: string;
+    readonly rank: number | null;
+    readonly score: number | null;
+  }[];
 }
 
 /** What a unit's split copy carries, so merge knows whose it is and what it was given. */

@@ -110,9 +110,7 @@ export function planLedgerSheet(input: LedgerLayoutInput): SheetPlan {
   const firstRow = headerRow + 1;
   const cells: PlanCell[] = [planValue(0, 0, input.title, { style: 'title' })];
   columns.forEach((c, i) =>
-    cells.push(
-      planValue(headerRow, i, c.zh, { style: c.filler === 'result' ? 'resultHeader' : 'header' }),
-    ),
+    cells.push(planValue(headerRow, i, c.zh, { style: c.filler === 'result' ? 'resultHeader' : 'header' })),
   );
   const heights: { row: number; height: number }[] = [
     { row: 0, height: 30 },

@@ -139,8 +139,7 @@ function blockPlace(input: PlanScoreInput): { firstCol: number; headerRow: numbe
   if (target.kind === 'ledger') {
     const cols = RESULT_KEYS.map((k) => target.header.columns.get(k));
     const first = cols[0];
-    const contiguous =
-      first !== undefined && cols.every((c, i) => c !== undefined && c === first + i);
+    const contiguous = first !== undefined && cols.every((c, i) => c !== undefined && c === first + i);
     if (contiguous) return { firstCol: first, headerRow: target.header.headerRow, ownsHeader: false };
     return { firstCol: sheet.lastCol + 1, headerRow: target.header.headerRow, ownsHeader: true };
   }
@@ -212,7 +211,9 @@ function resultBlock(input: PlanScoreInput): {
   const cells: PlanCell[] = [];
   const lastCol = place.firstCol + RESULT_HEADERS.length - 1;
   if (place.ownsHeader) {
-    RESULT_HEADERS.forEach((h, i) => cells.push(styled(place.headerRow, place.firstCol + i, h, 'resultHeader')));
+    RESULT_HEADERS.forEach((h, i) =>
+      cells.push(styled(place.headerRow, place.firstCol + i, h, 'resultHeader')),
+    );
   }
   for (const [row, tasks] of rows) {
     const r = rowResult(tasks);

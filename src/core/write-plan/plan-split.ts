@@ -150,8 +150,7 @@ export function planSplit(input: SplitInput): UnitSplitPlan[] {
   const idCol = header.columns.get('id');
   const targetCol = header.columns.get('target');
   if (unitCol === undefined || idCol === undefined) return [];
-  const title =
-    input.planYear === null ? LEDGER_TITLE_NO_YEAR : `${input.planYear}${LEDGER_TITLE_SUFFIX}`;
+  const title = input.planYear === null ? LEDGER_TITLE_NO_YEAR : `${input.planYear}${LEDGER_TITLE_SUFFIX}`;
   const byUnit = new Map<string, { name: string; rows: number[] }>();
   const lastRow = grid.origin.row + grid.cells.length - 1;
   for (let r = header.headerRow + 1; r <= lastRow; r++) {
@@ -177,7 +176,9 @@ export function planSplit(input: SplitInput): UnitSplitPlan[] {
         ? 'list'
         : 'single',
     );
-    const ledger = { ...planLedgerSheet({ sheetName: LEDGER_SHEET_NAME, title, columns, rows: values, shapes }) };
+    const ledger = {
+      ...planLedgerSheet({ sheetName: LEDGER_SHEET_NAME, title, columns, rows: values, shapes }),
+    };
     const ledgerSheet: SheetPlan = { ...ledger, protect: true };
     const ids = rows.map((r) => idText(cellAt(grid, r, idCol)));
     const instructions = instructionsSheet(unit, title, input, rows.length);

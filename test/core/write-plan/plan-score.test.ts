@@ -39,7 +39,8 @@ function scoredTable() {
   return { table: analysis.table, result };
 }
 
-const at = (cells: readonly PlanCell[], row: number, col: number) => cells.find((c) => c.row === row && c.col === col);
+const at = (cells: readonly PlanCell[], row: number, col: number) =>
+  cells.find((c) => c.row === row && c.col === col);
 
 describe('scoring a responsibility table', () => {
   const { table, result } = scoredTable();
@@ -55,7 +56,13 @@ describe('scoring a responsibility table', () => {
   it('puts four owned columns right of the last used column H, with our header on the header row', () => {
     const block = plan.columns[0];
     expect(plan.columns).toHaveLength(1);
-    expect(block).toMatchObject({ sheet: '完成情况', firstCol: 8, lastCol: 11, headerRow: 1, ownsHeader: true });
+    expect(block).toMatchObject({
+      sheet: '完成情况',
+      firstCol: 8,
+      lastCol: 11,
+      headerRow: 1,
+      ownsHeader: true,
+    });
     expect(block?.firstRow).toBe(2);
     expect(block?.lastRow).toBe(5);
     // Widths before: I (8) default, J (9) was 15, K and L default: what clear puts back.
@@ -93,7 +100,11 @@ describe('scoring a responsibility table', () => {
     ]);
     const ranking = plan.sheets[0];
     // Units by rank: three at 100 share rank 1, 区交运局 40 → rank 4.
-    const rows = [2, 3, 4, 5].map((r) => [at(ranking?.cells ?? [], r, 0)?.value, at(ranking?.cells ?? [], r, 1)?.value, at(ranking?.cells ?? [], r, 2)?.value]);
+    const rows = [2, 3, 4, 5].map((r) => [
+      at(ranking?.cells ?? [], r, 0)?.value,
+      at(ranking?.cells ?? [], r, 1)?.value,
+      at(ranking?.cells ?? [], r, 2)?.value,
+    ]);
     expect(rows).toEqual([
       [1, '区人社局', 100],
       [1, '区商务局', 100],
@@ -153,11 +164,38 @@ describe('scoring a responsibility table', () => {
 describe('scoring a ledger', () => {
   // The ledger's own result columns are S..V (18..21): values go there, our header is not needed.
   const header = [
-    '编号', '责任单位', '责任人', '子任务', '指标', '比较', '目标值', '计量单位', '完成时限',
-    '一季度完成值', '一季度进展状态', '二季度完成值', '二季度进展状态', '三季度完成值', '三季度进展状态',
-    '四季度完成值', '四季度进展状态', '进展情况', '完成率', '序时进度', '状态', '说明',
+    '编号',
+    '责任单位',
+    '责任人',
+    '子任务',
+    '指标',
+    '比较',
+    '目标值',
+    '计量单位',
+    '完成时限',
+    '一季度完成值',
+    '一季度进展状态',
+    '二季度完成值',
+    '二季度进展状态',
+    '三季度完成值',
+    '三季度进展状态',
+    '四季度完成值',
+    '四季度进展状态',
+    '进展情况',
+    '完成率',
+    '序时进度',
+    '状态',
+    '说明',
   ];
-  const row = (id: string, unit: string, text: string, target: number, unitOf: string, q2: number | null, s: string | null) => {
+  const row = (
+    id: string,
+    unit: string,
+    text: string,
+    target: number,
+    unitOf: string,
+    q2: number | null,
+    s: string | null,
+  ) => {
     const r: (string | number | null)[] = Array(22).fill(null);
     Object.assign(r, { 0: id, 1: unit, 3: text, 6: target, 7: unitOf, 11: q2, 12: s });
     return r;
@@ -191,7 +229,13 @@ describe('scoring a ledger', () => {
   });
 
   it('writes into the ledger’s own result columns without a header of ours', () => {
-    expect(plan.columns[0]).toMatchObject({ firstCol: 18, lastCol: 21, ownsHeader: false, firstRow: 2, lastRow: 3 });
+    expect(plan.columns[0]).toMatchObject({
+      firstCol: 18,
+      lastCol: 21,
+      ownsHeader: false,
+      firstRow: 2,
+      lastRow: 3,
+    });
     const cells = plan.columns[0]?.cells ?? [];
     expect(cells.some((c) => c.row === 1)).toBe(false);
     // 8 ÷ 40 = 20 %: 30 points behind 50 % → severe; 4496 ÷ 7200 = 62.4 % → on track.

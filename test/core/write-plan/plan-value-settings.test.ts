@@ -17,7 +17,12 @@ import { planValue, startsLikeFormula } from '../../../src/core/write-plan/plan-
 
 describe('formula injection', () => {
   it('flags text beginning with = + - @ and nothing else', () => {
-    expect(['=SUM(A1)', '+86 538', '-完成一半', '@cmd'].map(startsLikeFormula)).toEqual([true, true, true, true]);
+    expect(['=SUM(A1)', '+86 538', '-完成一半', '@cmd'].map(startsLikeFormula)).toEqual([
+      true,
+      true,
+      true,
+      true,
+    ]);
     expect(['完成200亿元', ' =1', '', '１=1'].map(startsLikeFormula)).toEqual([false, false, false, false]);
   });
 
@@ -29,7 +34,12 @@ describe('formula injection', () => {
       asText: true,
     });
     expect(planValue(0, 0, -3)).toEqual({ row: 0, col: 0, value: -3 });
-    expect(planValue(0, 0, '区发改局', { style: 'body' })).toEqual({ row: 0, col: 0, value: '区发改局', style: 'body' });
+    expect(planValue(0, 0, '区发改局', { style: 'body' })).toEqual({
+      row: 0,
+      col: 0,
+      value: '区发改局',
+      style: 'body',
+    });
     // Error values are written as their text, which begins with # (not a formula).
     expect(planValue(1, 1, { error: '#N/A' })).toEqual({ row: 1, col: 1, value: '#N/A' });
   });
@@ -62,7 +72,15 @@ describe('the settings document', () => {
           previousWidths: [null, 12, null, null],
         },
       ],
-      rules: [{ id: 'duban.highlight.lagging', sheet: '分解表', ref: 'A3:L6', kind: 'expression', formula: '=$K3="进展滞后"' }],
+      rules: [
+        {
+          id: 'duban.highlight.lagging',
+          sheet: '分解表',
+          ref: 'A3:L6',
+          kind: 'expression',
+          formula: '=$K3="进展滞后"',
+        },
+      ],
     },
   };
 
@@ -74,7 +92,11 @@ describe('the settings document', () => {
   });
 
   it('cuts long JSON into cells of at most 30,000 characters and joins them again', () => {
-    const units = Array.from({ length: 2000 }, (_, i) => ({ name: `第${i}个单位名称比较长`, rank: i + 1, score: 50 }));
+    const units = Array.from({ length: 2000 }, (_, i) => ({
+      name: `第${i}个单位名称比较长`,
+      rank: i + 1,
+      score: 50,
+    }));
     const big = { ...settings, history: [{ asOf: '2024-06-30', units }] };
     const cells = settingsCells(big);
     expect(cells.length).toBeGreaterThan(2);

@@ -11,9 +11,28 @@ import type { SheetPlan } from '../../../src/core/write-plan/plan-model.ts';
 import { planSplit, safeFileBase } from '../../../src/core/write-plan/plan-split.ts';
 
 const HEADER = [
-  '编号', '责任单位', '责任人', '子任务', '指标', '比较', '目标值', '计量单位', '完成时限',
-  '一季度完成值', '一季度进展状态', '二季度完成值', '二季度进展状态', '三季度完成值', '三季度进展状态',
-  '四季度完成值', '四季度进展状态', '进展情况', '完成率', '序时进度', '状态', '说明',
+  '编号',
+  '责任单位',
+  '责任人',
+  '子任务',
+  '指标',
+  '比较',
+  '目标值',
+  '计量单位',
+  '完成时限',
+  '一季度完成值',
+  '一季度进展状态',
+  '二季度完成值',
+  '二季度进展状态',
+  '三季度完成值',
+  '三季度进展状态',
+  '四季度完成值',
+  '四季度进展状态',
+  '进展情况',
+  '完成率',
+  '序时进度',
+  '状态',
+  '说明',
 ];
 // Column indexes used below.
 const Q2_ACTUAL = 11;
@@ -73,7 +92,9 @@ describe('split', () => {
     expect([...unlocked].sort((a, b) => a - b)).toEqual([9, 10, 11, 12, 13, 14, 15, 16, 17]);
     const v = ledger?.validations ?? [];
     // Actuals: a number only on the single-value row 1.01 (row 2); 1.02 takes "20、10" (no number rule).
-    expect(v.filter((x) => x.rule.kind === 'decimal').map((x) => [x.range.left, x.range.top, x.range.bottom])).toEqual([
+    expect(
+      v.filter((x) => x.rule.kind === 'decimal').map((x) => [x.range.left, x.range.top, x.range.bottom]),
+    ).toEqual([
       [9, 2, 2],
       [11, 2, 2],
       [13, 2, 2],
@@ -81,7 +102,11 @@ describe('split', () => {
     ]);
     expect(v.find((x) => x.rule.kind === 'textLength')?.rule).toEqual({ kind: 'textLength', max: 200 });
     expect(v.find((x) => x.rule.kind === 'list')?.range).toEqual({ top: 2, left: 10, bottom: 3, right: 10 });
-    expect(ledger?.print).toMatchObject({ orientation: 'landscape', fitToWidth: true, repeatRows: { first: 1, last: 1 } });
+    expect(ledger?.print).toMatchObject({
+      orientation: 'landscape',
+      fitToWidth: true,
+      repeatRows: { first: 1, last: 1 },
+    });
   });
 
   it('carries the instructions with the deadline and the 200-character rule, and the unit mark', () => {
@@ -90,7 +115,12 @@ describe('split', () => {
     expect(plan?.sheets[0]?.name).toBe('填报说明');
     expect(text).toContain('2024-07-05');
     expect(text).toContain('不超过200字');
-    expect(plan?.settings?.unitReturn).toEqual({ unit: '区人社局', sheet: '任务台账', ids: ['2.01'], deadline: '2024-07-05' });
+    expect(plan?.settings?.unitReturn).toEqual({
+      unit: '区人社局',
+      sheet: '任务台账',
+      ids: ['2.01'],
+      deadline: '2024-07-05',
+    });
   });
 
   it('makes file names safe on Windows', () => {
@@ -103,7 +133,12 @@ describe('split', () => {
   });
 });
 
-function returned(name: string, file: string, mtimeMs: number, edit: (cells: RawCell[][]) => void): ReturnedFile {
+function returned(
+  name: string,
+  file: string,
+  mtimeMs: number,
+  edit: (cells: RawCell[][]) => void,
+): ReturnedFile {
   const plan = unit(name)?.plan;
   const cells = ledgerGridOf(plan?.sheets.find((s) => s.name === '任务台账'));
   edit(cells);
@@ -136,7 +171,10 @@ describe('merge', () => {
     { file: 'other.xlsx', mtimeMs: 50, modified: 't50', settings: null, ledger: master },
   ];
   const result = mergeReturns({ master, header, returns });
-  const codes = result.findings.map((f) => [f.code, f.params['file'] ?? f.params['unit'] ?? f.params['newer']]);
+  const codes = result.findings.map((f) => [
+    f.code,
+    f.params['file'] ?? f.params['unit'] ?? f.params['newer'],
+  ]);
 
   it('takes the units’ values by task id; the newer of two returns wins', () => {
     expect(result.updates.map((u) => [u.row, u.col, u.value])).toEqual([
@@ -159,7 +197,10 @@ describe('merge', () => {
     const changed = result.findings.find((f) => f.code === 'merge_target_changed');
     expect(changed?.params).toMatchObject({ id: '1.02', column: '目标值', was: '20、10', now: '30、10' });
     expect(changed?.at).toEqual({ sheet: '任务台账', row: 3, col: TARGET });
-    expect(result.findings.find((f) => f.code === 'merge_text_too_long')?.params).toMatchObject({ length: 201, max: 200 });
+    expect(result.findings.find((f) => f.code === 'merge_text_too_long')?.params).toMatchObject({
+      length: 201,
+      max: 200,
+    });
     expect(result.refusedFiles).toEqual(['other.xlsx']);
     expect(result.missingUnits).toEqual([{ unit: '区财政局', tasks: 1 }]);
   });
