@@ -27,6 +27,9 @@ import { rangeA1 } from '../core/write-plan/plan-score.ts';
 import { extras } from './exceljs-extras.ts';
 import { worksheetToGrid } from './xlsx-workbook.ts';
 
+/** exceljs's PaperSize.A4 (a const enum in its typings, absent at run time). */
+const A4 = 9 as ExcelJS.PaperSize;
+
 /** exceljs colour from RRGGBB. */
 function argb(rgb: string): { argb: string } {
   return { argb: `FF${rgb}` };
@@ -191,7 +194,7 @@ async function addPlannedSheet(wb: ExcelJS.Workbook, plan: SheetPlan): Promise<E
     const p = plan.print;
     ws.pageSetup = {
       ...ws.pageSetup,
-      paperSize: 9, // A4
+      paperSize: A4,
       orientation: p.orientation,
       fitToPage: p.fitToWidth,
       fitToWidth: 1,
@@ -304,7 +307,7 @@ function removeOwned(wb: ExcelJS.Workbook, owned: OwnedMarks): ClearSummary {
         const column = ws.getColumn(c + 1);
         if (before === null) {
           // exceljs has no "unset": an undefined width drops the <col> entry when nothing else is set.
-          column.width = undefined as unknown as number;
+          column.width = undefined;
         } else column.width = before;
       }
     }

@@ -155,8 +155,8 @@ describe('breakdown → split → fill in → merge on the seed table', async ()
     ]);
     // 区交运局 changes a target (refused row) and writes 201 characters (refused text).
     const jy = await open(unitFile('区交运局'));
-    const firstId = String(jy.getWorksheet('任务台账')?.getCell('A3').value);
-    const secondId = String(jy.getWorksheet('任务台账')?.getCell('A4').value);
+    const firstId = jy.getWorksheet('任务台账')?.getCell('A3').text ?? '';
+    const secondId = jy.getWorksheet('任务台账')?.getCell('A4').text ?? '';
     await edit(unitFile('区交运局'), [
       { id: firstId, col: 'G', value: 1 },
       { id: secondId, col: 'R', value: '路'.repeat(201) },
@@ -193,7 +193,11 @@ describe('breakdown → split → fill in → merge on the seed table', async ()
     );
     const log = wb.getWorksheet('合并记录');
     const logText: string[] = [];
-    log?.eachRow((row) => logText.push(row.values?.toString() ?? ''));
+    log?.eachRow((row) => {
+      const texts: string[] = [];
+      row.eachCell((c) => texts.push(c.text));
+      logText.push(texts.join(','));
+    });
     expect(
       logText.some((t) => t.includes('9.01') && t.includes('2024年重点工作任务台账-区人社局.xlsx')),
     ).toBe(true);

@@ -59,7 +59,7 @@ async function decoratedTable(): Promise<Buffer> {
   ws.pageSetup = {
     ...ws.pageSetup,
     orientation: 'landscape',
-    paperSize: 9,
+    paperSize: 9 as ExcelJS.PaperSize,
     fitToPage: true,
     fitToWidth: 1,
     fitToHeight: 0,
@@ -232,8 +232,8 @@ describe('formula injection through real bytes', () => {
     const texts: { type: number; value: unknown; numFmt: string }[] = [];
     back.getWorksheet('任务台账')?.eachRow((row, n) => {
       if (n < 3) return;
-      const cell = row.getCell(4);
-      texts.push({ type: cell.type, value: cell.value, numFmt: cell.numFmt });
+      const subTask = row.getCell(4);
+      texts.push({ type: subTask.type, value: subTask.value, numFmt: subTask.numFmt });
     });
     expect(texts.length).toBeGreaterThan(0);
     for (const t of texts) {

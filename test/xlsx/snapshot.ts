@@ -20,7 +20,7 @@ export function sheetSnapshot(ws: ExcelJS.Worksheet): Record<string, unknown> {
       const style = cell.style;
       const entry = {
         value: plain(cell.value),
-        formula: cell.formula ?? null,
+        formula: (cell.formula as string | undefined) ?? null,
         numFmt: style.numFmt ?? null,
         fill: plain(style.fill),
         font: plain(style.font),
@@ -44,7 +44,7 @@ export function sheetSnapshot(ws: ExcelJS.Worksheet): Record<string, unknown> {
   for (let c = 1; c <= 40; c++) widths.push(ws.getColumn(c).width ?? null);
   const heights: Record<number, number> = {};
   ws.eachRow({ includeEmpty: true }, (row, n) => {
-    if (row.height !== undefined) heights[n] = row.height;
+    if ((row.height as number | undefined) !== undefined) heights[n] = row.height;
   });
   const dv = extras(ws).dataValidations.model;
   return {

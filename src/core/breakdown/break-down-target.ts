@@ -85,7 +85,8 @@ export function breakDownTarget(text: string, ctx: BreakDownContext): TargetBrea
       findings.push(makeFinding(issue.code, ctx.at, { serial: ctx.serial, text: issue.text }));
     }
     const hasDeadline = deadlineText !== null;
-    const indicators: Indicator[] = analysis.indicators;
+    // A copy at its exact length: the analysis array grew by pushes, and sub-tasks are kept.
+    const indicators: Indicator[] = analysis.indicators.slice();
     if (analysis.fallback && hasDeadline) {
       for (let k = 0; k < indicators.length; k++) {
         const ind = indicators[k];

@@ -83,8 +83,8 @@ describe('scoring a responsibility table', () => {
   });
 
   it('highlights in place with expression rules keyed to the owned status column K over A3:L6', () => {
-    const rules = plan.conditionalFormats.filter((r) => r.kind === 'expression');
-    expect(rules.map((r) => (r.kind === 'expression' ? [r.id, r.formula, r.colour] : []))).toEqual([
+    const rules = plan.conditionalFormats.flatMap((r) => (r.kind === 'expression' ? [r] : []));
+    expect(rules.map((r) => [r.id, r.formula, r.colour])).toEqual([
       ['duban.highlight.severe', '=$K3="严重滞后"', 'red'],
       ['duban.highlight.lagging', '=$K3="进展滞后"', 'yellow'],
       ['duban.highlight.done', '=$K3="已完成"', 'green'],
@@ -196,7 +196,7 @@ describe('scoring a ledger', () => {
     q2: number | null,
     s: string | null,
   ) => {
-    const r: (string | number | null)[] = Array(22).fill(null);
+    const r = Array<string | number | null>(22).fill(null);
     Object.assign(r, { 0: id, 1: unit, 3: text, 6: target, 7: unitOf, 11: q2, 12: s });
     return r;
   };

@@ -100,7 +100,7 @@ describe('the settings document', () => {
     const big = { ...settings, history: [{ asOf: '2024-06-30', units }] };
     const cells = settingsCells(big);
     expect(cells.length).toBeGreaterThan(2);
-    for (const row of cells.slice(1)) expect(String(row[0]).length).toBeLessThanOrEqual(SETTINGS_CHUNK);
+    for (const row of cells.slice(1)) expect((row[0] as string).length).toBeLessThanOrEqual(SETTINGS_CHUNK);
     expect(parseSettingsGrid(gridOf(cells as string[][]))?.history[0]?.units).toHaveLength(2000);
   });
 

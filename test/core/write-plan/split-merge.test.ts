@@ -72,7 +72,7 @@ function ledgerGridOf(sheet: SheetPlan | undefined): RawCell[][] {
     const r = (rows[c.row] ??= []);
     r[c.col] = c.value;
   }
-  return Array.from(rows, (r) => Array.from(r ?? [], (v) => v ?? null));
+  return Array.from(rows as (RawCell[] | undefined)[], (r) => Array.from(r ?? [], (v) => v ?? null));
 }
 
 describe('split', () => {
@@ -160,7 +160,9 @@ describe('merge', () => {
       set(c, 3, Q2_ACTUAL, '15、5');
     }),
     // 区人社局, newer file: 2.01 Q2 = 5100.
-    returned('区人社局', 'rs-v2.xlsx', 300, (c) => set(c, 2, Q2_ACTUAL, 5100)),
+    returned('区人社局', 'rs-v2.xlsx', 300, (c) => {
+      set(c, 2, Q2_ACTUAL, 5100);
+    }),
     // 区人社局, older file: 2.01 Q2 = 5000, and a row of 区交运局's task 1.01 pasted in.
     returned('区人社局', 'rs-v1.xlsx', 200, (c) => {
       set(c, 2, Q2_ACTUAL, 5000);
