@@ -395,8 +395,17 @@ for (let i = 0; i < SUBTASKS; i++) {
     rowSize = between(1, 6);
     const unit = units[taskRow % UNITS] ?? '区第0局';
     rowUnits = taskRow % 97 === 0 ? [unit, units[(taskRow + 1) % UNITS] ?? unit] : [unit];
-    const name = `负责人${between(1, 3000)}`;
-    owners = [{ display: name, key: name, deputies: [], isRole: false }];
+    // A unit's rows name its head, and on some rows a deputy as well (every row is parsed on its own, so
+    // each has its own owners array).
+    const head = `负责人${taskRow % UNITS}`;
+    const deputy = `副职${taskRow % UNITS}`;
+    owners =
+      rand() < 0.2
+        ? [
+            { display: head, key: head, deputies: [], isRole: false },
+            { display: deputy, key: deputy, deputies: [], isRole: false },
+          ]
+        : [{ display: head, key: head, deputies: [], isRole: false }];
   }
   seq += 1;
   row += 1;

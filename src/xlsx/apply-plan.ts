@@ -28,6 +28,7 @@ import { extras } from './exceljs-extras.ts';
 import { worksheetToGrid } from './xlsx-workbook.ts';
 
 /** exceljs's PaperSize.A4 (a const enum in its typings, absent at run time). */
+// eslint-disable-next-line @typescript-eslint/no-unsafe-enum-assignment -- the enum is type-only
 const A4 = 9 as ExcelJS.PaperSize;
 
 /** exceljs colour from RRGGBB. */

@@ -23,6 +23,9 @@ import { workbookSnapshot } from './snapshot.ts';
 
 const io: CliIo = { stdout: { write: () => true }, stderr: { write: () => true }, cwd: ROOT, env: {} };
 
+// eslint-disable-next-line @typescript-eslint/no-unsafe-enum-assignment -- exceljs's enum is type-only
+const A4 = 9 as ExcelJS.PaperSize;
+
 async function load(bytes: ArrayBuffer | Buffer): Promise<ExcelJS.Workbook> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(bytes as ArrayBuffer);
@@ -59,7 +62,7 @@ async function decoratedTable(): Promise<Buffer> {
   ws.pageSetup = {
     ...ws.pageSetup,
     orientation: 'landscape',
-    paperSize: 9 as ExcelJS.PaperSize,
+    paperSize: A4,
     fitToPage: true,
     fitToWidth: 1,
     fitToHeight: 0,
@@ -232,8 +235,8 @@ describe('formula injection through real bytes', () => {
     const texts: { type: number; value: unknown; numFmt: string }[] = [];
     back.getWorksheet('任务台账')?.eachRow((row, n) => {
       if (n < 3) return;
-      const subTask = row.getCell(4);
-      texts.push({ type: subTask.type, value: subTask.value, numFmt: subTask.numFmt });
+      const subTask = row.findCell(4);
+      if (subTask) texts.push({ type: subTask.type, value: subTask.value, numFmt: subTask.numFmt });
     });
     expect(texts.length).toBeGreaterThan(0);
     for (const t of texts) {

@@ -33,7 +33,17 @@ import {
   YEAR_TAILS,
 } from '../vocab/deadline-words.ts';
 import { CONTINUES_CODES, parseChineseNumeral } from './numbers.ts';
-import { codeSet, isQuoted, parseText, sourceSlice, type ParsedText } from './parse-text.ts';
+import {
+  codeSet,
+  flagsAt,
+  isQuoted,
+  KIND,
+  markKind,
+  parseText,
+  QUOTED,
+  sourceSlice,
+  type ParsedText,
+} from './parse-text.ts';
 import { WordIndex, wordIndex } from './word-index.ts';
 
 /** A deadline read from text. */
@@ -288,7 +298,7 @@ function plausibleYear(year: number): boolean {
 }
 
 // Characters a deadline phrase can start with; every other position is skipped at once.
-const DEADLINE_START = codeSet([
+const DEADLINE_START_CHARS = [
   ...Array.from('0123456789“"第前'),
   ...YEAR_END_WORDS.map((w) => w[0] ?? ''),
   ...HALF_YEAR_WORDS.map((w) => w.word[0] ?? ''),
@@ -298,7 +308,9 @@ const DEADLINE_START = codeSet([
   ...Object.keys(CHINESE_MONTHS).map((w) => w[0] ?? ''),
   ...Object.keys(QUARTER_NUMBERS),
   LUNAR_FIRST_MONTH[0] ?? '',
-]);
+];
+const DEADLINE_START = codeSet(DEADLINE_START_CHARS);
+markKind(KIND.deadlineStart, DEADLINE_START_CHARS);
 
 /** True when a deadline phrase may start with char code `c` (a cheap necessary condition). */
 export function mayStartDeadline(c: number): boolean {
@@ -367,7 +379,8 @@ export function findDeadlines(p: ParsedText): DeadlineHit[] {
   const hits: DeadlineHit[] = [];
   const s = p.chars;
   for (let i = 0; i < s.length; i++) {
-    if (!DEADLINE_START.has(s.charCodeAt(i)) || isQuoted(p, i)) continue;
+    const f = flagsAt(p, i);
+    if ((f & KIND.deadlineStart) === 0 || (f & QUOTED) !== 0) continue;
     const m = matchDeadlineAt(s, i);
     if (m && m.end > i) {
       hits.push({ start: i, end: m.end, spec: m.spec });

@@ -42,11 +42,15 @@ import { deadlineLengthAt, findDeadlines, mayStartDeadline } from './deadlines.t
 import {
   anyWordPattern,
   codeSet,
+  flagsAt,
   hasSpaceBefore,
   inParenZone,
   isProtected,
   isThousandsComma,
+  KIND,
+  markKind,
   parseText,
+  PROTECTED,
   sourceOfPositions,
   sourceSlice,
   type ParsedText,
@@ -71,7 +75,7 @@ export interface IndicatorAnalysis {
 }
 
 // Clause separators after NFKC: comma, colon, semicolon and sentence marks.
-const CLAUSE_SEPARATOR_CODES = codeSet([',', ':', ';', '。', '!', '?', '｡']);
+markKind(KIND.clauseSeparator, [',', ':', ';', '。', '!', '?', '｡']);
 // Punctuation trimmed from the edges of metric phrases and indicator texts.
 const EDGE = codeSet([',', '、', ':', ';', '。', '!', '?', '.', '｡', '…', '-', '—']);
 // A double dash works like a colon: 目标——年内税收收入增长15%. (A single dash may be a range.)
@@ -83,6 +87,10 @@ const HEAD_LOOK = 16;
 
 const FILLER = wordIndex(METRIC_LEADING_FILLER);
 const LIST_SEPARATORS = wordIndex(LIST_SEPARATOR_WORDS);
+markKind(
+  KIND.listSeparator,
+  LIST_SEPARATOR_WORDS.map((w) => w.charAt(0)),
+);
 const AT_CODE = '在'.charCodeAt(0);
 
 interface Range {
@@ -227,7 +235,8 @@ function listItems(p: ParsedText, start: number, end: number): Range[] {
   const s = p.chars;
   let a = start;
   for (let i = start; i < end; i++) {
-    if (!LIST_SEPARATORS.mayStartAt(s, i) || isProtected(p, i)) continue;
+    const f = flagsAt(p, i);
+    if ((f & KIND.listSeparator) === 0 || (f & PROTECTED) !== 0) continue;
     const len = LIST_SEPARATORS.longestAt(s, i)?.length ?? 0;
     if (len > 0) {
       if (i > a) out.push({ start: a, end: i });
@@ -322,7 +331,8 @@ function readPieces(b: Builder, p: ParsedText, clause: Range, qs: readonly Quant
       i = inside.end - 1; // never cut inside a quantity (及以上 is part of one)
       continue;
     }
-    if (!LIST_SEPARATORS.mayStartAt(s, i) || isProtected(p, i)) continue;
+    const f = flagsAt(p, i);
+    if ((f & KIND.listSeparator) === 0 || (f & PROTECTED) !== 0) continue;
     const sep = LIST_SEPARATORS.longestAt(s, i);
     if (sep === null) continue;
     const next = i + sep.length;
@@ -349,8 +359,9 @@ function readPieces(b: Builder, p: ParsedText, clause: Range, qs: readonly Quant
 }
 
 // Characters a keep-level or relative phrase can start with.
-const PHRASE_START = codeSet(
-  [...KEEP_LEVEL_PHRASES, ...RELATIVE_COMPARATORS.map((r) => r.word)].map((w) => w[0] ?? ''),
+markKind(
+  KIND.phraseStart,
+  [...KEEP_LEVEL_PHRASES, ...RELATIVE_COMPARATORS.map((r) => r.word)].map((w) => w.charAt(0)),
 );
 // Words without which no clause of a text can hold a rule-6 phrase: checked once per text.
 const PHRASE_HINTS = anyWordPattern([...KEEP_LEVEL_PHRASES, ...RELATIVE_BENCHMARKS, ...SYNC_WORDS.close]);
@@ -385,7 +396,8 @@ function addPhrase(
 function readPhrase(b: Builder, p: ParsedText, clause: Range): void {
   const s = p.chars;
   for (let i = clause.start; i < clause.end; i++) {
-    if (!PHRASE_START.has(s.charCodeAt(i)) || isProtected(p, i)) continue;
+    const f = flagsAt(p, i);
+    if ((f & KIND.phraseStart) === 0 || (f & PROTECTED) !== 0) continue;
     if (KEEP_LEVEL.longestAt(s, i) !== null) {
       addPhrase(b, p, clause, i, 'keep_level', '>=');
       return;
@@ -423,11 +435,11 @@ function clausesOf(p: ParsedText): Range[] {
   const out: Range[] = [];
   let a = 0;
   for (let i = 0; i < n; i++) {
-    const c = s.charCodeAt(i);
+    const f = flagsAt(p, i);
     let len = 0;
-    if (CLAUSE_SEPARATOR_CODES.has(c)) len = 1;
-    else if (c === DASH_CODE && s.startsWith(DOUBLE_DASH, i)) len = 2;
-    if (len === 0 || isProtected(p, i) || (len === 1 && isThousandsComma(p, i))) continue;
+    if ((f & KIND.clauseSeparator) !== 0) len = 1;
+    else if (s.charCodeAt(i) === DASH_CODE && s.startsWith(DOUBLE_DASH, i)) len = 2;
+    if (len === 0 || (f & PROTECTED) !== 0 || (len === 1 && isThousandsComma(p, i))) continue;
     if (i > a) out.push({ start: a, end: i });
     a = i + len;
     i += len - 1;

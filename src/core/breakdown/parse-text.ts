@@ -23,6 +23,45 @@ export const QUOTED = 4;
 export const BRACKETED = 8;
 /** Flag: inside round brackets, brackets included: asides trimmed from metric phrases. */
 export const PAREN_ZONE = 16;
+/** Flags meaning "inside quotes or brackets". */
+export const PROTECTED = QUOTED | BRACKETED;
+
+/**
+ * Character kinds, stored in the same flags as the bits above (from bit 8 up) so that each per-character
+ * loop of the breakdown tests one number instead of looking the character up in a set. Each kind's
+ * characters are given by the module that uses it ({@link markKind}), from its vocabulary.
+ */
+export const KIND = {
+  /** Opens or closes a quote or bracket pair (this module). */
+  pair: 1 << 8,
+  /** A sentence boundary (split-subtasks). */
+  boundary: 1 << 9,
+  /** A character after which a numbered item may start (split-subtasks). */
+  markerPrev: 1 << 10,
+  /** A character a deadline phrase can start with (deadlines). */
+  deadlineStart: 1 << 11,
+  /** A character a quantity's number can start with (quantities). */
+  numberStart: 1 << 12,
+  /** A clause separator (extract-indicators). */
+  clauseSeparator: 1 << 13,
+  /** A character a list separator word can start with (extract-indicators). */
+  listSeparator: 1 << 14,
+  /** A character a keep-level or relative phrase can start with (extract-indicators). */
+  phraseStart: 1 << 15,
+} as const;
+
+// The kinds of each UTF-16 character, filled by markKind when the modules load.
+const KIND_OF = new Uint32Array(0x10000);
+
+/** Give `kind` (one of {@link KIND}) to each single character of `chars`. */
+export function markKind(kind: number, chars: Iterable<string>): void {
+  for (const c of chars) if (c.length === 1) KIND_OF[c.charCodeAt(0)] = (KIND_OF[c.charCodeAt(0)] ?? 0) | kind;
+}
+
+/** True when the char at `i` has `kind` (a {@link KIND} bit), read from the parse: no character look-up. */
+export function hasKind(p: ParsedText, i: number, kind: number): boolean {
+  return (flagsAt(p, i) & kind) !== 0;
+}
 
 /**
  * The parsing view of one text, or of a range of it ({@link subView}). Indexes are UTF-16 positions in
@@ -40,8 +79,8 @@ export interface ParsedText {
    * (no whitespace removed, nothing expanded by NFKC — the usual Chinese target).
    */
   readonly offsets: Int32Array | null;
-  /** Bit flags ({@link SPACE_BEFORE} …) of each char of the whole parse. */
-  readonly flags: Uint8Array;
+  /** Bit flags ({@link SPACE_BEFORE} …) and kinds ({@link KIND}) of each char of the whole parse. */
+  readonly flags: Uint32Array;
   /** True for a sub-view: its first char has no space or break before it. */
   readonly view: boolean;
   /** True when some char of the whole parse is in a {@link PAREN_ZONE}. */
@@ -143,7 +182,7 @@ function normaliseAstral(ch: string): string {
 
 // Scratch buffers for building a parse; the results are copied out, so nothing outlives a call.
 let scratchOffsets = new Int32Array(1024);
-let scratchFlags = new Uint8Array(1024);
+let scratchFlags = new Uint32Array(1024);
 let scratchQuote = new Int32Array(1024);
 let scratchBracket = new Int32Array(1024);
 
@@ -153,7 +192,7 @@ function ensureScratch(size: number): void {
   while (n < size) n *= 2;
   const offsets = new Int32Array(n);
   offsets.set(scratchOffsets);
-  const flags = new Uint8Array(n);
+  const flags = new Uint32Array(n);
   flags.set(scratchFlags);
   scratchOffsets = offsets;
   scratchFlags = flags;
@@ -196,7 +235,7 @@ export function parseText(source: string): ParsedText {
           out += norm;
           for (let k = 0; k < norm.length; k++) {
             scratchOffsets[len] = i;
-            scratchFlags[len] = k === 0 ? pending : 0;
+            scratchFlags[len] = (k === 0 ? pending : 0) | (KIND_OF[norm.charCodeAt(k)] ?? 0);
             len++;
           }
           pending = 0;
@@ -211,7 +250,7 @@ export function parseText(source: string): ParsedText {
       if (runStart < 0) runStart = i;
       if (identity && len !== i) identity = leaveIdentity(len);
       if (!identity) scratchOffsets[len] = i;
-      scratchFlags[len] = pending;
+      scratchFlags[len] = pending | (KIND_OF[code] ?? 0);
       pending = 0;
       len++;
       i++;
@@ -231,7 +270,7 @@ export function parseText(source: string): ParsedText {
       out += norm;
       for (let k = 0; k < norm.length; k++) {
         if (!identity) scratchOffsets[len] = i;
-        scratchFlags[len] = k === 0 ? pending : 0;
+        scratchFlags[len] = (k === 0 ? pending : 0) | (KIND_OF[norm.charCodeAt(k)] ?? 0);
         len++;
       }
       pending = 0;
@@ -252,7 +291,7 @@ export function parseText(source: string): ParsedText {
 }
 
 // Any character that opens or closes a pair. e.g. '“' ✓, '(' ✓, '"' ✓, '》' ✓, '，' ✗
-const PAIR_CODES = codeSet([
+markKind(KIND.pair, [
   ...Object.keys(QUOTE_PAIRS),
   ...Object.values(QUOTE_PAIRS),
   ...Object.keys(BRACKET_PAIRS),
@@ -277,14 +316,14 @@ let openCloser = new Int32Array(64);
 // matches a deeper opener closes it (the openers above it stay unmatched); a closer with no opener, and
 // openers never closed, are ordinary characters — so one stray `“` cannot swallow the rest of a cell.
 // Returns whether any PAREN_ZONE was set.
-function markPairs(text: string, flags: Uint8Array): boolean {
+function markPairs(text: string, flags: Uint32Array): boolean {
   const n = text.length;
   let depth = 0; // stack size
   let paired = false;
   let hasParen = false;
   for (let i = 0; i < n; i++) {
+    if (((flags[i] ?? 0) & KIND.pair) === 0) continue;
     const c = text.charCodeAt(i);
-    if (!PAIR_CODES.has(c)) continue;
     let d = depth - 1;
     while (d >= 0 && openCloser[d] !== c) d--;
     if (d >= 0) {

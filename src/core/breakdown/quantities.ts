@@ -37,7 +37,16 @@ import {
   startsChineseNumeral,
   STARTS_CODES,
 } from './numbers.ts';
-import { codeSet, hasSpaceBefore, isProtected, type ParsedText } from './parse-text.ts';
+import {
+  codeSet,
+  flagsAt,
+  hasSpaceBefore,
+  isProtected,
+  KIND,
+  markKind,
+  PROTECTED,
+  type ParsedText,
+} from './parse-text.ts';
 import { WordIndex, wordIndex } from './word-index.ts';
 
 /** One quantity found in a parsed text (positions are parse positions). */
@@ -65,12 +74,13 @@ export interface Quantity {
 
 const MAX_CHINESE_NUMERAL = 24;
 // Characters a quantity's number can start with (digits, Chinese numerals, 百 of 百分之).
-const NUMBER_START_CODES = codeSet([
+const NUMBER_START_CHARS = [
   ...Array.from('0123456789'),
   PERCENT_PREFIX[0] ?? '',
   ...Object.keys(CHINESE_DIGITS),
   ...Object.keys(CHINESE_MULTIPLIERS).filter((c) => startsChineseNumeral(c)),
-]);
+];
+markKind(KIND.numberStart, NUMBER_START_CHARS);
 // Vocabulary indexes: the longest word at a position, and its entry (the first listed with that word).
 const UNITS = new WordIndex(MEASURE_UNITS, (u) => u.word);
 const SCALES = new WordIndex(SCALE_WORDS, (w) => w.word);
@@ -302,7 +312,8 @@ export function findQuantities(p: ParsedText): Quantity[] {
   const out: Quantity[] = [];
   let i = 0;
   while (i < s.length) {
-    if (!NUMBER_START_CODES.has(s.charCodeAt(i)) || isProtected(p, i)) {
+    const f = flagsAt(p, i);
+    if ((f & KIND.numberStart) === 0 || (f & PROTECTED) !== 0) {
       i++;
       continue;
     }

@@ -19,13 +19,20 @@
  */
 import { ENUMERATION_SUFFIXES } from '../vocab/chinese-numerals.ts';
 import {
+  BREAK_BEFORE,
   codeSet,
+  flagsAt,
   fromOf,
   hasBreakBefore,
+  hasKind,
   hasSpaceBefore,
   isItemNumberChar,
   isProtected,
+  KIND,
+  markKind,
   parseText,
+  PROTECTED,
+  SPACE_BEFORE,
   toOf,
   type ParsedText,
 } from './parse-text.ts';
@@ -53,8 +60,8 @@ const BOUNDARY = ['。', ';', '!', '?', '｡'];
 const EDGE_PUNCTUATION = codeSet([',', '、', ':', ';', '。', '!', '?', '.', '｡', '…']);
 // Characters after which a numbered item may start.
 const MARKER_AFTER = [',', ':', '、'];
-const BOUNDARY_CODES = codeSet(BOUNDARY);
-const MARKER_PREV_CODES = codeSet([...BOUNDARY, ...MARKER_AFTER]);
+markKind(KIND.boundary, BOUNDARY);
+markKind(KIND.markerPrev, [...BOUNDARY, ...MARKER_AFTER]);
 
 // Numbered-item markers, tried at a marker position (NFKC applied, circled numbers kept as written); the
 // last alternative is a Chinese ordinal followed by an enumeration word (是, from the vocabulary).
@@ -94,7 +101,7 @@ function markerAt(p: ParsedText, i: number): number {
   if (isProtected(p, i)) return 0;
   // Circled and parenthesised numbers (①, ⑴, ⒈) are item numbers wherever they stand: ①建设A②完成B.
   if (isItemNumberChar(p.chars.charCodeAt(i))) return 1;
-  const atPosition = i === 0 || MARKER_PREV_CODES.has(p.chars.charCodeAt(i - 1)) || hasSpaceBefore(p, i);
+  const atPosition = i === 0 || hasKind(p, i - 1, KIND.markerPrev) || hasSpaceBefore(p, i);
   if (!atPosition) return 0;
   // `统一是…` never gets here: the char before `一是` must be a boundary, comma, colon or space.
   return markerLengthAt(p.chars, i);
@@ -132,19 +139,18 @@ export function splitRanges(p: ParsedText): PieceRange[] {
   const out: PieceRange[] = [];
   const n = p.chars.length;
   let start = 0;
-  const chars = p.chars;
   for (let i = 0; i < n; i++) {
-    const code = chars.charCodeAt(i);
-    if (hasBreakBefore(p, i) && breakSplits(p, i)) {
+    const f = flagsAt(p, i);
+    if ((f & BREAK_BEFORE) !== 0 && breakSplits(p, i)) {
       pushTrimmed(out, p, start, i);
       start = i;
     }
     // Only a few positions can hold an item marker; test them before running the marker pattern.
     const maybeMarker =
       i === 0 ||
-      hasSpaceBefore(p, i) ||
-      MARKER_PREV_CODES.has(chars.charCodeAt(i - 1)) ||
-      isItemNumberChar(code);
+      (f & SPACE_BEFORE) !== 0 ||
+      hasKind(p, i - 1, KIND.markerPrev) ||
+      isItemNumberChar(p.chars.charCodeAt(i));
     const marker = maybeMarker ? markerAt(p, i) : 0;
     if (marker > 0) {
       pushTrimmed(out, p, start, i);
@@ -152,7 +158,7 @@ export function splitRanges(p: ParsedText): PieceRange[] {
       i += marker - 1;
       continue;
     }
-    if (BOUNDARY_CODES.has(code) && !isProtected(p, i)) {
+    if ((f & KIND.boundary) !== 0 && (f & PROTECTED) === 0) {
       pushTrimmed(out, p, start, i);
       start = i + 1;
     }
