@@ -109,4 +109,9 @@ Writing options:
     en: 'See the sheet "{sheet}" for the merge log.',
   },
   progressLabel: { zh: '处理中', en: 'Working' },
+  // The stages of `score` shown beside its progress bar.
+  stageRead: { zh: '读取工作簿', en: 'reading the workbook' },
+  stageScore: { zh: '评分', en: 'scoring' },
+  stageMark: { zh: '标注结果', en: 'marking the results' },
+  stageSave: { zh: '保存', en: 'saving' },
 } as const satisfies Record<string, Record<Lang, string>>;

@@ -33,10 +33,17 @@ import { isIsoDate, type CliOptions } from './cli-args.ts';
 import { CliFailure, EXIT, type CliIo } from './cli-io.ts';
 import { say } from './cli-messages.ts';
 import { tableJson } from './inspect-report.ts';
-import { loadAnalysis, openWorkbook } from './load-analysis.ts';
+import { analyseWorkbook, cachedSheetReader, openWorkbook, type SheetReader } from './load-analysis.ts';
+import { progressBar, type ProgressBar } from './progress-bar.ts';
 import { scoreJson, scoreText, type ScoreRun, type ScoreTableJson } from './score-report.ts';
-import { wantsScoreOutput, writeScoreOutput, type ScoredWorkbook } from './score-output.ts';
-import { outputTarget } from './write-output.ts';
+import {
+  markScored,
+  saveScored,
+  wantsScoreOutput,
+  type MarkedWorkbook,
+  type ScoredWorkbook,
+} from './score-output.ts';
+import { outputTarget, type OutputTarget } from './write-output.ts';
 
 /** A finished run and the line saying what was read. */
 export interface ScoreOutcome {
@@ -113,6 +120,7 @@ function tidyFindings(findings: readonly Finding[]): Finding[] {
 async function findLedgerSheet(
   workbook: XlsxWorkbook,
   sheet: string | null,
+  read: SheetReader,
 ): Promise<{ grid: Grid; header: LedgerHeader } | null> {
   const sheets = await workbook.listSheets();
   let candidates: string[];
@@ -125,7 +133,7 @@ async function findLedgerSheet(
     candidates = [...new Set([...named, active, ...visible])];
   }
   for (const name of candidates) {
-    const grid = await workbook.readSheet(name);
+    const grid = await read(name);
     const header = findLedgerHeader(grid);
     if (header) return { grid, header };
   }
@@ -187,13 +195,14 @@ function scoreLedger(
 }
 
 async function scoreTable(
-  file: string,
+  opened: { workbook: XlsxWorkbook; file: string; fileArg: string; read: SheetReader },
   options: CliOptions,
   io: CliIo,
   settings: ScoringSettings,
 ): Promise<ScoreOutcome> {
   const { lang } = options;
-  const loaded = await loadAnalysis(file, io.cwd, options);
+  // The workbook opened to look for a ledger, and the sheets read then: never read twice.
+  const loaded = await analyseWorkbook(opened.workbook, opened.file, opened.fileArg, options, opened.read);
   const { table, breakdown, findings } = loaded.analysis;
   const cell = toA1({ sheet: table.sheet, row: table.headerRow, col: table.columns[0]?.col ?? 0 });
   const hasProgress =
@@ -231,14 +240,22 @@ async function scoreTable(
 
 /**
  * Score a workbook file (resolved against `io.cwd`). Usage problems, unreadable files, bad settings or
- * arguments throw {@link CliFailure} with exit 2; a workbook that cannot be scored, exit 1.
+ * arguments throw {@link CliFailure} with exit 2; a workbook that cannot be scored, exit 1. `onRead` is
+ * called once the file is read (the progress bar's first step).
  */
-export async function scoreFile(fileArg: string, options: CliOptions, io: CliIo): Promise<ScoreOutcome> {
+export async function scoreFile(
+  fileArg: string,
+  options: CliOptions,
+  io: CliIo,
+  onRead?: () => void,
+): Promise<ScoreOutcome> {
   const { lang } = options;
   try {
     const settings = settingsFor(options);
     const file = path.resolve(io.cwd, fileArg);
     const workbook = await openWorkbook(file, lang);
+    onRead?.();
+    const read = cachedSheetReader(workbook);
     if (options.sheet !== null) {
       const names = (await workbook.listSheets()).map((s) => s.name);
       if (!names.includes(options.sheet)) {
@@ -248,14 +265,14 @@ export async function scoreFile(fileArg: string, options: CliOptions, io: CliIo)
         );
       }
     }
-    const ledger = await findLedgerSheet(workbook, options.sheet);
+    const ledger = await findLedgerSheet(workbook, options.sheet, read);
     if (ledger) {
       return {
         ...scoreLedger(ledger, options, io, settings),
         scored: { workbook, target: { kind: 'ledger', header: ledger.header } },
       };
     }
-    return await scoreTable(fileArg, options, io, settings);
+    return await scoreTable({ workbook, file, fileArg, read }, options, io, settings);
   } catch (e) {
     if (isDubanError(e)) throw asCliFailure(e, lang);
     throw e;
@@ -271,17 +288,49 @@ function asCliFailure(e: DubanError, lang: Lang): CliFailure | DubanError {
   return e;
 }
 
-/** Run the command; returns the exit code. */
+/**
+ * Score, print the report, and apply the writes in memory when a copy is wanted. Returns only the marked
+ * workbook: the sub-tasks, scores and findings (tens of MB on a 20,000-row ledger) are garbage once this
+ * returns, so they are not carried through the save, when exceljs needs the memory most.
+ */
+async function scoreAndMark(
+  file: string,
+  out: OutputTarget | null,
+  options: CliOptions,
+  io: CliIo,
+  bar: ProgressBar,
+): Promise<MarkedWorkbook | null> {
+  const { lang } = options;
+  bar.update(0, say(lang, 'stageRead'));
+  const { run, source, scored } = await scoreFile(file, options, io, () =>
+    bar.update(1, say(lang, 'stageScore')),
+  );
+  const report = options.json
+    ? JSON.stringify(scoreJson(run, lang), null, 2) + '\n'
+    : scoreText(run, lang, source);
+  bar.aside(() => io.stdout.write(report));
+  if (!out || !scored) return null;
+  bar.update(2, say(lang, 'stageMark'));
+  return markScored({ ...scored, result: run.result, findings: run.findings }, out, lang);
+}
+
+/** Run the command; returns the exit code. A progress bar shows on stderr when it is a terminal. */
 export async function runScore(options: CliOptions, io: CliIo): Promise<number> {
+  const { lang } = options;
   const file = options.positionals[0];
-  if (file === undefined) throw new CliFailure(say(options.lang, 'missingFile'), EXIT.usage);
+  if (file === undefined) throw new CliFailure(say(lang, 'missingFile'), EXIT.usage);
   // Where to write is checked before scoring, so a bad --out costs nothing.
   const out = wantsScoreOutput(options) ? outputTarget(options, io, path.resolve(io.cwd, file)) : null;
-  const { run, source, scored } = await scoreFile(file, options, io);
-  if (options.json) io.stdout.write(JSON.stringify(scoreJson(run, options.lang), null, 2) + '\n');
-  else io.stdout.write(scoreText(run, options.lang, source));
-  if (out && scored) {
-    await writeScoreOutput({ ...scored, result: run.result, findings: run.findings }, out, options, io);
+  // Steps: read, score, then (with a copy to write) mark and save.
+  const bar = progressBar(io, say(lang, 'progressLabel'), out ? 4 : 2);
+  try {
+    const marked = await scoreAndMark(file, out, options, io, bar);
+    if (out && marked) {
+      bar.update(3, say(lang, 'stageSave'));
+      await saveScored(marked, out, options, io, bar);
+    }
+  } finally {
+    bar.finish();
   }
   return EXIT.ok;
 }

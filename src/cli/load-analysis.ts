@@ -41,6 +41,25 @@ export async function openWorkbook(file: string, lang: Lang): Promise<XlsxWorkbo
   }
 }
 
+/**
+ * Sheets read once per run: a command that looks for a ledger and then for a table reads each sheet once,
+ * not once per look. Only for reading — grids read before a write would go stale.
+ */
+export type SheetReader = (name: string) => Promise<Grid>;
+
+/** A {@link SheetReader} over `workbook` that keeps every grid it read. */
+export function cachedSheetReader(workbook: XlsxWorkbook): SheetReader {
+  const grids = new Map<string, Promise<Grid>>();
+  return (name) => {
+    let grid = grids.get(name);
+    if (grid === undefined) {
+      grid = workbook.readSheet(name);
+      grids.set(name, grid);
+    }
+    return grid;
+  };
+}
+
 /** Open, pick the sheet, read the roster and analyse. No table → CliFailure exit 1 naming where it looked. */
 export async function loadAnalysis(
   fileArg: string,
@@ -48,8 +67,22 @@ export async function loadAnalysis(
   options: LoadOptions,
 ): Promise<LoadedAnalysis> {
   const file = path.resolve(cwd, fileArg);
+  const workbook = await openWorkbook(file, options.lang);
+  return analyseWorkbook(workbook, file, fileArg, options);
+}
+
+/**
+ * {@link loadAnalysis} on a workbook already open (`file` is its resolved path, `fileArg` the name the user
+ * gave, for messages); `read` lets a caller share the grids it has read already.
+ */
+export async function analyseWorkbook(
+  workbook: XlsxWorkbook,
+  file: string,
+  fileArg: string,
+  options: LoadOptions,
+  read: SheetReader = cachedSheetReader(workbook),
+): Promise<LoadedAnalysis> {
   const { lang } = options;
-  const workbook = await openWorkbook(file, lang);
   const sheets = await workbook.listSheets();
   const names = sheets.map((s) => s.name);
   let candidates: string[];
@@ -69,11 +102,11 @@ export async function loadAnalysis(
     candidates = [active, ...others];
   }
   const rosterSheet = names.find(isRosterSheetName);
-  const roster = rosterSheet !== undefined ? rosterFromGrid(await workbook.readSheet(rosterSheet)) : null;
+  const roster = rosterSheet !== undefined ? rosterFromGrid(await read(rosterSheet)) : null;
   const looked: string[] = [];
   const notFound: Finding[] = [];
   for (const name of candidates) {
-    const grid = await workbook.readSheet(name);
+    const grid = await read(name);
     const result = analyzeGrid(grid, {
       roster,
       ...(options.planYear !== null ? { planYear: options.planYear } : {}),

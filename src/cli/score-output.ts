@@ -3,7 +3,7 @@
  * writes — owned result columns, conditional-format highlights, 评分排名 / 通报 / 校验 sheets and the settings
  * (`core/write-plan/plan-score.ts`). A re-run replaces what the last one wrote.
  */
-import type { Finding } from '../core/findings.ts';
+import type { Finding, Lang } from '../core/findings.ts';
 import type { ScoreResult } from '../core/score/score-model.ts';
 import { planScoreWrites, type ScoreTarget } from '../core/write-plan/plan-score.ts';
 import { isDubanError } from '../core/errors.ts';
@@ -12,6 +12,7 @@ import type { XlsxWorkbook } from '../xlsx/xlsx-workbook.ts';
 import type { CliOptions } from './cli-args.ts';
 import { CliFailure, EXIT, type CliIo } from './cli-io.ts';
 import { say } from './cli-messages.ts';
+import type { ProgressBar } from './progress-bar.ts';
 import { writeOutput, type OutputTarget } from './write-output.ts';
 
 /** What the score command hands over for writing. */
@@ -55,17 +56,20 @@ export async function applyScoreWrites(
   };
 }
 
-/** Write the scored copy; says where on stderr (stdout carries the report or the JSON). */
-export async function writeScoreOutput(
-  scored: ScoredWorkbook,
-  out: OutputTarget,
-  options: CliOptions,
-  io: CliIo,
-): Promise<void> {
-  const { lang } = options;
-  let done;
+/** A scored workbook with the writes applied in memory, ready to save. */
+export interface MarkedWorkbook {
+  readonly workbook: XlsxWorkbook;
+  /** What was written, for the message. */
+  readonly done: Awaited<ReturnType<typeof applyScoreWrites>>;
+}
+
+/**
+ * Apply the writes in memory; a planned sheet name taken by a sheet that is not ours exits 1 naming it. The
+ * result no longer holds the scores (they are in the workbook now), so they can be collected before saving.
+ */
+export async function markScored(scored: ScoredWorkbook, out: OutputTarget, lang: Lang): Promise<MarkedWorkbook> {
   try {
-    done = await applyScoreWrites(scored);
+    return { workbook: scored.workbook, done: await applyScoreWrites(scored) };
   } catch (e) {
     if (isDubanError(e) && e.code === 'invalid_argument' && typeof e.fields['sheet'] === 'string') {
       throw new CliFailure(
@@ -75,14 +79,25 @@ export async function writeScoreOutput(
     }
     throw e;
   }
-  await writeOutput(scored.workbook.workbook, out, options, io);
-  io.stderr.write(
-    say(lang, 'scoreWrote', {
-      path: out.path,
-      sheet: done.sheet,
-      first: done.first,
-      last: done.last,
-      sheets: done.sheets.join('、'),
-    }) + '\n',
-  );
+}
+
+/** Save the marked copy; says where on stderr (stdout carries the report or the JSON). */
+export async function saveScored(
+  marked: MarkedWorkbook,
+  out: OutputTarget,
+  options: CliOptions,
+  io: CliIo,
+  bar?: ProgressBar,
+): Promise<void> {
+  const { done } = marked;
+  await writeOutput(marked.workbook.workbook, out, options, io, bar);
+  const line = say(options.lang, 'scoreWrote', {
+    path: out.path,
+    sheet: done.sheet,
+    first: done.first,
+    last: done.last,
+    sheets: done.sheets.join('、'),
+  });
+  if (bar) bar.aside(() => io.stderr.write(line + '\n'));
+  else io.stderr.write(line + '\n');
 }

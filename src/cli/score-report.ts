@@ -147,7 +147,7 @@ export function statusWord(status: TaskStatus, lang: Lang): string {
  * Columns a character takes in a terminal: CJK ideographs, full-width forms and U+3000 take two. Everything
  * from U+1100 (Hangul Jamo) up that is not a combining mark counts as wide — close enough for unit names.
  */
-function displayWidth(text: string): number {
+export function displayWidth(text: string): number {
   let w = 0;
   for (const ch of text) w += (ch.codePointAt(0) ?? 0) >= 0x1100 ? 2 : 1;
   return w;

@@ -8,6 +8,7 @@ import type ExcelJS from 'exceljs';
 import type { CliOptions } from './cli-args.ts';
 import { CliFailure, EXIT, type CliIo } from './cli-io.ts';
 import { say } from './cli-messages.ts';
+import type { ProgressBar } from './progress-bar.ts';
 import { backupFile, writeWorkbookAtomic } from '../xlsx/write-file.ts';
 
 /** The resolved output of a command. */
@@ -42,18 +43,24 @@ export function outputTarget(options: CliOptions, io: CliIo, input: string): Out
   return { path: out, inPlace: false };
 }
 
-/** Write the workbook to the target (backup first for in-place); failures exit 1 naming the file. */
+/**
+ * Write the workbook to the target (backup first for in-place); failures exit 1 naming the file. With a
+ * progress bar showing, the backup message is written beside it.
+ */
 export async function writeOutput(
   wb: ExcelJS.Workbook,
   target: OutputTarget,
   options: CliOptions,
   io: CliIo,
+  bar?: ProgressBar,
 ): Promise<void> {
   const { lang } = options;
   try {
     if (target.inPlace) {
       const backup = await backupFile(target.path);
-      io.stderr.write(say(lang, 'wroteBackup', { path: backup }) + '\n');
+      const line = say(lang, 'wroteBackup', { path: backup }) + '\n';
+      if (bar) bar.aside(() => io.stderr.write(line));
+      else io.stderr.write(line);
     }
     await writeWorkbookAtomic(wb, target.path);
   } catch (e) {

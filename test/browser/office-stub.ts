@@ -66,7 +66,7 @@ function strict<T extends object>(what: string, target: T): T {
       // Symbols (Symbol.toStringTag, inspection) and `then` (probing for a thenable) are asked by generic
       // code, not by an add-in reading Office; answer them as a plain object would.
       if (typeof key === 'symbol' || key === 'then' || key in object) {
-        return Reflect.get(object, key, receiver) as unknown;
+        return Reflect.get(object, key, receiver);
       }
       throw new FakeNotModelledError(`${what}.${key}`);
     },

@@ -75,12 +75,18 @@ export interface ParsedText {
   /** Position of `chars[0]` in the whole text's parse (0 unless this is a sub-view). */
   readonly base: number;
   /**
-   * Start offset in `source` of each char of the whole parse, or null when every char k starts at offset k
-   * (no whitespace removed, nothing expanded by NFKC — the usual Chinese target).
+   * Start offset in `source` of each char of the whole parse, from index `offsetStart` on (a block shared
+   * with other parses), or null when every char k starts at offset k (no whitespace removed, nothing
+   * expanded by NFKC — the usual Chinese target).
    */
   readonly offsets: Int32Array | null;
-  /** Bit flags ({@link SPACE_BEFORE} …) and kinds ({@link KIND}) of each char of the whole parse. */
+  readonly offsetStart: number;
+  /**
+   * Bit flags ({@link SPACE_BEFORE} …) and kinds ({@link KIND}) of each char of the whole parse, from index
+   * `flagStart` on (a block shared with other parses).
+   */
   readonly flags: Uint32Array;
+  readonly flagStart: number;
   /** True for a sub-view: its first char has no space or break before it. */
   readonly view: boolean;
   /** True when some char of the whole parse is in a {@link PAREN_ZONE}. */
@@ -151,6 +157,11 @@ function classify(code: number): number {
     else cls = CLASS_STABLE; // NFKC leaves every ASCII character alone
   } else if (code >= 0x4e00 && code <= 0x9fff) {
     cls = CLASS_STABLE; // CJK unified ideographs
+  } else if (code >= 0xd800 && code <= 0xdfff) {
+    // Half of a surrogate pair: never taken as written in a run, so that a pair is always seen whole.
+    // Alone (a lone surrogate), it is its own NFKC.
+    cls = CLASS_MAPPED;
+    NFKC_OF.set(code, String.fromCharCode(code));
   } else {
     const ch = String.fromCharCode(code);
     if (WHITESPACE.test(ch)) cls = isLineBreak(code) ? CLASS_BREAK : CLASS_SPACE;
@@ -180,29 +191,70 @@ function normaliseAstral(ch: string): string {
   return n;
 }
 
-// Scratch buffers for building a parse; the results are copied out, so nothing outlives a call.
-let scratchOffsets = new Int32Array(1024);
-let scratchFlags = new Uint32Array(1024);
+// The flags and offsets of parses are written into shared blocks, each parse into its own region: one
+// allocation per many cells instead of one per cell. A block lives as long as a parse written into it; no
+// region is ever written twice. A long text gets arrays of its own.
+const BLOCK = 1 << 16;
+let flagBlock = new Uint32Array(BLOCK);
+let flagUsed = 0;
+let offsetBlock = new Int32Array(BLOCK);
+let offsetUsed = 0;
+// Scratch for pairing quotes and brackets; nothing outlives a call.
 let scratchQuote = new Int32Array(1024);
 let scratchBracket = new Int32Array(1024);
 
-function ensureScratch(size: number): void {
-  if (scratchOffsets.length >= size) return;
-  let n = scratchOffsets.length;
-  while (n < size) n *= 2;
-  const offsets = new Int32Array(n);
-  offsets.set(scratchOffsets);
-  const flags = new Uint32Array(n);
-  flags.set(scratchFlags);
-  scratchOffsets = offsets;
-  scratchFlags = flags;
+// Where the parse being built writes (module state, valid during one parseText call only).
+let flagsBuf = flagBlock;
+let flagStart = 0;
+let flagCap = 0;
+let offsetsBuf = offsetBlock;
+let offsetStart = 0;
+
+/** Reserve `need` flags for the parse being built. */
+function reserveFlags(need: number): void {
+  if (need > BLOCK / 4) {
+    flagsBuf = new Uint32Array(need);
+    flagStart = 0;
+  } else {
+    if (flagUsed + need > BLOCK) {
+      flagBlock = new Uint32Array(BLOCK);
+      flagUsed = 0;
+    }
+    flagsBuf = flagBlock;
+    flagStart = flagUsed;
+  }
+  flagCap = need;
 }
 
-// The parse stops being the identity map at position `len`: write the offsets it implied so far. Returns
-// false (the new value of `identity`).
-function leaveIdentity(len: number): boolean {
-  for (let k = 0; k < len; k++) scratchOffsets[k] = k;
-  return false;
+/** Reserve `need` offsets for the parse being built, the first `len` being the identity (k → k). */
+function reserveOffsets(need: number, len: number): void {
+  if (need > BLOCK / 4) {
+    offsetsBuf = new Int32Array(need);
+    offsetStart = 0;
+  } else {
+    if (offsetUsed + need > BLOCK) {
+      offsetBlock = new Int32Array(BLOCK);
+      offsetUsed = 0;
+    }
+    offsetsBuf = offsetBlock;
+    offsetStart = offsetUsed;
+  }
+  for (let k = 0; k < len; k++) offsetsBuf[offsetStart + k] = k;
+}
+
+/** The parse being built outgrew its reservation (NFKC expanded it): move it to arrays of its own. */
+function growTo(need: number, len: number, identity: boolean): void {
+  const flags = new Uint32Array(need);
+  for (let k = 0; k < len; k++) flags[k] = flagsBuf[flagStart + k] ?? 0;
+  flagsBuf = flags;
+  flagStart = 0;
+  flagCap = need;
+  if (!identity) {
+    const offsets = new Int32Array(need);
+    for (let k = 0; k < len; k++) offsets[k] = offsetsBuf[offsetStart + k] ?? 0;
+    offsetsBuf = offsets;
+    offsetStart = 0;
+  }
 }
 
 /**
@@ -211,46 +263,33 @@ function leaveIdentity(len: number): boolean {
  */
 export function parseText(source: string): ParsedText {
   const n = source.length;
-  // NFKC expands a character to at most 18 (U+FDFA); the buffers grow when a text comes close.
-  ensureScratch(n + 32);
+  // NFKC expands a character to at most 18 (U+FDFA); the reservation grows when a text comes close.
+  reserveFlags(n + 32);
+  // The buffers as locals (re-read after growing): module bindings are reloaded on every use.
+  let flags = flagsBuf;
+  let fs = flagStart;
+  let offsets = offsetsBuf;
+  let os = 0;
   let out = '';
   let len = 0; // length of the parse so far
-  // While true, parse position k came from source offset k and scratchOffsets is not written.
+  // While true, parse position k came from source offset k and no offsets are written.
   let identity = true;
   // Runs of characters kept as written are copied with one slice (no per-character strings).
   let runStart = -1;
   let pending = 0; // SPACE_BEFORE / BREAK_BEFORE for the next char
   for (let i = 0; i < n; ) {
     const code = source.charCodeAt(i);
-    if (code >= 0xd800 && code <= 0xdbff && i + 1 < n) {
-      const low = source.charCodeAt(i + 1);
-      if (low >= 0xdc00 && low <= 0xdfff) {
-        // An astral character: never whitespace, never kept as written.
-        if (runStart >= 0) out += source.slice(runStart, i);
-        runStart = -1;
-        const norm = normaliseAstral(source.slice(i, i + 2));
-        if (norm.length > 0) {
-          if (identity) identity = leaveIdentity(len);
-          if (len + norm.length + 2 > scratchOffsets.length) ensureScratch(len + norm.length + n - i + 32);
-          out += norm;
-          for (let k = 0; k < norm.length; k++) {
-            scratchOffsets[len] = i;
-            scratchFlags[len] = (k === 0 ? pending : 0) | (KIND_OF[norm.charCodeAt(k)] ?? 0);
-            len++;
-          }
-          pending = 0;
-        }
-        i += 2;
-        continue;
-      }
-    }
     let cls = CHAR_CLASS[code] ?? 0;
-    if (cls === 0) cls = classify(code);
     if (cls === CLASS_STABLE) {
       if (runStart < 0) runStart = i;
-      if (identity && len !== i) identity = leaveIdentity(len);
-      if (!identity) scratchOffsets[len] = i;
-      scratchFlags[len] = pending | (KIND_OF[code] ?? 0);
+      if (identity && len !== i) {
+        identity = false;
+        reserveOffsets(flagCap, len);
+        offsets = offsetsBuf;
+        os = offsetStart;
+      }
+      if (!identity) offsets[os + len] = i;
+      flags[fs + len] = pending | (KIND_OF[code] ?? 0);
       pending = 0;
       len++;
       i++;
@@ -258,37 +297,70 @@ export function parseText(source: string): ParsedText {
     }
     if (runStart >= 0) out += source.slice(runStart, i);
     runStart = -1;
-    if (cls === CLASS_SPACE || cls === CLASS_BREAK) {
-      pending |= cls === CLASS_BREAK ? SPACE_BEFORE | BREAK_BEFORE : SPACE_BEFORE;
-      i++;
-      continue;
+    let norm: string;
+    let width = 1; // source code units of this character
+    if (code >= 0xd800 && code <= 0xdbff && i + 1 < n && isLowSurrogate(source.charCodeAt(i + 1))) {
+      // An astral character: never whitespace, never kept as written.
+      norm = normaliseAstral(source.slice(i, i + 2));
+      width = 2;
+    } else {
+      if (cls === 0) {
+        cls = classify(code);
+        if (cls === CLASS_STABLE) continue; // now classified: read again as a kept character
+      }
+      if (cls === CLASS_SPACE || cls === CLASS_BREAK) {
+        pending |= cls === CLASS_BREAK ? SPACE_BEFORE | BREAK_BEFORE : SPACE_BEFORE;
+        i++;
+        continue;
+      }
+      norm = NFKC_OF.get(code) ?? '';
     }
-    const norm = NFKC_OF.get(code) ?? '';
     if (norm.length > 0) {
-      if (identity && (len !== i || norm.length !== 1)) identity = leaveIdentity(len);
-      if (len + norm.length + 2 > scratchOffsets.length) ensureScratch(len + norm.length + n - i + 32);
+      if (identity && (len !== i || norm.length !== 1 || width !== 1)) {
+        identity = false;
+        reserveOffsets(flagCap, len);
+        offsets = offsetsBuf;
+        os = offsetStart;
+      }
+      if (len + norm.length + 2 > flagCap) {
+        growTo(Math.max(2 * flagCap, len + norm.length + n - i + 32), len, identity);
+        flags = flagsBuf;
+        fs = flagStart;
+        offsets = offsetsBuf;
+        os = offsetStart;
+      }
       out += norm;
       for (let k = 0; k < norm.length; k++) {
-        if (!identity) scratchOffsets[len] = i;
-        scratchFlags[len] = (k === 0 ? pending : 0) | (KIND_OF[norm.charCodeAt(k)] ?? 0);
+        if (!identity) offsets[os + len] = i;
+        flags[fs + len] = (k === 0 ? pending : 0) | (KIND_OF[norm.charCodeAt(k)] ?? 0);
         len++;
       }
       pending = 0;
     }
-    i++;
+    i += width;
   }
   if (runStart >= 0) out += source.slice(runStart, n);
-  const hasParen = markPairs(out, scratchFlags);
+  const hasParen = markPairs(out, flags, fs);
+  // Keep the regions written (the latest reservations of their blocks) and release the rest.
+  if (flags === flagBlock) flagUsed = fs + len;
+  if (!identity && offsets === offsetBlock) offsetUsed = os + len;
   return {
     source,
     chars: out,
     base: 0,
-    offsets: identity ? null : scratchOffsets.slice(0, len),
-    flags: scratchFlags.slice(0, len),
+    offsets: identity ? null : offsets,
+    offsetStart: identity ? 0 : os,
+    flags,
+    flagStart: fs,
     view: false,
     hasParen,
   };
 }
+
+function isLowSurrogate(c: number): boolean {
+  return c >= 0xdc00 && c <= 0xdfff;
+}
+
 
 // Any character that opens or closes a pair. e.g. '“' ✓, '(' ✓, '"' ✓, '》' ✓, '，' ✗
 markKind(KIND.pair, [
@@ -308,6 +380,7 @@ const OPENERS = new Map<number, { closer: number; quote: boolean }>([
   ['"'.charCodeAt(0), { closer: '"'.charCodeAt(0), quote: true }],
 ]);
 const CLOSE_PAREN = ')'.charCodeAt(0);
+const PAIR = KIND.pair;
 // Positions of the openers not closed yet (a stack), and the closer each waits for.
 let openAt = new Int32Array(64);
 let openCloser = new Int32Array(64);
@@ -316,13 +389,13 @@ let openCloser = new Int32Array(64);
 // matches a deeper opener closes it (the openers above it stay unmatched); a closer with no opener, and
 // openers never closed, are ordinary characters — so one stray `“` cannot swallow the rest of a cell.
 // Returns whether any PAREN_ZONE was set.
-function markPairs(text: string, flags: Uint32Array): boolean {
+function markPairs(text: string, flags: Uint32Array, start: number): boolean {
   const n = text.length;
   let depth = 0; // stack size
   let paired = false;
   let hasParen = false;
   for (let i = 0; i < n; i++) {
-    if (((flags[i] ?? 0) & KIND.pair) === 0) continue;
+    if (((flags[start + i] ?? 0) & PAIR) === 0) continue;
     const c = text.charCodeAt(i);
     let d = depth - 1;
     while (d >= 0 && openCloser[d] !== c) d--;
@@ -344,7 +417,7 @@ function markPairs(text: string, flags: Uint32Array): boolean {
       delta[index + 1] = (delta[index + 1] ?? 0) + 1;
       delta[i] = (delta[i] ?? 0) - 1;
       if (c === CLOSE_PAREN) {
-        for (let k = index; k <= i; k++) flags[k] = (flags[k] ?? 0) | PAREN_ZONE;
+        for (let k = start + index; k <= start + i; k++) flags[k] = (flags[k] ?? 0) | PAREN_ZONE;
         hasParen = true;
       }
       continue;
@@ -365,13 +438,15 @@ function markPairs(text: string, flags: Uint32Array): boolean {
     }
   }
   if (!paired) return hasParen;
+  const quoteDelta = scratchQuote;
+  const bracketDelta = scratchBracket;
   let q = 0;
   let b = 0;
   for (let i = 0; i < n; i++) {
-    q += scratchQuote[i] ?? 0;
-    b += scratchBracket[i] ?? 0;
-    if (q > 0) flags[i] = (flags[i] ?? 0) | QUOTED;
-    if (b > 0) flags[i] = (flags[i] ?? 0) | BRACKETED;
+    q += quoteDelta[i] ?? 0;
+    b += bracketDelta[i] ?? 0;
+    if (q > 0) flags[start + i] = (flags[start + i] ?? 0) | QUOTED;
+    if (b > 0) flags[start + i] = (flags[start + i] ?? 0) | BRACKETED;
   }
   return hasParen;
 }
@@ -388,7 +463,9 @@ export function subView(p: ParsedText, start: number, end: number): ParsedText {
     chars: p.chars.slice(start, end),
     base: p.base + start,
     offsets: p.offsets,
+    offsetStart: p.offsetStart,
     flags: p.flags,
+    flagStart: p.flagStart,
     view: true,
     hasParen: p.hasParen,
   };
@@ -397,7 +474,7 @@ export function subView(p: ParsedText, start: number, end: number): ParsedText {
 /** The flags of the char at `i` (0 outside the view). */
 export function flagsAt(p: ParsedText, i: number): number {
   if (!(i >= 0 && i < p.chars.length)) return 0;
-  const f = p.flags[p.base + i] ?? 0;
+  const f = p.flags[p.flagStart + p.base + i] ?? 0;
   // A view's first char has nothing before it.
   return i === 0 && p.view ? f & ~(SPACE_BEFORE | BREAK_BEFORE) : f;
 }
@@ -431,7 +508,7 @@ export function inParenZone(p: ParsedText, i: number): boolean {
 export function fromOf(p: ParsedText, i: number): number {
   if (!(i >= 0 && i < p.chars.length)) return -1;
   const k = p.base + i;
-  return p.offsets === null ? k : (p.offsets[k] ?? -1);
+  return p.offsets === null ? k : (p.offsets[p.offsetStart + k] ?? -1);
 }
 
 /** End offset (exclusive) in `p.source` of the char at `i`, or -1 outside the view. */

@@ -24,7 +24,7 @@ import { isCellError, type CellRef, type RawCell } from '../grid.ts';
 import type { Located } from '../table-model.ts';
 import { cellText } from '../text/normalize.ts';
 import { compactKeyFast as compactKey } from './fast-key.ts';
-import { isPercentFormat } from '../validate/number-cell.ts';
+import { isPercentFormat as isPercentFormatUncached } from '../validate/number-cell.ts';
 import { convertValue } from './units.ts';
 
 /** Why a reading could not be used. */
@@ -87,10 +87,26 @@ const PUNCTUATION = new Set(STATUS_WORD_PUNCTUATION);
 const PUNCTUATION_CODES = new Set(STATUS_WORD_PUNCTUATION.map((p) => p.charCodeAt(0)));
 // A status word with its punctuation (`“已完成。”`) is at most this much longer than the word.
 const MAX_TRAILING_PUNCTUATION = 4;
+// The vocabulary as a Map, built once: a lookup per reported cell (and per position when a cell is scanned)
+// is cheaper on a Map than `Object.hasOwn` plus a property read on a large dictionary-mode object.
+const WORD_CLASSES: ReadonlyMap<string, StatusWordClass> = new Map(Object.entries(STATUS_WORDS));
 const WORD_LENGTHS = [...new Set(Object.keys(STATUS_WORDS).map((w) => w.length))].sort((a, b) => b - a);
 const MAX_WORD_LENGTH = WORD_LENGTHS[0] ?? 0;
 const DECLINES = [...DECLINE_WORDS].sort((a, b) => b.length - a.length);
 const APPROXIMATES = [...APPROXIMATE_WORDS].sort((a, b) => b.length - a.length);
+
+// Whether a number format scales by 100 (`0.0%`), remembered per format text: a workbook uses a handful of
+// formats, and the check runs for every formatted numeric cell of a large ledger.
+const percentFormats = new Map<string, boolean>();
+function isPercentFormat(format: string | null): boolean {
+  if (!format) return false;
+  let hit = percentFormats.get(format);
+  if (hit === undefined) {
+    hit = isPercentFormatUncached(format);
+    if (percentFormats.size < 1000) percentFormats.set(format, hit);
+  }
+  return hit;
+}
 
 /** True for rate-like units, whose figures are compared directly and never time-scaled. */
 export function isRateUnit(unit: string | null): boolean {
@@ -98,7 +114,7 @@ export function isRateUnit(unit: string | null): boolean {
 }
 
 function lookupWord(key: string): StatusWordClass | null {
-  return Object.hasOwn(STATUS_WORDS, key) ? (STATUS_WORDS[key] ?? null) : null;
+  return WORD_CLASSES.get(key) ?? null;
 }
 
 function stripPunctuation(key: string): string {
@@ -178,13 +194,6 @@ interface TextFigure {
 }
 
 /**
- * Figures in a compact key, with an optional sign.
- * @example '4496人' → ['4496']; '30.05亿元' → ['30.05']; '同比下降-1.2%' → ['-1.2']
- * @example '1-5月完成30亿元' → ['1', '-5', '30'] (three figures: ambiguous)
- */
-const FIGURE = /[-+]?\d+(?:\.\d+)?/g;
-
-/**
  * A thousands separator between digits (`1,200,000` → `1200000`; `4,496人` → `4496人`); a comma not followed
  * by exactly three digits (`1,20`) is kept, so such text has two figures and is not read.
  */
@@ -201,32 +210,63 @@ const BRACKETED = /\([^)]*\)|\[[^\]]*\]|【[^】]*】/g;
  */
 const MINUS_SIGN = /\u2212/g;
 
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57; // '0'…'9'
+}
+
+/**
+ * The figures of a compact key, found by a scan rather than a regular expression (this runs for every
+ * reported cell, and a scan allocates no match arrays). A figure is an optional sign directly before digits,
+ * the digits, and a decimal part when a point is followed by a digit — what `/[-+]?\d+(?:\.\d+)?/g` would
+ * match: `4496人` → `4496`; `30.05亿元` → `30.05`; `同比下降-1.2%` → `-1.2`; `1-5月完成30亿元` → `1`, `-5`, `30`
+ * (more than one figure: `many`, not read).
+ */
 function readFigure(compact: string): TextFigure | 'none' | 'many' {
   // The replacements run only when needed: this is read for every reported cell.
   let key = compact;
   if (key.includes('\u2212')) key = key.replace(MINUS_SIGN, '-');
   if (key.includes(',')) key = key.replace(THOUSANDS, '$1');
-  FIGURE.lastIndex = 0;
-  const m = FIGURE.exec(key);
-  const second = m ? FIGURE.exec(key) : null;
-  FIGURE.lastIndex = 0;
-  if (!m) return 'none';
-  if (second) return 'many';
-  let value = Number(m[0]);
-  if (value > 0 && m.index > 0) {
-    const before = key.slice(0, m.index);
-    if (DECLINES.some((w) => before.endsWith(w))) value = -value;
+  const n = key.length;
+  let start = -1;
+  for (let i = 0; i < n; i++) {
+    const c = key.charCodeAt(i);
+    if (isDigit(c) || ((c === 43 || c === 45) && i + 1 < n && isDigit(key.charCodeAt(i + 1)))) {
+      start = i; // a digit, or '+' / '-' right before one
+      break;
+    }
   }
-  let rest = key.slice(m.index + m[0].length);
+  if (start < 0) return 'none';
+  let end = isDigit(key.charCodeAt(start)) ? start + 1 : start + 2;
+  while (end < n && isDigit(key.charCodeAt(end))) end++;
+  let dot = -1;
+  if (end + 1 < n && key.charCodeAt(end) === 46 && isDigit(key.charCodeAt(end + 1))) {
+    dot = end; // '.' followed by a digit
+    end += 2;
+    while (end < n && isDigit(key.charCodeAt(end))) end++;
+  }
+  // A second figure anywhere after the first (it would start at a digit, signed or not).
+  for (let i = end; i < n; i++) if (isDigit(key.charCodeAt(i))) return 'many';
+  const figureText = key.slice(start, end);
+  const unsigned = Number(figureText);
+  let value = unsigned;
+  if (value > 0 && start > 0) {
+    // A decline word right before the figure (`同比下降1.2%`), longest first.
+    for (const w of DECLINES) {
+      if (start >= w.length && key.startsWith(w, start - w.length)) {
+        value = -value;
+        break;
+      }
+    }
+  }
+  let rest = end === n ? '' : key.slice(end);
   if (rest.includes('(') || rest.includes('[') || rest.includes('【')) rest = rest.replace(BRACKETED, '');
   let suffix = stripPunctuation(rest);
   // Approximate words may sit between the figure and the unit (80余次) or after the unit (4496人左右).
   for (const w of APPROXIMATES) if (suffix.startsWith(w)) suffix = suffix.slice(w.length);
   for (const w of APPROXIMATES) if (suffix.endsWith(w)) suffix = suffix.slice(0, suffix.length - w.length);
   const percent = suffix === '%';
-  const hundredth = percent ? Number(`${m[0]}e-2`) * (value === Number(m[0]) ? 1 : -1) : value / 100;
-  const dot = m[0].indexOf('.');
-  const decimals = dot < 0 ? 0 : m[0].length - dot - 1;
+  const hundredth = percent ? Number(`${figureText}e-2`) * (value === unsigned ? 1 : -1) : value / 100;
+  const decimals = dot < 0 ? 0 : end - dot - 1;
   return { value, suffix, percent, hundredth, decimals };
 }
 
@@ -274,6 +314,11 @@ export function interpretActual(
   const text = typeof raw === 'string' ? raw : cellText(raw);
   const key = compactKey(text);
   if (blankKey(key)) return BLANK;
+  // The usual status cell is one vocabulary word (`序时推进`, `已完成。`): look it up before scanning for a
+  // figure. Same result as the scan below, because no status word or listed punctuation contains a digit.
+  const bare = stripPunctuation(key);
+  const whole = lookupWord(bare);
+  if (whole !== null) return { kind: 'word', cls: whole, word: bare, at, raw: text };
   const figure = readFigure(key);
   if (figure === 'many') return { kind: 'invalid', reason: 'unreadable_actual', text, unit: null, at };
   if (figure === 'none') {

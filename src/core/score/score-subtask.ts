@@ -139,33 +139,70 @@ interface Judgement {
   readonly verdictEn: string;
 }
 
-// The 序时 label is the same for every sub-task without a deadline: build it once per expectation.
-const yearLabels = new WeakMap<Expectation, { zh: string; en: string; d: number }>();
-
-// Labels of the expectation a time-scaled figure is compared with.
-function expectationLabels(sub: SubTask, exp: Expectation, d: number): { zh: string; en: string } {
-  if (exp.basis === 'year') {
-    const hit = yearLabels.get(exp);
-    if (hit && hit.d === d) return hit;
-  }
-  const e = percentTrimmed(exp.expected, d);
-  if (exp.basis === 'deadline') {
-    const when = sub.deadlineText ?? exp.dueDate;
-    return { zh: `${when}完成的时限进度${e}`, en: `the ${e} expected by ${exp.dueDate}` };
-  }
-  const labels = { zh: `序时进度${e}`, en: `time progress ${e}`, d };
-  yearLabels.set(exp, labels);
-  return labels;
+/** A status word's verdict and explanation: the same for every sub-task reporting that word. */
+interface WordOutcome {
+  readonly cls: StatusWordClass;
+  readonly judgement: Judgement;
+  readonly zh: string;
+  readonly en: string;
 }
 
-function dueLabels(exp: Expectation, sub: SubTask): { zh: string; en: string; overdue: boolean } {
-  return exp.basis === 'deadline'
-    ? {
-        zh: `已过完成时限（${sub.deadlineText ?? exp.dueDate}）仍未完成`,
-        en: `not done by its deadline ${exp.dueDate}`,
-        overdue: true,
-      }
-    : { zh: '年底仍未完成', en: 'unfinished at year end', overdue: false };
+/**
+ * What is the same for every sub-task sharing one expectation (one deadline, or none) in a scoring run: the
+ * labels of the expectation and of its due date, and the explanations of status words. Most sub-tasks of a
+ * ledger have no deadline and most qualitative ones report one of a handful of status words, so they share
+ * these strings instead of each building its own — less work, and far less memory kept alive by the result.
+ * Keyed by the expectation object, which `expectationCache` creates once per run and deadline, so nothing
+ * is shared between runs.
+ */
+interface ExpectationMemo {
+  readonly settings: ScoringSettings;
+  /** The deadline's wording the labels use (`6月底前`); null for the year's 序时进度. */
+  readonly deadlineText: string | null;
+  /** `序时进度50%` / `6月底前完成的时限进度50%`. */
+  readonly labelZh: string;
+  readonly labelEn: string;
+  /** `年底仍未完成` / `已过完成时限（6月底前）仍未完成`. */
+  readonly dueZh: string;
+  readonly dueEn: string;
+  /** True when the due date is the sub-task's own deadline (overdue), false at year end. */
+  readonly overdue: boolean;
+  /** Status-word outcomes by word: [not time-scaled, time-scaled]. Bounded by the vocabulary. */
+  readonly words: readonly [Map<string, WordOutcome>, Map<string, WordOutcome>];
+}
+
+const memos = new WeakMap<Expectation, ExpectationMemo[]>();
+
+function newMemo(exp: Expectation, deadlineText: string | null, s: ScoringSettings): ExpectationMemo {
+  const e = percentTrimmed(exp.expected, s.percentDecimals);
+  const deadline = exp.basis === 'deadline';
+  const when = deadlineText ?? exp.dueDate;
+  return {
+    settings: s,
+    deadlineText,
+    labelZh: deadline ? `${when}完成的时限进度${e}` : `序时进度${e}`,
+    labelEn: deadline ? `the ${e} expected by ${exp.dueDate}` : `time progress ${e}`,
+    dueZh: deadline ? `已过完成时限（${when}）仍未完成` : '年底仍未完成',
+    dueEn: deadline ? `not done by its deadline ${exp.dueDate}` : 'unfinished at year end',
+    overdue: deadline,
+    words: [new Map(), new Map()],
+  };
+}
+
+/** The memo of an expectation for a sub-task (its deadline wording matters only for a deadline). */
+function memoOf(exp: Expectation, sub: SubTask, s: ScoringSettings): ExpectationMemo {
+  const deadlineText = exp.basis === 'deadline' ? sub.deadlineText : null;
+  let list = memos.get(exp);
+  if (list === undefined) {
+    list = [];
+    memos.set(exp, list);
+  } else {
+    for (const m of list) if (m.settings === s && m.deadlineText === deadlineText) return m;
+  }
+  const memo = newMemo(exp, deadlineText, s);
+  // One deadline is written in a few ways at most (6月底前, 上半年); a runaway list is not worth keeping.
+  if (list.length < 32) list.push(memo);
+  return memo;
 }
 
 function capped(value: number, s: ScoringSettings): number {
@@ -179,7 +216,7 @@ function capped(value: number, s: ScoringSettings): number {
 function judgeRatio(
   r: number,
   timeScaled: boolean,
-  sub: SubTask,
+  m: ExpectationMemo,
   exp: Expectation,
   s: ScoringSettings,
 ): Judgement {
@@ -204,20 +241,18 @@ function judgeRatio(
   }
   const gapText = fixed(gap, d);
   if (exp.due) {
-    const due = dueLabels(exp, sub);
-    const status = s.overdueIsSevere ? 'severe' : gapStatus(gap, ePct, cPct, s).status;
+    const status = s.overdueIsSevere ? 'severe' : statusOfMeasure(gapMeasure(gap, ePct, cPct, s), s);
     return {
       status: status === 'on_track' ? 'lagging' : status,
       expected,
       gapPoints: gap,
       credit,
-      overdue: due.overdue,
-      yearEnd: !due.overdue,
-      verdictZh: `${due.zh}（差${gapText}个百分点）`,
-      verdictEn: `${due.en} (${gapText} points short)`,
+      overdue: m.overdue,
+      yearEnd: !m.overdue,
+      verdictZh: m.dueZh + '（差' + gapText + '个百分点）',
+      verdictEn: m.dueEn + ' (' + gapText + ' points short)',
     };
   }
-  const labels = expectationLabels(sub, exp, d);
   if (gap <= 0) {
     return {
       status: 'on_track',
@@ -226,80 +261,72 @@ function judgeRatio(
       credit,
       overdue: false,
       yearEnd: false,
-      verdictZh: `达到${labels.zh}`,
-      verdictEn: `at or above ${labels.en}`,
+      verdictZh: '达到' + m.labelZh,
+      verdictEn: 'at or above ' + m.labelEn,
     };
   }
+  const measure = gapMeasure(gap, ePct, cPct, s);
+  const status = statusOfMeasure(measure, s);
   const rText = timeScaled ? '' : percentFixed(r, d);
-  const behindZh = timeScaled
-    ? `低于${labels.zh}（差${gapText}个百分点`
-    : `为目标要求的${rText}（差${gapText}个百分点`;
-  const behindEn = timeScaled
-    ? `below ${labels.en} (${gapText} points behind`
-    : `${rText} of the requirement (${gapText} points short`;
-  const g = gapStatus(gap, ePct, cPct, s);
-  const relZh = s.gapMode === 'relative' ? `，落后${trimmed(g.measure, d)}%` : '';
-  const relEn = s.gapMode === 'relative' ? `, ${trimmed(g.measure, d)}% short of it` : '';
-  const allowZh =
-    s.gapMode === 'points' ? `${trimmed(s.laggingGap, 2)}个百分点` : `${trimmed(s.laggingGap, 2)}%`;
-  const allowEn =
-    s.gapMode === 'points' ? `${trimmed(s.laggingGap, 2)} points` : `${trimmed(s.laggingGap, 2)}%`;
-  return {
-    status: g.status,
-    expected,
-    gapPoints: gap,
-    credit,
-    overdue: false,
-    yearEnd: false,
-    verdictZh:
-      g.status === 'on_track' ? `${behindZh}${relZh}），在允许范围（${allowZh}）内` : `${behindZh}${relZh}）`,
-    verdictEn:
-      g.status === 'on_track'
-        ? `${behindEn}${relEn}), within the allowed ${allowEn}`
-        : `${behindEn}${relEn})`,
-  };
+  let verdictZh = timeScaled
+    ? '低于' + m.labelZh + '（差' + gapText + '个百分点'
+    : '为目标要求的' + rText + '（差' + gapText + '个百分点';
+  let verdictEn = timeScaled
+    ? 'below ' + m.labelEn + ' (' + gapText + ' points behind'
+    : rText + ' of the requirement (' + gapText + ' points short';
+  if (s.gapMode === 'relative') {
+    const rel = trimmed(measure, d);
+    verdictZh += '，落后' + rel + '%';
+    verdictEn += ', ' + rel + '% short of it';
+  }
+  if (status === 'on_track') {
+    const allow = trimmed(s.laggingGap, 2);
+    verdictZh += s.gapMode === 'points' ? '），在允许范围（' + allow + '个百分点）内' : '），在允许范围（' + allow + '%）内';
+    verdictEn += s.gapMode === 'points' ? '), within the allowed ' + allow + ' points' : '), within the allowed ' + allow + '%';
+  } else {
+    verdictZh += '）';
+    verdictEn += ')';
+  }
+  return { status, expected, gapPoints: gap, credit, overdue: false, yearEnd: false, verdictZh, verdictEn };
 }
 
-/** Status from a positive gap and the preset's thresholds. */
-function gapStatus(
-  gap: number,
-  ePct: number,
-  cPct: number,
-  s: ScoringSettings,
-): { status: 'on_track' | 'lagging' | 'severe'; measure: number } {
-  const d = s.percentDecimals;
-  const measure = s.gapMode === 'points' ? gap : ePct > 0 ? roundTo((1 - cPct / ePct) * 100, d) : 0;
-  if (measure <= 0) return { status: 'on_track', measure };
+/** The shortfall the preset measures: the gap in points, or the share of the expectation missing (%). */
+function gapMeasure(gap: number, ePct: number, cPct: number, s: ScoringSettings): number {
+  return s.gapMode === 'points' ? gap : ePct > 0 ? roundTo((1 - cPct / ePct) * 100, s.percentDecimals) : 0;
+}
+
+/** Status from a shortfall and the preset's thresholds. */
+function statusOfMeasure(measure: number, s: ScoringSettings): 'on_track' | 'lagging' | 'severe' {
+  if (measure <= 0) return 'on_track';
   const severe = s.severeInclusive ? measure >= s.severeGap : measure > s.severeGap;
-  if (severe) return { status: 'severe', measure };
+  if (severe) return 'severe';
   const lagging = s.laggingInclusive ? measure >= s.laggingGap : measure > s.laggingGap;
-  return { status: lagging ? 'lagging' : 'on_track', measure };
+  return lagging ? 'lagging' : 'on_track';
 }
 
 /** Judge a status word. 未启动 is judged as 0 %; the others by meaning. */
 function judgeWord(
   cls: StatusWordClass,
   timeScaled: boolean,
-  sub: SubTask,
+  m: ExpectationMemo,
   exp: Expectation,
   s: ScoringSettings,
 ): Judgement {
-  if (cls === 'not_started') return judgeRatio(0, timeScaled, sub, exp, s);
+  if (cls === 'not_started') return judgeRatio(0, timeScaled, m, exp, s);
   const expected = timeScaled ? exp.expected : 1;
   if (cls === 'done') return wordJudgement('done', expected, capped(1, s), '视为完成', 'counted as done');
   if (cls === 'far_behind') return wordJudgement('severe', expected, 0, '视为严重滞后', 'counted as severe');
   const credit = cls === 'paused' ? 0 : cls === 'lagging' ? s.formula.laggingWordCredit : 1;
   if (exp.due) {
-    const due = dueLabels(exp, sub);
     return {
       status: s.overdueIsSevere ? 'severe' : 'lagging',
       expected,
       gapPoints: null,
       credit: Math.min(credit, s.formula.laggingWordCredit),
-      overdue: due.overdue,
-      yearEnd: !due.overdue,
-      verdictZh: due.zh,
-      verdictEn: due.en,
+      overdue: m.overdue,
+      yearEnd: !m.overdue,
+      verdictZh: m.dueZh,
+      verdictEn: m.dueEn,
     };
   }
   if (cls === 'on_track' || cls === 'in_progress') {
@@ -319,14 +346,54 @@ function wordJudgement(
   return { status, expected, gapPoints: null, credit, overdue: false, yearEnd: false, verdictZh, verdictEn };
 }
 
+/**
+ * The verdict and explanation of a status word for sub-tasks sharing an expectation, built on first use in a
+ * run and shared after that (see {@link ExpectationMemo}). Keyed by the word, which is always an entry of the
+ * status-word vocabulary (or TRUE/FALSE of a check-box cell), so the memo stays small.
+ */
+function wordOutcome(
+  cls: StatusWordClass,
+  word: string,
+  timeScaled: boolean,
+  m: ExpectationMemo,
+  exp: Expectation,
+  s: ScoringSettings,
+): WordOutcome {
+  const byWord = m.words[timeScaled ? 1 : 0];
+  const hit = byWord.get(word);
+  if (hit !== undefined && hit.cls === cls) return hit;
+  const j = judgeWord(cls, timeScaled, m, exp, s);
+  const outcome: WordOutcome =
+    cls === 'not_started'
+      ? {
+          cls,
+          judgement: j,
+          zh: '填报“' + word + '”（按完成0%计），' + j.verdictZh,
+          en: 'reported "' + word + '" (counted as 0 %), ' + j.verdictEn,
+        }
+      : {
+          cls,
+          judgement: j,
+          zh: '填报“' + word + '”，' + j.verdictZh,
+          en: 'reported "' + word + '", ' + j.verdictEn,
+        };
+  if (byWord.size < 1000) byWord.set(word, outcome);
+  return outcome;
+}
+
+// The texts of unscored indicators that quote nothing from the cell: one shared object each.
+const NO_PROGRESS_TEXT = { zh: '未评分：未填报完成值或进展状态', en: 'not scored: no actual or status reported' };
+const NO_TARGET_TEXT = { zh: '未评分：缺少可用的目标值', en: 'not scored: no usable target value' };
+const NO_BENCHMARK_TEXT = { zh: '未评分：缺少对标值', en: 'not scored: no benchmark value' };
+
 // The text shown for unscored indicators.
 function unscoredText(reason: UnscoredReason, reading: ActualReading | null): { zh: string; en: string } {
   const text = reading && reading.kind === 'invalid' ? reading.text : '';
   switch (reason) {
     case 'no_progress':
-      return { zh: '未评分：未填报完成值或进展状态', en: 'not scored: no actual or status reported' };
+      return NO_PROGRESS_TEXT;
     case 'no_target':
-      return { zh: '未评分：缺少可用的目标值', en: 'not scored: no usable target value' };
+      return NO_TARGET_TEXT;
     case 'unreadable_actual':
       return { zh: `未评分：无法识别完成值“${text}”`, en: `not scored: cannot read the actual "${text}"` };
     case 'cell_error':
@@ -337,7 +404,7 @@ function unscoredText(reason: UnscoredReason, reading: ActualReading | null): { 
         en: `not scored: the unit of "${text}" does not match the target's`,
       };
     case 'no_benchmark':
-      return { zh: '未评分：缺少对标值', en: 'not scored: no benchmark value' };
+      return NO_BENCHMARK_TEXT;
     case 'unknown_status':
       return { zh: `未评分：无法识别状态“${text}”`, en: `not scored: unknown status "${text}"` };
     case 'ambiguous_status':
@@ -375,18 +442,13 @@ function reportInvalid(reading: ActualReading, ctxUnit: string | null, findings:
   }
 }
 
-function locatedText(cell: Located<string>): Located<RawCell> {
-  return { value: cell.value, at: cell.at, raw: cell.raw };
-}
+// A status cell is read like an actual of an indicator without a target: a word or a self-reported %.
+const STATUS_CONTEXT: UnitContext = { unit: null, plainUnit: null, expectsFigure: false };
 
 // What the status cell (or a one-word progress text) says, for indicators without their own figure.
 function readStatus(entry: ProgressEntry | undefined): ActualReading {
   if (entry?.status) {
-    const reading = interpretActual(locatedText(entry.status), null, {
-      unit: null,
-      plainUnit: null,
-      expectsFigure: false,
-    });
+    const reading = interpretActual(entry.status, null, STATUS_CONTEXT);
     // A figure with a unit is not a status; report it as an unknown status rather than a unit problem.
     if (reading.kind === 'invalid' && reading.reason === 'unit_mismatch') {
       return { ...reading, reason: 'unknown_status', unit: null };
@@ -411,11 +473,6 @@ interface IndicatorInput {
   readonly printed: ActualReading;
   readonly benchmark: ActualReading | null;
   readonly displayUnit: string | null;
-}
-
-interface Measure {
-  readonly zh: string;
-  readonly en: string;
 }
 
 // A figure of the indicator in the unit its target was written in.
@@ -465,7 +522,8 @@ function scoredScore(
   basis: ScoreBasis,
   word: string | null,
   at: CellRef,
-  measure: Measure,
+  explanationZh: string,
+  explanationEn: string,
 ): IndicatorScore {
   return {
     index: input.index,
@@ -485,17 +543,52 @@ function scoredScore(
     credit: j.credit,
     overdue: j.overdue,
     yearEndUnfinished: j.yearEnd,
-    // join() builds one flat string; a template would keep a tree of string pieces alive per sub-task,
-    // which made garbage collection the largest cost of scoring a large ledger.
-    explanationZh: [measure.zh, '，', j.verdictZh].join(''),
-    explanationEn: [measure.en, ', ', j.verdictEn].join(''),
+    explanationZh,
+    explanationEn,
     at,
   };
+}
+
+/**
+ * An explanation from what was measured and the verdict: `完成450人（目标1000人），完成率45.0%` + `，` +
+ * `低于序时进度75%（差30.0个百分点）`. join() builds one flat string; concatenation would keep a tree of string
+ * pieces alive per sub-task in the result, which made garbage collection the largest cost of scoring a large
+ * ledger.
+ */
+function explain(measure: string, sep: string, verdict: string): string {
+  return [measure, sep, verdict].join('');
+}
+
+// A figure scored: the explanation is the measure and the verdict.
+function figureScore(
+  input: IndicatorInput,
+  timeScaled: boolean,
+  j: Judgement,
+  completion: number,
+  actual: number | null,
+  basis: ScoreBasis,
+  at: CellRef,
+  measureZh: string,
+  measureEn: string,
+): IndicatorScore {
+  return scoredScore(
+    input,
+    timeScaled,
+    j,
+    completion,
+    actual,
+    basis,
+    null,
+    at,
+    explain(measureZh, '，', j.verdictZh),
+    explain(measureEn, ', ', j.verdictEn),
+  );
 }
 
 function scoreIndicator(
   input: IndicatorInput,
   sub: SubTask,
+  m: ExpectationMemo,
   exp: Expectation,
   s: ScoringSettings,
   findings: Finding[],
@@ -523,22 +616,19 @@ function scoreIndicator(
     case 'invalid':
       return unscoredScore(input, timeScaled, exp, evidence.reason, evidence, null);
     case 'word': {
-      const j = judgeWord(evidence.cls, timeScaled, sub, exp, s);
-      const measure =
-        evidence.cls === 'not_started'
-          ? { zh: `填报“${evidence.word}”（按完成0%计）`, en: `reported "${evidence.word}" (counted as 0 %)` }
-          : { zh: `填报“${evidence.word}”`, en: `reported "${evidence.word}"` };
+      const w = wordOutcome(evidence.cls, evidence.word, timeScaled, m, exp, s);
       const completion = evidence.cls === 'not_started' ? 0 : null;
       return scoredScore(
         input,
         timeScaled,
-        j,
+        w.judgement,
         completion,
         null,
         'status_word',
         evidence.word,
         evidence.at,
-        measure,
+        w.zh,
+        w.en,
       );
     }
     case 'ratio': {
@@ -551,12 +641,12 @@ function scoreIndicator(
           }),
         );
       }
-      const j = judgeRatio(r, timeScaled, sub, exp, s);
+      const j = judgeRatio(r, timeScaled, m, exp, s);
       const c = percentFixed(r, d);
-      return scoredScore(input, timeScaled, j, r, null, 'self_reported', null, evidence.at, {
-        zh: `完成率${c}（自报）`,
-        en: `completion ${c} (self-reported)`,
-      });
+      return figureScore(input, timeScaled, j, r, null, 'self_reported', evidence.at,
+        `完成率${c}（自报）`,
+        `completion ${c} (self-reported)`,
+      );
     }
     case 'value':
       break;
@@ -592,11 +682,11 @@ function scoreIndicator(
     const bText = figure(input, b.value);
     const bEff = close ? (isRateUnit(ind.unit) ? b.value - tolPts : b.value * (1 - tolRel)) : b.value;
     const r = bEff > 0 ? Math.max(0, a) / bEff : a >= bEff ? 1 : 0;
-    const j = judgeRatio(r, false, sub, exp, s);
-    return scoredScore(input, timeScaled, j, r, a, 'figure', null, at, {
-      zh: `实际${aText}，对标值${bText}${close ? '（基本同步）' : ''}`,
-      en: `actual ${aText}, benchmark ${bText}${close ? ' (roughly in step)' : ''}`,
-    });
+    const j = judgeRatio(r, false, m, exp, s);
+    return figureScore(input, timeScaled, j, r, a, 'figure', at,
+      `实际${aText}，对标值${bText}${close ? '（基本同步）' : ''}`,
+      `actual ${aText}, benchmark ${bText}${close ? ' (roughly in step)' : ''}`,
+    );
   }
 
   const t = target;
@@ -617,47 +707,47 @@ function scoreIndicator(
       }
       if (a < 0) findings.push(makeFinding('score_negative_actual', at, { text: cellText(evidence.raw) }));
       const r = Math.max(0, a) / tEff;
-      const j = judgeRatio(r, true, sub, exp, s);
+      const j = judgeRatio(r, true, m, exp, s);
       const c = percentFixed(r, d);
-      return scoredScore(input, timeScaled, j, r, a, 'figure', null, at, {
-        zh: approx
+      return figureScore(input, timeScaled, j, r, a, 'figure', at,
+        approx
           ? `完成${aText}（目标${tText}左右，按${tEffText}计），完成率${c}`
           : `完成${aText}（目标${tText}），完成率${c}`,
-        en: approx
+        approx
           ? `${aText} of about ${tText} (counted from ${tEffText}), completion ${c}`
           : `${aText} of ${tText}, completion ${c}`,
-      });
+      );
     }
     case 'rate': {
       const tEff = approx ? t - tolPts : t;
       const tEffText = approx ? figure(input, tEff) : '';
       const r = tEff > 0 ? Math.max(0, a) / tEff : a >= tEff ? 1 : 0;
-      const j = judgeRatio(r, false, sub, exp, s);
+      const j = judgeRatio(r, false, m, exp, s);
       const word = approx ? '左右' : ind.comparator === '>=' ? '以上' : '';
       const wordEn = approx ? ' (about)' : ind.comparator === '>=' ? ' or more' : '';
       const neg = a <= 0 && tEff > 0;
-      return scoredScore(input, timeScaled, j, r, a, 'figure', null, at, {
-        zh: `实际${aText}，目标${tText}${word}${approx ? `（按${tEffText}计）` : ''}${neg ? '，负增长或零增长不计进度' : ''}`,
-        en: `actual ${aText}, target ${tText}${wordEn}${approx ? ` (counted from ${tEffText})` : ''}${neg ? ', no growth counts as no progress' : ''}`,
-      });
+      return figureScore(input, timeScaled, j, r, a, 'figure', at,
+        `实际${aText}，目标${tText}${word}${approx ? `（按${tEffText}计）` : ''}${neg ? '，负增长或零增长不计进度' : ''}`,
+        `actual ${aText}, target ${tText}${wordEn}${approx ? ` (counted from ${tEffText})` : ''}${neg ? ', no growth counts as no progress' : ''}`,
+      );
     }
     case 'limit': {
       const baseK = s.formula.lowerIsBetterBase;
       const r = t > 0 ? Math.max(0, baseK - a / t) : a <= t ? 1 : 0;
-      const j = judgeRatio(r, false, sub, exp, s);
+      const j = judgeRatio(r, false, m, exp, s);
       const met = a <= t;
-      return scoredScore(input, timeScaled, j, r, a, 'figure', null, at, {
-        zh: met ? `实际${aText}，控制在目标${tText}以内` : `实际${aText}，超出控制目标${tText}`,
-        en: met ? `actual ${aText}, within the limit ${tText}` : `actual ${aText}, above the limit ${tText}`,
-      });
+      return figureScore(input, timeScaled, j, r, a, 'figure', at,
+        met ? `实际${aText}，控制在目标${tText}以内` : `实际${aText}，超出控制目标${tText}`,
+        met ? `actual ${aText}, within the limit ${tText}` : `actual ${aText}, above the limit ${tText}`,
+      );
     }
     case 'level': {
       const r = t > 0 ? Math.max(0, a) / t : a >= t ? 1 : 0;
-      const j = judgeRatio(r, false, sub, exp, s);
-      return scoredScore(input, timeScaled, j, r, a, 'figure', null, at, {
-        zh: `实际${aText}，目标保持${tText}`,
-        en: `actual ${aText}, level to keep ${tText}`,
-      });
+      const j = judgeRatio(r, false, m, exp, s);
+      return figureScore(input, timeScaled, j, r, a, 'figure', at,
+        `实际${aText}，目标保持${tText}`,
+        `actual ${aText}, level to keep ${tText}`,
+      );
     }
   }
 }
@@ -722,19 +812,27 @@ export function scoreSubTask(
 ): SubTaskScore {
   const s = ctx.settings;
   const d = s.percentDecimals;
-  let deadline = sub.deadline;
-  if (deadline !== null && parseIsoDate(deadline) === null) {
-    findings.push(makeFinding('score_deadline_unreadable', sub.at, { id: sub.id, deadline }));
-    deadline = null;
+  const deadline = sub.deadline;
+  let exp: Expectation;
+  if (deadline === null) exp = ctx.expectationOf(null);
+  else {
+    // A deadline the expectation is based on was read; only one that was not needs parsing to tell an
+    // unreadable deadline (reported, then ignored) from a plain one.
+    exp = ctx.expectationOf(deadline);
+    if (exp.basis !== 'deadline' && parseIsoDate(deadline) === null) {
+      findings.push(makeFinding('score_deadline_unreadable', sub.at, { id: sub.id, deadline }));
+      exp = ctx.expectationOf(null);
+    }
   }
-  const exp = ctx.expectationOf(deadline);
+  const memo = memoOf(exp, sub, s);
   const indicators = sub.indicators.length > 0 ? sub.indicators : [implicitIndicator(sub)];
-  const headerUnit =
-    typeof entry?.actualUnit === 'string' && entry.actualUnit.trim() !== '' ? entry.actualUnit.trim() : null;
+  const headerUnit = trimmedOrNull(entry?.actualUnit);
   const status = readStatus(entry);
   if (status.kind === 'invalid') reportInvalid(status, null, findings);
 
-  const scores: IndicatorScore[] = [];
+  // Nearly every sub-task has one indicator: `[score]` makes an array of exactly that size, where `[]` then
+  // push() would reserve room for 17 in every result.
+  let scores: IndicatorScore[] | null = null;
   let firstFigureCompletion: number | null = null;
   for (let index = 0; index < indicators.length; index++) {
     const ind = indicators[index];
@@ -783,16 +881,20 @@ export function scoreSubTask(
     const score = scoreIndicator(
       { ind, index, target, actual, status, printed, benchmark, displayUnit: headerUnit ?? written },
       sub,
+      memo,
       exp,
       s,
       findings,
     );
-    scores.push(score);
+    if (scores === null) scores = [score];
+    else scores.push(score);
     if (index === 0 && score.basis === 'figure' && score.actual !== null && target !== null && target > 0) {
       const mode = modeOf(ind);
       if (mode !== 'limit' && mode !== 'relative') firstFigureCompletion = score.actual / target;
     }
   }
+
+  const list: readonly IndicatorScore[] = scores ?? [];
 
   // Combine: the worst scored indicator decides; credit is the mean of the scored ones.
   let deciding: IndicatorScore | undefined;
@@ -800,7 +902,7 @@ export function scoreSubTask(
   let overdue = false;
   let yearEndUnfinished = false;
   let scoredCount = 0;
-  for (const x of scores) {
+  for (const x of list) {
     if (x.status === 'unscored') continue;
     scoredCount += 1;
     if (x.overdue) overdue = true;
@@ -808,16 +910,22 @@ export function scoreSubTask(
     creditSum += x.credit ?? 0;
     if (!deciding || STATUS_ORDER[x.status] > STATUS_ORDER[deciding.status]) deciding = x;
   }
-  const first = scores[0];
+  const first = list[0];
   if (!deciding) {
     // Only report "nothing reported" once per sub-task; other reasons were reported at their cells.
-    const reasonOf = scores.find((x) => x.reason !== 'no_progress') ?? first;
+    let reasonOf = first;
+    for (const x of list) {
+      if (x.reason !== 'no_progress') {
+        reasonOf = x;
+        break;
+      }
+    }
     if (reasonOf?.reason === 'no_progress' && !isTotal) {
       findings.push(makeFinding('score_progress_missing', sub.at, { id: sub.id }));
     }
     deciding = reasonOf;
-  } else if (scores.length > 1) {
-    for (const x of scores) {
+  } else if (list.length > 1) {
+    for (const x of list) {
       if (x.status === 'unscored' && x.reason === 'no_progress') {
         findings.push(makeFinding('score_indicator_not_reported', sub.at, { id: sub.id, metric: x.metric }));
       }
@@ -843,7 +951,9 @@ export function scoreSubTask(
       }),
     );
   }
-  if (entry?.text && typeof entry.text.value === 'string') {
+  // A text no longer than the limit in UTF-16 units cannot have more characters than that: count only the
+  // few longer ones.
+  if (entry?.text && typeof entry.text.value === 'string' && entry.text.value.length > s.progressTextLimit) {
     const length = textLength(entry.text.value);
     if (length > s.progressTextLimit) {
       findings.push(
@@ -852,13 +962,23 @@ export function scoreSubTask(
     }
   }
 
-  const single = scores.length === 1;
-  const explanationZh = single
-    ? (first?.explanationZh ?? '')
-    : scores.map((x) => `${x.metric}：${x.explanationZh}`).join('；');
-  const explanationEn = single
-    ? (first?.explanationEn ?? '')
-    : scores.map((x) => `${x.metric}: ${x.explanationEn}`).join('; ');
+  let explanationZh = first?.explanationZh ?? '';
+  let explanationEn = first?.explanationEn ?? '';
+  if (list.length > 1) {
+    // `指标：说明；指标：说明` — one flat string for each language.
+    const zh: string[] = [];
+    const en: string[] = [];
+    for (const x of list) {
+      if (zh.length > 0) {
+        zh.push('；');
+        en.push('; ');
+      }
+      zh.push(x.metric, '：', x.explanationZh);
+      en.push(x.metric, ': ', x.explanationEn);
+    }
+    explanationZh = zh.join('');
+    explanationEn = en.join('');
+  }
 
   return {
     id: sub.id,
@@ -866,7 +986,7 @@ export function scoreSubTask(
     units: sub.units,
     owners: ctx.ownerNames(sub.owners),
     text: sub.text,
-    indicators: scores,
+    indicators: list,
     completion: deciding?.status === 'unscored' ? null : (deciding?.completion ?? null),
     expected: exp.expected,
     dueDate: exp.dueDate,
@@ -881,11 +1001,17 @@ export function scoreSubTask(
     overdue,
     yearEndUnfinished,
     isTotal,
-    category:
-      typeof entry?.category === 'string' && entry.category.trim() !== '' ? entry.category.trim() : null,
+    category: trimmedOrNull(entry?.category),
     at: deciding?.at ?? entry?.actual?.at ?? entry?.status?.at ?? sub.at,
     targetAt: sub.at,
   };
+}
+
+// A text setting (header unit, category) trimmed, or null when blank or absent.
+function trimmedOrNull(value: string | null | undefined): string | null {
+  if (typeof value !== 'string') return null;
+  const t = value.trim();
+  return t === '' ? null : t;
 }
 
 function checkPrintedRate(

@@ -5,6 +5,7 @@
 import { DubanError } from '../errors.ts';
 import type { Finding } from '../findings.ts';
 import { makeFinding } from '../findings/catalog.ts';
+import type { SubTask } from '../breakdown-model.ts';
 import type { CellRef } from '../grid.ts';
 import { compactKey } from '../text/normalize.ts';
 import { circularParagraph, countResults, escalation } from './circular.ts';
@@ -34,6 +35,14 @@ function firstCell(entry: ProgressEntry): CellRef | undefined {
   );
 }
 
+// A total row (全区, 合计): listed by row, or every unit of it named as a total.
+function isTotalRow(sub: SubTask, totalRows: ReadonlySet<number>, totalKeys: ReadonlySet<string>): boolean {
+  if (totalRows.has(sub.taskRow)) return true;
+  if (totalKeys.size === 0 || sub.units.length === 0) return false;
+  for (const u of sub.units) if (!totalKeys.has(compactKey(u))) return false;
+  return true;
+}
+
 /**
  * Score sub-tasks against what their units reported.
  *
@@ -59,14 +68,16 @@ export function scoreSubTasks(input: ScoreInput): ScoreResult {
   let matched = 0;
   let weighted = false;
   for (const sub of input.subTasks) {
-    if (seen.has(sub.id)) {
+    // One hash lookup instead of has() then add(): an id already seen leaves the size unchanged.
+    const size = seen.size;
+    seen.add(sub.id);
+    if (seen.size === size) {
       throw new DubanError(
         'invalid_argument',
         `子任务编号重复：${sub.id} / duplicate sub-task id: ${sub.id}`,
         { field: 'subTasks', value: sub.id },
       );
     }
-    seen.add(sub.id);
     const entry = input.progress.get(sub.id);
     entries.push(entry);
     if (entry !== undefined) {
@@ -94,9 +105,6 @@ export function scoreSubTasks(input: ScoreInput): ScoreResult {
 
   const totalRows = new Set(input.totals?.rows ?? []);
   const totalKeys = new Set((input.totals?.units ?? []).map((n) => compactKey(n)));
-  const isTotal = (units: readonly string[], row: number): boolean =>
-    totalRows.has(row) ||
-    (totalKeys.size > 0 && units.length > 0 && units.every((u) => totalKeys.has(compactKey(u))));
 
   const expectationOf = expectationCache(input.asOf, input.planYear);
   // One context for all sub-tasks: scoring allocates nothing per sub-task that it does not return.
@@ -109,9 +117,12 @@ export function scoreSubTasks(input: ScoreInput): ScoreResult {
     ownerNames: ownerNamesMemo(),
   };
   const tasks: SubTaskScore[] = [];
-  input.subTasks.forEach((sub, i) => {
-    tasks.push(scoreSubTask(sub, entries[i], ctx, findings, isTotal(sub.units, sub.taskRow)));
-  });
+  const subTasks = input.subTasks;
+  for (let i = 0; i < subTasks.length; i++) {
+    const sub = subTasks[i];
+    if (sub === undefined) continue;
+    tasks.push(scoreSubTask(sub, entries[i], ctx, findings, isTotalRow(sub, totalRows, totalKeys)));
+  }
   const units = scoreUnits(
     tasks,
     {
