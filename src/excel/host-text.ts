@@ -31,6 +31,10 @@ export const HOST_ERROR_TEXT = {
     zh: 'Excel 未能完成读取（错误代码 {code}）：{detail}',
     en: 'Excel could not finish reading (error code {code}): {detail}',
   },
+  apiTooOld: {
+    zh: '此版本的 Excel 不支持督办助手所需的功能（需要 ExcelApi 1.8：Excel 2019、Excel 2021、Microsoft 365 或 Excel 网页版）。请升级 Office 后重试。（错误代码 {code}）',
+    en: 'This version of Excel lacks features Duban needs (ExcelApi 1.8: Excel 2019, Excel 2021, Microsoft 365 or Excel on the web). Please update Office and try again. (error code {code})',
+  },
   noHost: {
     zh: '督办助手没有在 Excel 中运行，无法读取表格。请在 Excel 的“开始”选项卡中点击“打开督办助手”。',
     en: 'Duban is not running inside Excel, so there is no table to read. Open it from Excel’s Home tab (打开督办助手 / Open Duban).',
@@ -68,6 +72,8 @@ export function describeHostError(error: unknown, lang: Lang): ErrorText {
       const code = field(error.fields, 'code');
       if (code === 'NoHost') return { title, body: text(lang, 'noHost') };
       if (code === 'InvalidOperationInCellEditMode') return { title, body: text(lang, 'cellEdit') };
+      // Office reports a call outside the host's API sets as ApiNotFound: name the Office versions that work.
+      if (code === 'ApiNotFound') return { title, body: text(lang, 'apiTooOld', { code }) };
       return { title, body: text(lang, 'host', { code: code || '?', detail: error.message }) };
     }
   }

@@ -54,7 +54,8 @@ const useStyles = makeStyles({
     margin: 0,
   },
   term: { fontWeight: tokens.fontWeightSemibold },
-  detail: { margin: 0, overflowWrap: 'anywhere' },
+  // pre-wrap: header texts keep their spaces as written (`目   标   任   务`), as in the sheet.
+  detail: { margin: 0, overflowWrap: 'anywhere', whiteSpace: 'pre-wrap' },
 });
 
 function Summary({ summary, lang }: { readonly summary: TableSummary; readonly lang: Lang }) {

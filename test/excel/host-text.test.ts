@@ -45,3 +45,14 @@ describe('describeHostError', () => {
     });
   });
 });
+
+describe('describeHostError on a host whose API set is too old', () => {
+  it('names the Office versions that work instead of a bare error code', () => {
+    const error = new DubanError('host_failure', 'GetUsedRange', { code: 'ApiNotFound' });
+    const zh = describeHostError(error, 'zh').body;
+    expect(zh).toContain('Excel 2019');
+    expect(zh).toContain('Microsoft 365');
+    expect(zh).toContain('ExcelApi 1.8');
+    expect(describeHostError(error, 'en').body).toContain('Please update Office');
+  });
+});
