@@ -35,7 +35,7 @@ export async function applyScoreWrites(
   const wb = scored.workbook.workbook;
   const sheetName = scored.target.kind === 'ledger' ? scored.target.header.sheet : scored.target.table.sheet;
   const previous = readSettings(wb);
-  clearOwned(wb);
+  clearOwned(wb, previous);
   const ws = wb.getWorksheet(sheetName);
   if (!ws) throw new Error(`scored sheet ${sheetName} vanished`);
   const plan = planScoreWrites({

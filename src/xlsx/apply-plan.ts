@@ -88,8 +88,7 @@ function cellValue(pc: PlanCell): ExcelJS.CellValue {
 }
 
 /** Write one plan cell. `full` sets the style; `value` keeps the cell's formatting (user cells). */
-function writeCell(ws: ExcelJS.Worksheet, pc: PlanCell, mode: 'full' | 'value'): void {
-  const cell = ws.getCell(pc.row + 1, pc.col + 1);
+function writeCell(cell: ExcelJS.Cell, pc: PlanCell, mode: 'full' | 'value'): void {
   cell.value = cellValue(pc);
   if (mode === 'value') {
     if (pc.asText) cell.numFmt = '@';
@@ -101,6 +100,22 @@ function writeCell(ws: ExcelJS.Worksheet, pc: PlanCell, mode: 'full' | 'value'):
   if (numFmt !== undefined) style.numFmt = numFmt;
   if (pc.locked === false) style.protection = { locked: false };
   cell.style = style;
+}
+
+/**
+ * Write plan cells in bulk. Plans list cells row by row, so each row is looked up once, not once per
+ * cell: an owned-column block on a 20,000-row ledger is 80,000 cells.
+ */
+function writeCells(ws: ExcelJS.Worksheet, cells: readonly PlanCell[], mode: 'full' | 'value'): void {
+  let rowNumber = -1;
+  let row: ExcelJS.Row | undefined;
+  for (const pc of cells) {
+    if (row === undefined || pc.row + 1 !== rowNumber) {
+      rowNumber = pc.row + 1;
+      row = ws.getRow(rowNumber);
+    }
+    writeCell(row.getCell(pc.col + 1), pc, mode);
+  }
 }
 
 /** Highest priority number among a sheet's conditional formats (ours go after the user's). */
@@ -189,7 +204,7 @@ async function addPlannedSheet(wb: ExcelJS.Workbook, plan: SheetPlan): Promise<E
   });
   for (const w of plan.widths) ws.getColumn(w.col + 1).width = w.width;
   for (const h of plan.heights ?? []) ws.getRow(h.row + 1).height = h.height;
-  for (const pc of plan.cells) writeCell(ws, pc, 'full');
+  writeCells(ws, plan.cells, 'full');
   for (const m of plan.merges) ws.mergeCells(m.top + 1, m.left + 1, m.bottom + 1, m.right + 1);
   if (plan.print) {
     const p = plan.print;
@@ -220,7 +235,7 @@ function writeBlock(ws: ExcelJS.Worksheet, block: ColumnBlockPlan): void {
   for (const w of block.widths) ws.getColumn(w.col + 1).width = w.width;
   // On a ledger's own result columns we write values (and the percent format) only: the ledger's formatting
   // of those columns stays as it was, so clear can restore it by emptying the values.
-  for (const pc of block.cells) writeCell(ws, pc, block.ownsHeader ? 'full' : 'value');
+  writeCells(ws, block.cells, block.ownsHeader ? 'full' : 'value');
 }
 
 /** The settings sheet, if the workbook has ours (A1 is the marker). */
@@ -326,10 +341,12 @@ function removeOwned(wb: ExcelJS.Workbook, owned: OwnedMarks): ClearSummary {
 
 /**
  * Remove everything the workbook's settings list as owned, the settings sheet included. A workbook without
- * our settings is left untouched.
+ * our settings is left untouched. `settings` saves reading them again when the caller just did.
  */
-export function clearOwned(wb: ExcelJS.Workbook): ClearSummary {
-  const settings = readSettings(wb);
+export function clearOwned(
+  wb: ExcelJS.Workbook,
+  settings: DubanSettings | null = readSettings(wb),
+): ClearSummary {
   if (!settings) return { sheets: [], columns: 0, rules: 0, hadSettings: false };
   const owned: OwnedMarks = {
     ...settings.owned,
@@ -345,7 +362,8 @@ export function clearOwned(wb: ExcelJS.Workbook): ClearSummary {
  * sheet that is not ours, a column block on a missing sheet), so a refused plan leaves the workbook as it was.
  */
 export async function applyPlan(wb: ExcelJS.Workbook, plan: WritePlan): Promise<void> {
-  const ownedBefore = new Set(readSettings(wb)?.owned.sheets ?? []);
+  const before = readSettings(wb);
+  const ownedBefore = new Set(before?.owned.sheets ?? []);
   for (const sheet of plan.sheets) {
     const existing = wb.getWorksheet(sheet.name);
     const replaceable = plan.replaceOwned && ownedBefore.has(sheet.name);
@@ -365,7 +383,7 @@ export async function applyPlan(wb: ExcelJS.Workbook, plan: WritePlan): Promise<
       sheet: SETTINGS_SHEET_NAME,
     });
   }
-  if (plan.replaceOwned) clearOwned(wb);
+  if (plan.replaceOwned) clearOwned(wb, before);
   for (const sheet of plan.sheets) await addPlannedSheet(wb, sheet);
   for (const block of plan.columns) {
     const ws = wb.getWorksheet(block.sheet);
@@ -373,7 +391,7 @@ export async function applyPlan(wb: ExcelJS.Workbook, plan: WritePlan): Promise<
   }
   for (const update of plan.updates) {
     const ws = wb.getWorksheet(update.sheet);
-    if (ws) for (const pc of update.cells) writeCell(ws, pc, 'value');
+    if (ws) writeCells(ws, update.cells, 'value');
   }
   const bySheet = new Map<string, PlanConditionalFormat[]>();
   for (const rule of plan.conditionalFormats) {
