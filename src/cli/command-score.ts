@@ -302,9 +302,9 @@ async function scoreAndMark(
 ): Promise<MarkedWorkbook | null> {
   const { lang } = options;
   bar.update(0, say(lang, 'stageRead'));
-  const { run, source, scored } = await scoreFile(file, options, io, () =>
-    bar.update(1, say(lang, 'stageScore')),
-  );
+  const { run, source, scored } = await scoreFile(file, options, io, () => {
+    bar.update(1, say(lang, 'stageScore'));
+  });
   const report = options.json
     ? JSON.stringify(scoreJson(run, lang), null, 2) + '\n'
     : scoreText(run, lang, source);

@@ -23,7 +23,9 @@ const WIDTH = 30;
 
 const SILENT: ProgressBar = {
   update: () => undefined,
-  aside: (write) => write(),
+  aside: (write) => {
+    write();
+  },
   finish: () => undefined,
 };
 

@@ -67,7 +67,11 @@ export interface MarkedWorkbook {
  * Apply the writes in memory; a planned sheet name taken by a sheet that is not ours exits 1 naming it. The
  * result no longer holds the scores (they are in the workbook now), so they can be collected before saving.
  */
-export async function markScored(scored: ScoredWorkbook, out: OutputTarget, lang: Lang): Promise<MarkedWorkbook> {
+export async function markScored(
+  scored: ScoredWorkbook,
+  out: OutputTarget,
+  lang: Lang,
+): Promise<MarkedWorkbook> {
   try {
     return { workbook: scored.workbook, done: await applyScoreWrites(scored) };
   } catch (e) {
@@ -81,7 +85,7 @@ export async function markScored(scored: ScoredWorkbook, out: OutputTarget, lang
   }
 }
 
-/** Save the marked copy; says where on stderr (stdout carries the report or the JSON). */
+/** Save the marked copy; says where on stderr (stdout carries the report or the JSON), after the bar is gone. */
 export async function saveScored(
   marked: MarkedWorkbook,
   out: OutputTarget,
@@ -98,6 +102,7 @@ export async function saveScored(
     last: done.last,
     sheets: done.sheets.join('、'),
   });
-  if (bar) bar.aside(() => io.stderr.write(line + '\n'));
-  else io.stderr.write(line + '\n');
+  // Saved: the bar has done its job, and the closing line stands on its own.
+  bar?.finish();
+  io.stderr.write(line + '\n');
 }

@@ -242,7 +242,7 @@ function writeBlock(ws: ExcelJS.Worksheet, block: ColumnBlockPlan): void {
 export function settingsSheet(wb: ExcelJS.Workbook): ExcelJS.Worksheet | undefined {
   const ws = wb.getWorksheet(SETTINGS_SHEET_NAME);
   if (!ws) return undefined;
-  const a1 = ws.getCell(1, 1).value;
+  const a1 = ws.findCell(1, 1)?.value;
   return a1 === SETTINGS_MARKER ? ws : undefined;
 }
 
@@ -332,7 +332,7 @@ function removeOwned(wb: ExcelJS.Workbook, owned: OwnedMarks): ClearSummary {
   for (const name of owned.sheets) {
     const ws = wb.getWorksheet(name);
     if (!ws) continue;
-    if (name === SETTINGS_SHEET_NAME && ws.getCell(1, 1).value !== SETTINGS_MARKER) continue;
+    if (name === SETTINGS_SHEET_NAME && ws.findCell(1, 1)?.value !== SETTINGS_MARKER) continue;
     wb.removeWorksheet(ws.id);
     sheets.push(name);
   }

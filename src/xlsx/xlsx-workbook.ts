@@ -89,19 +89,23 @@ export function worksheetToGrid(ws: ExcelJS.Worksheet): Grid {
     const values = new Array<RawCell>(length).fill(null);
     const formats = new Array<string | null>(length).fill(null);
     let end = 0;
-    row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
-      const c = colNumber - 1;
+    // A plain loop rather than row.eachCell: no callback per cell, no closure per row.
+    for (let c = 0; c < length; c++) {
+      const cell = row.findCell(c + 1);
+      if (cell === undefined) continue;
+      const type = cell.type;
+      if (type === ExcelJS.ValueType.Null) continue;
       // A merged area's other cells echo the master's value in exceljs; only the top-left carries it.
-      if (cell.type !== ExcelJS.ValueType.Merge) {
+      if (type !== ExcelJS.ValueType.Merge) {
         const value = toRawCell(cell.value);
         if (value !== null) {
           values[c] = value;
-          end = colNumber;
+          end = c + 1;
         }
       }
       const numFmt = cell.numFmt;
       if (numFmt && numFmt !== 'General') formats[c] = numFmt;
-    });
+    }
     valueRows[r] = values;
     formatRows[r] = formats;
     if (end > 0) {
@@ -276,7 +280,7 @@ export class XlsxWorkbook implements WorkbookPort {
    */
   ownedColumns(): readonly OwnedColumnMark[] {
     const ws = this.workbook.getWorksheet(SETTINGS_SHEET_NAME);
-    if (!ws || ws.getCell(1, 1).value !== SETTINGS_MARKER) return [];
+    if (!ws || ws.findCell(1, 1)?.value !== SETTINGS_MARKER) return [];
     return parseSettingsGrid(worksheetToGrid(ws))?.owned.columns ?? [];
   }
 }

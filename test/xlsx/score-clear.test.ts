@@ -66,7 +66,11 @@ async function decoratedTable(): Promise<Buffer> {
     fitToPage: true,
     fitToWidth: 1,
     fitToHeight: 0,
+    printArea: 'A1:H7',
+    printTitlesRow: '2:2',
   };
+  ws.headerFooter = { ...ws.headerFooter, oddFooter: '第 &P 页，共 &N 页' };
+  ws.properties.tabColor = { argb: 'FF00B050' };
   ws.addConditionalFormatting({
     ref: 'F3:F6',
     rules: [
@@ -91,6 +95,7 @@ async function decoratedTable(): Promise<Buffer> {
   other.getCell('A2').value = { text: '链接', hyperlink: 'https://example.org/' };
   other.getColumn(1).width = 30;
   wb.definedNames.add("'完成情况'!$B$3:$B$6", 'units');
+  wb.definedNames.add("'说明'!$A$1", 'note');
   return bytesOf(wb);
 }
 
@@ -165,6 +170,62 @@ describe('score → clear on a decorated responsibility table', async () => {
     expect(cleared).toEqual(original);
   });
 
+  it('compares pictures that hold every kind of thing the user had', () => {
+    // Equal pictures prove little if the picture left something out: each kind the issue names is in it.
+    const [table, note] = original['sheets'] as Record<string, unknown>[];
+    expect(table).toMatchObject({
+      name: '完成情况',
+      // styles
+      cells: {
+        A1: { font: { bold: true, size: 16, name: '宋体' } },
+        B4: { fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFF0000' } } },
+        C3: { border: { bottom: { style: 'double', color: { argb: 'FF0000FF' } } } },
+        G3: { numFmt: '0.0%' },
+        H7: { formula: 'COUNTA(B3:B6)' },
+      },
+      merges: ['A1:H1'],
+      // print setup
+      pageSetup: {
+        orientation: 'landscape',
+        paperSize: 9,
+        fitToPage: true,
+        printArea: 'A1:H7',
+        printTitlesRow: '2:2',
+      },
+      headerFooter: { oddFooter: '第 &P 页，共 &N 页' },
+      properties: { tabColor: { argb: 'FF00B050' } },
+      views: [{ state: 'frozen', ySplit: 2 }],
+      dataValidations: { H3: { type: 'textLength', formulae: [300] } },
+      conditionalFormats: [{ ref: 'F3:F6', rules: [{ type: 'cellIs' }] }],
+    });
+    expect((table?.['widths'] as unknown[]).slice(0, 10)).toEqual([
+      null,
+      null,
+      40,
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+      15,
+    ]);
+    // another sheet, with its own merge, width and a hyperlink
+    expect(note).toMatchObject({
+      name: '说明',
+      merges: ['A2:C3'],
+      cells: { A2: { value: { text: '链接', hyperlink: 'https://example.org/' } } },
+    });
+    expect((note?.['widths'] as unknown[])[0]).toBe(30);
+    // defined names
+    expect(original['definedNames']).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ name: 'units', ranges: ["'完成情况'!$B$3:$B$6"] }),
+        expect.objectContaining({ name: 'note', ranges: ["'说明'!$A$1"] }),
+      ]),
+    );
+  });
+
   it('scoring twice equals scoring once', async () => {
     const again = path.join(dir, 'scored.xlsx');
     writeFileSync(again, scored);
@@ -188,6 +249,13 @@ describe('score → clear on the sample ledger with the user’s own extras', as
     ],
   });
   wb.definedNames.add("'任务台账'!$A$3:$A$163", 'ids');
+  // The user's own print setup on top of the ledger's: a print area, margins and a footer.
+  ws.pageSetup = {
+    ...ws.pageSetup,
+    printArea: 'A1:V163',
+    margins: { left: 0.3, right: 0.3, top: 0.5, bottom: 0.5, header: 0.2, footer: 0.2 },
+  };
+  ws.headerFooter = { ...ws.headerFooter, oddFooter: '&L督查室&R第 &P 页' };
   writeFileSync(input, await bytesOf(wb));
   const original = workbookSnapshot(await load(await bytesOf(await load(readFileSync(input)))));
   const scored = await scoreBytes(input);
@@ -212,6 +280,15 @@ describe('score → clear on the sample ledger with the user’s own extras', as
     const back = await load(scored);
     clearOwned(back);
     expect(workbookSnapshot(await load(await bytesOf(back)))).toEqual(original);
+    // …and the picture holds the user's extras and the ledger's own validation and print setup.
+    const [ledger] = original['sheets'] as Record<string, unknown>[];
+    expect(ledger).toMatchObject({
+      cells: { B10: { fill: { fgColor: { argb: 'FF00B0F0' } } }, D12: { font: { italic: true } } },
+      pageSetup: { orientation: 'landscape', printArea: 'A1:V163', margins: { left: 0.3 } },
+      headerFooter: { oddFooter: '&L督查室&R第 &P 页' },
+      dataValidations: { K3: { type: 'list' }, R3: { type: 'textLength' } },
+    });
+    expect(original['definedNames']).toEqual([expect.objectContaining({ name: 'ids' })]);
   });
 });
 

@@ -1,10 +1,12 @@
 /**
  * A comparable picture of an exceljs workbook: every sheet's cells (value, formula, number format, fill,
- * font, border, alignment), merges, column widths, conditional formats, data validation, print setup,
- * views and state, plus the workbook's defined names. Two workbooks are "the same" for our purposes when
+ * font, border, alignment), merges, column widths, row heights, conditional formats, data validation, print
+ * setup (page setup with print area and titles, header and footer), sheet properties (tab colour), views,
+ * protection and state, plus the workbook's defined names. Two workbooks are "the same" for our purposes when
  * their snapshots are equal.
  */
 import type ExcelJS from 'exceljs';
+import { toA1Local } from '../../src/core/grid.ts';
 import { extras } from '../../src/xlsx/exceljs-extras.ts';
 
 /** JSON-able copy (drops undefined, sorts nothing). */
@@ -51,7 +53,13 @@ export function sheetSnapshot(ws: ExcelJS.Worksheet): Record<string, unknown> {
     name: ws.name,
     state: ws.state,
     cells,
-    merges: Object.keys(extras(ws)._merges ?? {}).sort(),
+    // Each merged area with its extent (`A1:H1`), not just its top-left cell: a merge that shrank must show.
+    merges: Object.values(extras(ws)._merges ?? {})
+      .map(
+        (m) =>
+          `${toA1Local({ row: m.top - 1, col: m.left - 1 })}:${toA1Local({ row: m.bottom - 1, col: m.right - 1 })}`,
+      )
+      .sort(),
     widths,
     heights,
     // exceljs gives data bars a fresh random x14 id on every write (the link between a rule and its
@@ -61,6 +69,8 @@ export function sheetSnapshot(ws: ExcelJS.Worksheet): Record<string, unknown> {
     ) as unknown,
     dataValidations: plain(Object.fromEntries(Object.entries(dv).filter(([, v]) => v !== undefined))),
     pageSetup: plain(ws.pageSetup),
+    headerFooter: plain(ws.headerFooter),
+    properties: plain(ws.properties),
     views: plain(ws.views),
     protection: plain((ws as unknown as { sheetProtection?: unknown }).sheetProtection ?? null),
   };

@@ -10,7 +10,7 @@ import type { CellRef, RawCell } from '../grid.ts';
 import type { Person } from '../table-model.ts';
 import { analyseParsed } from './extract-indicators.ts';
 import { checkPlanYear, combineHits, findDeadlines, parseRowDeadline } from './deadlines.ts';
-import { parseText, subView } from './parse-text.ts';
+import { parseText } from './parse-text.ts';
 import { splitParsed } from './split-subtasks.ts';
 
 /** Where a target comes from and what applies to all its sub-tasks. */
@@ -42,7 +42,10 @@ export interface TargetBreakdown {
  * @example subTaskId('1', 3) === '1.03'; subTaskId('12', 10) === '12.10'; subTaskId('3', 100) === '3.100'
  */
 export function subTaskId(serial: string, seq: number): string {
-  return `${serial}.${String(seq).padStart(2, '0')}`;
+  // Two digits at least (as padStart(2, '0') would give), built in one go: this runs for every sub-task.
+  return Number.isInteger(seq) && seq >= 0 && seq < 10
+    ? `${serial}.0${seq}`
+    : `${serial}.${String(seq).padStart(2, '0')}`;
 }
 
 /**
@@ -71,7 +74,7 @@ export function breakDownTarget(text: string, ctx: BreakDownContext): TargetBrea
     seq += 1;
     const id = subTaskId(ctx.serial, seq);
     // The cell is parsed once; each piece is read through a view of that parse.
-    const parsed = subView(whole, piece.range.start, piece.range.end);
+    const parsed = whole.subView(piece.range.start, piece.range.end);
     const hits = findDeadlines(parsed);
     const own = combineHits(parsed, hits, ctx.planYear);
     if (own.needsDate) {
@@ -85,8 +88,8 @@ export function breakDownTarget(text: string, ctx: BreakDownContext): TargetBrea
       findings.push(makeFinding(issue.code, ctx.at, { serial: ctx.serial, text: issue.text }));
     }
     const hasDeadline = deadlineText !== null;
-    // A copy at its exact length: the analysis array grew by pushes, and sub-tasks are kept.
-    const indicators: Indicator[] = analysis.indicators.slice();
+    // Kept at its exact length: an array that grew by pushes is copied (sub-tasks outlive the analysis).
+    const indicators: Indicator[] = analysis.fallback ? analysis.indicators : analysis.indicators.slice();
     if (analysis.fallback && hasDeadline) {
       for (let k = 0; k < indicators.length; k++) {
         const ind = indicators[k];

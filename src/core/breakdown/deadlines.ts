@@ -33,17 +33,7 @@ import {
   YEAR_TAILS,
 } from '../vocab/deadline-words.ts';
 import { CONTINUES_CODES, parseChineseNumeral } from './numbers.ts';
-import {
-  codeSet,
-  flagsAt,
-  isQuoted,
-  KIND,
-  markKind,
-  parseText,
-  QUOTED,
-  sourceSlice,
-  type ParsedText,
-} from './parse-text.ts';
+import { codeSet, KIND, markKind, parseText, QUOTED, type ParsedText } from './parse-text.ts';
 import { WordIndex, wordIndex } from './word-index.ts';
 
 /** A deadline read from text. */
@@ -140,7 +130,7 @@ const LUNAR_DAY =
   /(初[一二三四五六七八九十]|十[一二三四五六七八九]?|二十[一二三四五六七八九]?|廿[一二三四五六七八九]|三十|\d{1,2})/y;
 
 // The characters MONTH can start with; 月 then stands one or two characters further on.
-const MONTH_START = codeSet([...'0123456789十一二三四五六七八九']);
+const MONTH_START = codeSet(Array.from('0123456789十一二三四五六七八九'));
 // The characters QUARTER can start with; 季 then stands one or two characters further on.
 const QUARTER_START = codeSet(['第', '前', ...Object.keys(QUARTER_NUMBERS)]);
 
@@ -312,6 +302,30 @@ const DEADLINE_START_CHARS = [
 const DEADLINE_START = codeSet(DEADLINE_START_CHARS);
 markKind(KIND.deadlineStart, DEADLINE_START_CHARS);
 
+// Which matchers can succeed at a character (each needs its phrase's first character there), so that
+// matchDeadlineAt tries only those, in its usual order.
+const TRY_HOLIDAY = 1;
+const TRY_LUNAR = 2;
+const TRY_PERIOD = 4;
+const TRY_MONTH = 8;
+const TRY_YEAR_END = 16;
+const MATCHERS_AT = new Uint8Array(0x10000);
+function canStart(flag: number, chars: readonly string[]): void {
+  for (const c of chars) if (c.length > 0) MATCHERS_AT[c.charCodeAt(0)] = (MATCHERS_AT[c.charCodeAt(0)] ?? 0) | flag;
+}
+const LUNAR_STARTS = [LUNAR_FIRST_MONTH, ...LUNAR_HOLIDAYS.map((h) => h.word)];
+canStart(TRY_HOLIDAY, [
+  '“',
+  '"',
+  ...LUNAR_STARTS,
+  ...SOLAR_HOLIDAYS.map((h) => h.word),
+  ...UNSUPPORTED_HOLIDAYS,
+]);
+canStart(TRY_LUNAR, LUNAR_STARTS);
+canStart(TRY_PERIOD, ['第', '前', ...Object.keys(QUARTER_NUMBERS), ...HALF_YEAR_WORDS.map((h) => h.word)]);
+canStart(TRY_MONTH, Array.from('0123456789十一二三四五六七八九'));
+canStart(TRY_YEAR_END, YEAR_END_WORDS);
+
 /** True when a deadline phrase may start with char code `c` (a cheap necessary condition). */
 export function mayStartDeadline(c: number): boolean {
   return DEADLINE_START.has(c);
@@ -362,12 +376,13 @@ export function matchDeadlineAt(s: string, i: number, options: MatchOptions = IN
     }
     return matchMonth(s, i, null) ?? matchPeriod(s, i, null);
   }
+  const tries = MATCHERS_AT[c] ?? 0;
   return (
-    matchHoliday(s, i, null) ??
-    matchLunar(s, i, null) ??
-    matchPeriod(s, i, null) ??
-    matchMonth(s, i, null) ??
-    matchYearEnd(s, i, null)
+    ((tries & TRY_HOLIDAY) !== 0 ? matchHoliday(s, i, null) : null) ??
+    ((tries & TRY_LUNAR) !== 0 ? matchLunar(s, i, null) : null) ??
+    ((tries & TRY_PERIOD) !== 0 ? matchPeriod(s, i, null) : null) ??
+    ((tries & TRY_MONTH) !== 0 ? matchMonth(s, i, null) : null) ??
+    ((tries & TRY_YEAR_END) !== 0 ? matchYearEnd(s, i, null) : null)
   );
 }
 
@@ -375,20 +390,22 @@ export function matchDeadlineAt(s: string, i: number, options: MatchOptions = IN
  * Every deadline phrase in a parsed text, left to right, skipping wording inside quotes. Only the few
  * characters a deadline can start with are looked at.
  */
-export function findDeadlines(p: ParsedText): DeadlineHit[] {
-  const hits: DeadlineHit[] = [];
+export function findDeadlines(p: ParsedText): readonly DeadlineHit[] {
+  let hits: DeadlineHit[] | null = null; // most texts have none: no array for them
   const s = p.chars;
   for (let i = 0; i < s.length; i++) {
-    const f = flagsAt(p, i);
+    const f = p.storedFlagsAt(i);
     if ((f & KIND.deadlineStart) === 0 || (f & QUOTED) !== 0) continue;
     const m = matchDeadlineAt(s, i);
     if (m && m.end > i) {
-      hits.push({ start: i, end: m.end, spec: m.spec });
+      (hits ??= []).push({ start: i, end: m.end, spec: m.spec });
       i = m.end - 1;
     }
   }
-  return hits;
+  return hits ?? NO_HITS;
 }
+
+const NO_HITS: readonly DeadlineHit[] = [];
 
 /** Check a plan year argument: misuse (not an integer year) throws. */
 export function checkPlanYear(planYear: number | null): void {
@@ -426,7 +443,7 @@ export function combineHits(
 ): DeadlineResult {
   let best: { iso: string; text: string } | null = null;
   for (const h of hits) {
-    const text = sourceSlice(p, h.start, h.end);
+    const text = p.sourceSlice(h.start, h.end);
     const iso = resolveSpec(h.spec, planYear);
     if (iso === null) return { iso: null, text, needsDate: true };
     if (best === null || iso > best.iso) best = { iso, text };
@@ -483,7 +500,7 @@ export function parseRowDeadline(raw: RawCell | undefined, planYear: number | nu
   const p = parseText(text);
   const hits: DeadlineHit[] = [];
   for (let i = 0; i < p.chars.length; i++) {
-    if (isQuoted(p, i)) continue;
+    if (p.isQuoted(i)) continue;
     const m = matchDeadlineAt(p.chars, i, IN_CELL);
     if (m && m.end > i) {
       hits.push({ start: i, end: m.end, spec: m.spec });

@@ -42,17 +42,10 @@ import { deadlineLengthAt, findDeadlines, mayStartDeadline } from './deadlines.t
 import {
   anyWordPattern,
   codeSet,
-  flagsAt,
-  hasSpaceBefore,
-  inParenZone,
-  isProtected,
-  isThousandsComma,
   KIND,
   markKind,
   parseText,
   PROTECTED,
-  sourceOfPositions,
-  sourceSlice,
   type ParsedText,
 } from './parse-text.ts';
 import { findQuantities, numericKind, resolveComparator, type Quantity } from './quantities.ts';
@@ -98,6 +91,8 @@ interface Range {
   readonly end: number;
 }
 
+const NO_RANGES: readonly Range[] = [];
+
 // Parse positions of the metric being cleaned (reused: metricOf never runs inside itself).
 let metricPositions = new Int32Array(256);
 
@@ -137,7 +132,7 @@ function metricOf(p: ParsedText, ranges: readonly number[]): string {
   for (let r = 0; r + 1 < ranges.length; r += 2) {
     for (let k = ranges[r] ?? 0; k < (ranges[r + 1] ?? 0); k++) {
       // Bracketed asides (（含…）) are no part of a metric.
-      if (!p.hasParen || !inParenZone(p, k)) pos[count++] = k;
+      if (!p.hasParen || !p.inParenZone(k)) pos[count++] = k;
     }
   }
   let a = 0;
@@ -174,10 +169,11 @@ function metricOf(p: ParsedText, ranges: readonly number[]): string {
     if (trailing === 0) break;
     b -= trailing;
   }
-  const text = sourceOfPositions(p, pos, a, b);
+  const text = p.sourceOfPositions(pos, a, b);
   // Spaces in the source show as SPACE_BEFORE on the next kept char; without any, there is nothing to tidy.
+  if (!p.hasSpace) return text;
   for (let k = a + 1; k < b; k++) {
-    if ((pos[k] ?? 0) === (pos[k - 1] ?? 0) + 1 && hasSpaceBefore(p, pos[k] ?? 0)) return tidySpaces(text);
+    if ((pos[k] ?? 0) === (pos[k - 1] ?? 0) + 1 && p.hasSpaceBefore(pos[k] ?? 0)) return tidySpaces(text);
   }
   return text;
 }
@@ -194,11 +190,11 @@ function textOf(p: ParsedText, r: Range): string {
   let b = r.end;
   while (a < b && EDGE.has(p.chars.charCodeAt(a))) a++;
   while (b > a && EDGE.has(p.chars.charCodeAt(b - 1))) b--;
-  return a < b ? sourceSlice(p, a, b) : '';
+  return a < b ? p.sourceSlice(a, b) : '';
 }
 
 function quantityText(p: ParsedText, q: Quantity): string {
-  return sourceSlice(p, q.start, q.end);
+  return p.sourceSlice(q.start, q.end);
 }
 
 interface Builder {
@@ -235,7 +231,7 @@ function listItems(p: ParsedText, start: number, end: number): Range[] {
   const s = p.chars;
   let a = start;
   for (let i = start; i < end; i++) {
-    const f = flagsAt(p, i);
+    const f = p.storedFlagsAt(i);
     if ((f & KIND.listSeparator) === 0 || (f & PROTECTED) !== 0) continue;
     const len = LIST_SEPARATORS.longestAt(s, i)?.length ?? 0;
     if (len > 0) {
@@ -254,7 +250,7 @@ function distribute(b: Builder, p: ParsedText, clause: Range, qs: readonly Quant
   let at = -1;
   // The first 分别 of the clause outside quotes and brackets.
   for (let i = s.indexOf(DISTRIBUTIVE_WORD, clause.start); i >= 0 && i + 1 < clause.end; ) {
-    if (!isProtected(p, i)) {
+    if (!p.isProtected(i)) {
       at = i;
       break;
     }
@@ -331,7 +327,7 @@ function readPieces(b: Builder, p: ParsedText, clause: Range, qs: readonly Quant
       i = inside.end - 1; // never cut inside a quantity (及以上 is part of one)
       continue;
     }
-    const f = flagsAt(p, i);
+    const f = p.storedFlagsAt(i);
     if ((f & KIND.listSeparator) === 0 || (f & PROTECTED) !== 0) continue;
     const sep = LIST_SEPARATORS.longestAt(s, i);
     if (sep === null) continue;
@@ -396,7 +392,7 @@ function addPhrase(
 function readPhrase(b: Builder, p: ParsedText, clause: Range): void {
   const s = p.chars;
   for (let i = clause.start; i < clause.end; i++) {
-    const f = flagsAt(p, i);
+    const f = p.storedFlagsAt(i);
     if ((f & KIND.phraseStart) === 0 || (f & PROTECTED) !== 0) continue;
     if (KEEP_LEVEL.longestAt(s, i) !== null) {
       addPhrase(b, p, clause, i, 'keep_level', '>=');
@@ -419,9 +415,9 @@ function readPhrase(b: Builder, p: ParsedText, clause: Range): void {
       break;
     }
   }
-  if (closeStart < 0 || isProtected(p, closeStart)) return;
+  if (closeStart < 0 || p.isProtected(closeStart)) return;
   for (let j = closeStart - 1; j >= Math.max(clause.start, closeStart - 20); j--) {
-    if (s.startsWith(SYNC_WORDS.open, j) && !isProtected(p, j)) {
+    if (s.startsWith(SYNC_WORDS.open, j) && !p.isProtected(j)) {
       addPhrase(b, p, clause, j, 'relative', '~');
       return;
     }
@@ -435,11 +431,11 @@ function clausesOf(p: ParsedText): Range[] {
   const out: Range[] = [];
   let a = 0;
   for (let i = 0; i < n; i++) {
-    const f = flagsAt(p, i);
+    const f = p.storedFlagsAt(i);
     let len = 0;
     if ((f & KIND.clauseSeparator) !== 0) len = 1;
     else if (s.charCodeAt(i) === DASH_CODE && s.startsWith(DOUBLE_DASH, i)) len = 2;
-    if (len === 0 || (f & PROTECTED) !== 0 || (len === 1 && isThousandsComma(p, i))) continue;
+    if (len === 0 || (f & PROTECTED) !== 0 || (len === 1 && p.isThousandsComma(i))) continue;
     if (i > a) out.push({ start: a, end: i });
     a = i + len;
     i += len - 1;
@@ -466,7 +462,10 @@ export function analyseParsed(p: ParsedText, hasDeadline: boolean): IndicatorAna
     if (q.unreadable) b.issues.push({ code: 'value_unreadable', text: quantityText(p, q) });
   }
   let mayHavePhrase: boolean | null = null; // PHRASE_HINTS, tested on the first clause that needs it
-  for (const clause of clausesOf(p)) {
+  // Without quantities, clauses matter only for rule-6 phrases: no hint of one, no clauses to cut.
+  if (quantities.length === 0) mayHavePhrase = PHRASE_HINTS.test(s);
+  const clauses = quantities.length === 0 && !mayHavePhrase ? NO_RANGES : clausesOf(p);
+  for (const clause of clauses) {
     const qs = quantitiesIn(quantities, clause.start, clause.end);
     if (qs.length === 0) {
       mayHavePhrase ??= PHRASE_HINTS.test(s);

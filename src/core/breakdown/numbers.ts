@@ -17,6 +17,8 @@ const DECIMAL = /^(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?$/;
  * @example scaleDecimal('1,017', 0) === 1017; scaleDecimal('1.2.3', 0) === null
  */
 export function scaleDecimal(text: string, exponent: number): number | null {
+  // Plain digits, unscaled (most values): the number as written, without the pattern.
+  if (exponent === 0 && text.length > 0 && text.length <= 15 && isDigits(text)) return Number(text);
   const m = DECIMAL.exec(text);
   if (!m) return null;
   // Drop thousands separators. e.g. '1,017' → '1017'; '12,345,678' → '12345678'; '65' unchanged
@@ -33,6 +35,14 @@ export function scaleDecimal(text: string, exponent: number): number | null {
   digits += '0'.repeat(shift);
   const value = Number(frac.length > 0 ? `${digits}.${frac}` : digits);
   return Number.isFinite(value) ? value : null;
+}
+
+function isDigits(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x30 || c > 0x39) return false;
+  }
+  return true;
 }
 
 const STARTS = new Set([...Object.keys(CHINESE_DIGITS).filter((c) => c !== '零' && c !== '〇'), '十', '拾']);

@@ -48,6 +48,8 @@ export const KIND = {
   listSeparator: 1 << 14,
   /** A character a keep-level or relative phrase can start with (extract-indicators). */
   phraseStart: 1 << 15,
+  /** A circled or parenthesised item number, {@link isItemNumberChar} (this module). */
+  itemNumber: 1 << 16,
 } as const;
 
 // The kinds of each UTF-16 character, filled by markKind when the modules load.
@@ -56,41 +58,6 @@ const KIND_OF = new Uint32Array(0x10000);
 /** Give `kind` (one of {@link KIND}) to each single character of `chars`. */
 export function markKind(kind: number, chars: Iterable<string>): void {
   for (const c of chars) if (c.length === 1) KIND_OF[c.charCodeAt(0)] = (KIND_OF[c.charCodeAt(0)] ?? 0) | kind;
-}
-
-/** True when the char at `i` has `kind` (a {@link KIND} bit), read from the parse: no character look-up. */
-export function hasKind(p: ParsedText, i: number, kind: number): boolean {
-  return (flagsAt(p, i) & kind) !== 0;
-}
-
-/**
- * The parsing view of one text, or of a range of it ({@link subView}). Indexes are UTF-16 positions in
- * `chars`; read the per-character facts with {@link flagsAt}, {@link isProtected}, {@link fromOf} ….
- */
-export interface ParsedText {
-  /** The whole text as given (for a sub-view too: offsets below are offsets in it). */
-  readonly source: string;
-  /** NFKC, whitespace removed; circled item numbers (`①`, `⑴`, `⒈`) kept as written. */
-  readonly chars: string;
-  /** Position of `chars[0]` in the whole text's parse (0 unless this is a sub-view). */
-  readonly base: number;
-  /**
-   * Start offset in `source` of each char of the whole parse, from index `offsetStart` on (a block shared
-   * with other parses), or null when every char k starts at offset k (no whitespace removed, nothing
-   * expanded by NFKC — the usual Chinese target).
-   */
-  readonly offsets: Int32Array | null;
-  readonly offsetStart: number;
-  /**
-   * Bit flags ({@link SPACE_BEFORE} …) and kinds ({@link KIND}) of each char of the whole parse, from index
-   * `flagStart` on (a block shared with other parses).
-   */
-  readonly flags: Uint32Array;
-  readonly flagStart: number;
-  /** True for a sub-view: its first char has no space or break before it. */
-  readonly view: boolean;
-  /** True when some char of the whole parse is in a {@link PAREN_ZONE}. */
-  readonly hasParen: boolean;
 }
 
 // Quote pairs (after NFKC) — names live inside them: “四好农村路”, 《音画泰山》.
@@ -121,6 +88,8 @@ export function isItemNumberChar(cp: number): boolean {
     (cp >= 0x2776 && cp <= 0x2793) // ❶–❿, ➀–➉, ➊–➓
   );
 }
+
+for (let c = 0x2460; c <= 0x2793; c++) if (isItemNumberChar(c)) markKind(KIND.itemNumber, [String.fromCharCode(c)]);
 
 // Whitespace of any kind, including the ideographic space and zero-width marks.
 // e.g. ' ' ✓, '\u3000' ✓, '\n' ✓, '\u200B' ✓, 'a' ✗
@@ -277,6 +246,7 @@ export function parseText(source: string): ParsedText {
   // Runs of characters kept as written are copied with one slice (no per-character strings).
   let runStart = -1;
   let pending = 0; // SPACE_BEFORE / BREAK_BEFORE for the next char
+  let hasSpace = false;
   for (let i = 0; i < n; ) {
     const code = source.charCodeAt(i);
     let cls = CHAR_CLASS[code] ?? 0;
@@ -310,6 +280,7 @@ export function parseText(source: string): ParsedText {
       }
       if (cls === CLASS_SPACE || cls === CLASS_BREAK) {
         pending |= cls === CLASS_BREAK ? SPACE_BEFORE | BREAK_BEFORE : SPACE_BEFORE;
+      hasSpace = true;
         i++;
         continue;
       }
@@ -322,7 +293,8 @@ export function parseText(source: string): ParsedText {
         offsets = offsetsBuf;
         os = offsetStart;
       }
-      if (len + norm.length + 2 > flagCap) {
+      // Room for this char's expansion and for every char left at one each (kept chars do not check).
+      if (len + norm.length + n - i > flagCap) {
         growTo(Math.max(2 * flagCap, len + norm.length + n - i + 32), len, identity);
         flags = flagsBuf;
         fs = flagStart;
@@ -344,17 +316,18 @@ export function parseText(source: string): ParsedText {
   // Keep the regions written (the latest reservations of their blocks) and release the rest.
   if (flags === flagBlock) flagUsed = fs + len;
   if (!identity && offsets === offsetBlock) offsetUsed = os + len;
-  return {
+  return new ParsedText(
     source,
-    chars: out,
-    base: 0,
-    offsets: identity ? null : offsets,
-    offsetStart: identity ? 0 : os,
+    out,
+    0,
+    identity ? null : offsets,
+    identity ? 0 : os,
     flags,
-    flagStart: fs,
-    view: false,
+    fs,
+    false,
     hasParen,
-  };
+    hasSpace,
+  );
 }
 
 function isLowSurrogate(c: number): boolean {
@@ -451,129 +424,201 @@ function markPairs(text: string, flags: Uint32Array, start: number): boolean {
   return hasParen;
 }
 
-/**
- * The parsing view of parse range `[start, end)` of `p`, as if that slice of the source had been parsed
- * on its own (the quote and bracket marks are those of the whole text, which never pairs across the
- * ranges the splitter produces). Lets a cell be parsed once and read piece by piece; nothing is copied but
- * the characters.
- */
-export function subView(p: ParsedText, start: number, end: number): ParsedText {
-  return {
-    source: p.source,
-    chars: p.chars.slice(start, end),
-    base: p.base + start,
-    offsets: p.offsets,
-    offsetStart: p.offsetStart,
-    flags: p.flags,
-    flagStart: p.flagStart,
-    view: true,
-    hasParen: p.hasParen,
-  };
-}
-
-/** The flags of the char at `i` (0 outside the view). */
-export function flagsAt(p: ParsedText, i: number): number {
-  if (!(i >= 0 && i < p.chars.length)) return 0;
-  const f = p.flags[p.flagStart + p.base + i] ?? 0;
-  // A view's first char has nothing before it.
-  return i === 0 && p.view ? f & ~(SPACE_BEFORE | BREAK_BEFORE) : f;
-}
-
-/** True where whitespace was removed right before the char at `i`. */
-export function hasSpaceBefore(p: ParsedText, i: number): boolean {
-  return (flagsAt(p, i) & SPACE_BEFORE) !== 0;
-}
-
-/** True where whitespace containing a line break was removed right before the char at `i`. */
-export function hasBreakBefore(p: ParsedText, i: number): boolean {
-  return (flagsAt(p, i) & BREAK_BEFORE) !== 0;
-}
-
-/** True when the char at `i` is inside quotes. */
-export function isQuoted(p: ParsedText, i: number): boolean {
-  return (flagsAt(p, i) & QUOTED) !== 0;
-}
-
-/** True when the char at `i` is inside quotes or brackets. */
-export function isProtected(p: ParsedText, i: number): boolean {
-  return (flagsAt(p, i) & (QUOTED | BRACKETED)) !== 0;
-}
-
-/** True when the char at `i` is inside round brackets, the brackets included. */
-export function inParenZone(p: ParsedText, i: number): boolean {
-  return (flagsAt(p, i) & PAREN_ZONE) !== 0;
-}
-
-/** Start offset in `p.source` of the char at `i`, or -1 outside the view. */
-export function fromOf(p: ParsedText, i: number): number {
-  if (!(i >= 0 && i < p.chars.length)) return -1;
-  const k = p.base + i;
-  return p.offsets === null ? k : (p.offsets[p.offsetStart + k] ?? -1);
-}
-
-/** End offset (exclusive) in `p.source` of the char at `i`, or -1 outside the view. */
-export function toOf(p: ParsedText, i: number): number {
-  const from = fromOf(p, i);
-  if (from < 0) return -1;
-  // Each char came from one code point of the source: one UTF-16 unit, or two for a surrogate pair.
-  const c = p.source.charCodeAt(from);
-  if (c >= 0xd800 && c <= 0xdbff) {
-    const d = p.source.charCodeAt(from + 1);
-    if (d >= 0xdc00 && d <= 0xdfff) return from + 2;
-  }
-  return from + 1;
-}
-
 function isDigitCode(c: number): boolean {
   return c >= 0x30 && c <= 0x39;
 }
 
 /**
- * True when the char at `i` is a thousands separator: an ASCII `,` as written (not a full-width `，`),
- * between a digit and exactly three digits. `1,017亩` is one number; `1，017` is two clauses.
+ * The parsing view of one text, or of a range of it ({@link ParsedText.subView}). Indexes are UTF-16
+ * positions in `chars`; per-character facts are read with the methods ({@link ParsedText.flagsAt},
+ * {@link ParsedText.isProtected}, {@link ParsedText.fromOf} …). A class so that the per-character loops of
+ * the other modules call methods on it rather than imported functions.
  */
-export function isThousandsComma(p: ParsedText, i: number): boolean {
-  const s = p.chars;
-  if (s.charCodeAt(i) !== 0x2c) return false;
-  const at = fromOf(p, i);
-  if (at < 0 || p.source.charCodeAt(at) !== 0x2c) return false;
-  return (
-    isDigitCode(s.charCodeAt(i - 1)) &&
-    isDigitCode(s.charCodeAt(i + 1)) &&
-    isDigitCode(s.charCodeAt(i + 2)) &&
-    isDigitCode(s.charCodeAt(i + 3)) &&
-    !isDigitCode(s.charCodeAt(i + 4))
-  );
-}
+export class ParsedText {
+  /** The whole text as given (for a sub-view too: offsets below are offsets in it). */
+  readonly source: string;
+  /** NFKC, whitespace removed; circled item numbers (`①`, `⑴`, `⒈`) kept as written. */
+  readonly chars: string;
+  /** Position of `chars[0]` in the whole text's parse (0 unless this is a sub-view). */
+  readonly base: number;
+  /**
+   * Start offset in `source` of each char of the whole parse, from index `offsetStart` on (a block shared
+   * with other parses), or null when every char k starts at offset k (no whitespace removed, nothing
+   * expanded by NFKC — the usual Chinese target).
+   */
+  readonly offsets: Int32Array | null;
+  readonly offsetStart: number;
+  /**
+   * Bit flags ({@link SPACE_BEFORE} …) and kinds ({@link KIND}) of each char of the whole parse, from index
+   * `flagStart` on (a block shared with other parses).
+   */
+  readonly flags: Uint32Array;
+  readonly flagStart: number;
+  /** True for a sub-view: its first char has no space or break before it. */
+  readonly view: boolean;
+  /** True when some char of the whole parse is in a {@link PAREN_ZONE}. */
+  readonly hasParen: boolean;
+  /** True when whitespace was removed somewhere in the whole text. */
+  readonly hasSpace: boolean;
 
-/** The original text of parse range `[start, end)` (empty when the range is empty). */
-export function sourceSlice(p: ParsedText, start: number, end: number): string {
-  if (end <= start) return '';
-  const a = fromOf(p, start);
-  const b = toOf(p, end - 1);
-  if (a < 0 || b < 0) return '';
-  return p.source.slice(a, b);
-}
-
-/**
- * The original text of a set of parse positions (ascending): consecutive positions are cut as one slice so
- * the original spacing inside them is kept; gaps (removed words) are simply skipped.
- */
-export function sourceOfPositions(p: ParsedText, positions: ArrayLike<number>, from = 0, to = -1): string {
-  const end = to < 0 ? positions.length : to;
-  let out = '';
-  let runStart = -1;
-  let prev = -2;
-  for (let k = from; k < end; k++) {
-    const pos = positions[k] ?? -1;
-    if (pos !== prev + 1) {
-      if (runStart >= 0) out += sourceSlice(p, runStart, prev + 1);
-      runStart = pos;
-    }
-    prev = pos;
+  constructor(
+    source: string,
+    chars: string,
+    base: number,
+    offsets: Int32Array | null,
+    offsetStart: number,
+    flags: Uint32Array,
+    flagStart: number,
+    view: boolean,
+    hasParen: boolean,
+    hasSpace: boolean,
+  ) {
+    this.source = source;
+    this.chars = chars;
+    this.base = base;
+    this.offsets = offsets;
+    this.offsetStart = offsetStart;
+    this.flags = flags;
+    this.flagStart = flagStart;
+    this.view = view;
+    this.hasParen = hasParen;
+    this.hasSpace = hasSpace;
   }
-  if (runStart >= 0) out += sourceSlice(p, runStart, prev + 1);
-  return out;
+
+  /**
+   * The view of parse range `[start, end)`, as if that slice of the source had been parsed on its own (the
+   * quote and bracket marks are those of the whole text, which never pairs across the ranges the splitter
+   * produces). Lets a cell be parsed once and read piece by piece; nothing is copied but the characters.
+   */
+  subView(start: number, end: number): ParsedText {
+    return new ParsedText(
+      this.source,
+      this.chars.slice(start, end),
+      this.base + start,
+      this.offsets,
+      this.offsetStart,
+      this.flags,
+      this.flagStart,
+      true,
+      this.hasParen,
+      this.hasSpace,
+    );
+  }
+
+  /** The flags and kinds of the char at `i` (0 outside the view). */
+  flagsAt(i: number): number {
+    if (!(i >= 0 && i < this.chars.length)) return 0;
+    const f = this.flags[this.flagStart + this.base + i] ?? 0;
+    // A view's first char has nothing before it.
+    return i === 0 && this.view ? f & ~(SPACE_BEFORE | BREAK_BEFORE) : f;
+  }
+
+  /**
+   * The flags of the char at `i`, which must lie in the view, as stored: for per-character loops testing
+   * kinds or quote and bracket flags (a view's first char still shows the space before it here).
+   */
+  storedFlagsAt(i: number): number {
+    return this.flags[this.flagStart + this.base + i] ?? 0;
+  }
+
+  /** True when the char at `i` has `kind` (a {@link KIND} bit): no character look-up. */
+  hasKind(i: number, kind: number): boolean {
+    return (this.flagsAt(i) & kind) !== 0;
+  }
+
+  /** True where whitespace was removed right before the char at `i`. */
+  hasSpaceBefore(i: number): boolean {
+    return (this.flagsAt(i) & SPACE_BEFORE) !== 0;
+  }
+
+  /** True where whitespace containing a line break was removed right before the char at `i`. */
+  hasBreakBefore(i: number): boolean {
+    return (this.flagsAt(i) & BREAK_BEFORE) !== 0;
+  }
+
+  /** True when the char at `i` is inside quotes. */
+  isQuoted(i: number): boolean {
+    return (this.flagsAt(i) & QUOTED) !== 0;
+  }
+
+  /** True when the char at `i` is inside quotes or brackets. */
+  isProtected(i: number): boolean {
+    return (this.flagsAt(i) & PROTECTED) !== 0;
+  }
+
+  /** True when the char at `i` is inside round brackets, the brackets included. */
+  inParenZone(i: number): boolean {
+    return (this.flagsAt(i) & PAREN_ZONE) !== 0;
+  }
+
+  /** Start offset in `source` of the char at `i`, or -1 outside the view. */
+  fromOf(i: number): number {
+    if (!(i >= 0 && i < this.chars.length)) return -1;
+    const k = this.base + i;
+    return this.offsets === null ? k : (this.offsets[this.offsetStart + k] ?? -1);
+  }
+
+  /** End offset (exclusive) in `source` of the char at `i`, or -1 outside the view. */
+  toOf(i: number): number {
+    const from = this.fromOf(i);
+    if (from < 0) return -1;
+    // Each char came from one code point of the source: one UTF-16 unit, or two for a surrogate pair.
+    const c = this.source.charCodeAt(from);
+    if (c >= 0xd800 && c <= 0xdbff) {
+      const d = this.source.charCodeAt(from + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) return from + 2;
+    }
+    return from + 1;
+  }
+
+  /**
+   * True when the char at `i` is a thousands separator: an ASCII `,` as written (not a full-width `，`),
+   * between a digit and exactly three digits. `1,017亩` is one number; `1，017` is two clauses.
+   */
+  isThousandsComma(i: number): boolean {
+    const s = this.chars;
+    if (s.charCodeAt(i) !== 0x2c) return false;
+    const at = this.fromOf(i);
+    if (at < 0 || this.source.charCodeAt(at) !== 0x2c) return false;
+    return (
+      isDigitCode(s.charCodeAt(i - 1)) &&
+      isDigitCode(s.charCodeAt(i + 1)) &&
+      isDigitCode(s.charCodeAt(i + 2)) &&
+      isDigitCode(s.charCodeAt(i + 3)) &&
+      !isDigitCode(s.charCodeAt(i + 4))
+    );
+  }
+
+  /** The original text of parse range `[start, end)` (empty when the range is empty). */
+  sourceSlice(start: number, end: number): string {
+    if (end <= start) return '';
+    const a = this.fromOf(start);
+    const b = this.toOf(end - 1);
+    if (a < 0 || b < 0) return '';
+    return this.source.slice(a, b);
+  }
+
+  /**
+   * The original text of the parse positions `positions[from .. to)` (ascending; `to` -1 for all):
+   * consecutive positions are cut as one slice so the original spacing inside them is kept; gaps (removed
+   * words) are simply skipped.
+   */
+  sourceOfPositions(positions: ArrayLike<number>, from = 0, to = -1): string {
+    const end = to < 0 ? positions.length : to;
+    let out = '';
+    let runStart = -1;
+    let prev = -2;
+    for (let k = from; k < end; k++) {
+      const pos = positions[k] ?? -1;
+      if (pos !== prev + 1) {
+        if (runStart >= 0) out += this.sourceSlice(runStart, prev + 1);
+        runStart = pos;
+      }
+      prev = pos;
+    }
+    if (runStart >= 0) out += this.sourceSlice(runStart, prev + 1);
+    return out;
+  }
 }
 
 /**

@@ -37,16 +37,7 @@ import {
   startsChineseNumeral,
   STARTS_CODES,
 } from './numbers.ts';
-import {
-  codeSet,
-  flagsAt,
-  hasSpaceBefore,
-  isProtected,
-  KIND,
-  markKind,
-  PROTECTED,
-  type ParsedText,
-} from './parse-text.ts';
+import { codeSet, KIND, markKind, PROTECTED, type ParsedText } from './parse-text.ts';
 import { WordIndex, wordIndex } from './word-index.ts';
 
 /** One quantity found in a parsed text (positions are parse positions). */
@@ -238,7 +229,7 @@ function preWordAt(p: ParsedText, i: number): ComparatorWord | null {
   const s = p.chars;
   if (NOT_COMPARATORS.longestEndingAt(s, i) !== null) return null;
   const w = PRE_WORDS.longestEndingAt(s, i);
-  if (w === null || isProtected(p, i - w.word.length)) return null;
+  if (w === null || p.isProtected(i - w.word.length)) return null;
   return w;
 }
 
@@ -279,7 +270,7 @@ function rejectReason(p: ParsedText, m: Measured): string | null {
   const s = p.chars;
   const { token, unit } = m;
   const before = s.charCodeAt(token.start - 1);
-  const spaced = hasSpaceBefore(p, token.start);
+  const spaced = p.hasSpaceBefore(token.start);
   if (!token.chinese && !spaced && (isLatinCode(before) || before === DOT_CODE || isDigitCode(before)))
     return 'glued';
   if (BLOCKING_PREFIXES.longestEndingAt(s, token.start) !== null) return 'ordinal';
@@ -307,12 +298,12 @@ function valueOf(m: Measured, exponent: number): number | null {
 /**
  * Every quantity in a parsed text, left to right (see the module comment for what is skipped).
  */
-export function findQuantities(p: ParsedText): Quantity[] {
+export function findQuantities(p: ParsedText): readonly Quantity[] {
   const s = p.chars;
-  const out: Quantity[] = [];
+  let out: Quantity[] | null = null; // most texts have none: no array for them
   let i = 0;
   while (i < s.length) {
-    const f = flagsAt(p, i);
+    const f = p.storedFlagsAt(i);
     if ((f & KIND.numberStart) === 0 || (f & PROTECTED) !== 0) {
       i++;
       continue;
@@ -337,7 +328,7 @@ export function findQuantities(p: ParsedText): Quantity[] {
       if (end > k) {
         const post = postWordAt(s, end);
         const pre = preWordAt(p, i);
-        out.push({
+        (out ??= []).push({
           start: pre ? i - pre.word.length : i,
           numStart: i,
           end: post ? end + post.word.length : end,
@@ -404,7 +395,7 @@ export function findQuantities(p: ParsedText): Quantity[] {
       continue;
     }
     const finalEnd = post ? end + post.word.length : end;
-    out.push({
+    (out ??= []).push({
       start: pre ? m.token.start - pre.word.length : m.token.start,
       numStart: m.token.start,
       end: finalEnd,
@@ -419,8 +410,10 @@ export function findQuantities(p: ParsedText): Quantity[] {
     });
     i = finalEnd;
   }
-  return out;
+  return out ?? NO_QUANTITIES;
 }
+
+const NO_QUANTITIES: readonly Quantity[] = [];
 
 /** A quantity's comparator and kind hint, given the comparator words that apply to it. */
 export interface ResolvedComparator {

@@ -21,19 +21,12 @@ import { ENUMERATION_SUFFIXES } from '../vocab/chinese-numerals.ts';
 import {
   BREAK_BEFORE,
   codeSet,
-  flagsAt,
-  fromOf,
-  hasBreakBefore,
-  hasKind,
-  hasSpaceBefore,
   isItemNumberChar,
-  isProtected,
   KIND,
   markKind,
   parseText,
   PROTECTED,
   SPACE_BEFORE,
-  toOf,
   type ParsedText,
 } from './parse-text.ts';
 
@@ -74,7 +67,7 @@ const ITEM_MARKER = new RegExp(
   'y',
 );
 // The characters an item marker can start with (besides circled numbers): the pattern is run only there.
-const MARKER_START = codeSet([...'0123456789(一二三四五六七八九十']);
+const MARKER_START = codeSet(Array.from('0123456789(一二三四五六七八九十'));
 
 /** True when an item marker may start with char code `c` (a cheap necessary condition). */
 export function mayStartMarker(c: number): boolean {
@@ -98,10 +91,10 @@ export function itemMarkerLength(chars: string, i: number): number {
 
 /** The length of an item marker at `i`, or 0. */
 function markerAt(p: ParsedText, i: number): number {
-  if (isProtected(p, i)) return 0;
+  if (p.isProtected(i)) return 0;
   // Circled and parenthesised numbers (①, ⑴, ⒈) are item numbers wherever they stand: ①建设A②完成B.
   if (isItemNumberChar(p.chars.charCodeAt(i))) return 1;
-  const atPosition = i === 0 || hasKind(p, i - 1, KIND.markerPrev) || hasSpaceBefore(p, i);
+  const atPosition = i === 0 || p.hasKind(i - 1, KIND.markerPrev) || p.hasSpaceBefore(i);
   if (!atPosition) return 0;
   // `统一是…` never gets here: the char before `一是` must be a boundary, comma, colon or space.
   return markerLengthAt(p.chars, i);
@@ -118,7 +111,7 @@ function isDigitCode(c: number): boolean {
 
 /** True when a line break before position `i` ends a piece. */
 function breakSplits(p: ParsedText, i: number): boolean {
-  if (!hasBreakBefore(p, i) || i === 0 || isProtected(p, i)) return false;
+  if (!p.hasBreakBefore(i) || i === 0 || p.isProtected(i)) return false;
   const prev = p.chars.charCodeAt(i - 1);
   const next = p.chars.charCodeAt(i);
   if (isDigitCode(prev) || WRAP_BEFORE.has(prev) || WRAP_AFTER.has(next)) return false;
@@ -139,18 +132,20 @@ export function splitRanges(p: ParsedText): PieceRange[] {
   const out: PieceRange[] = [];
   const n = p.chars.length;
   let start = 0;
+  // Positions where something may happen: a line break, a space or item number (a marker may start), a
+  // sentence boundary; or a character after which a marker may start. Everywhere else: move on.
+  const here = BREAK_BEFORE | SPACE_BEFORE | KIND.itemNumber | KIND.boundary;
   for (let i = 0; i < n; i++) {
-    const f = flagsAt(p, i);
+    const f = i === 0 ? p.flagsAt(0) : p.storedFlagsAt(i);
+    const afterMarkerPrev = i > 0 && (p.storedFlagsAt(i - 1) & KIND.markerPrev) !== 0;
+    if (i > 0 && (f & here) === 0 && !afterMarkerPrev) continue;
     if ((f & BREAK_BEFORE) !== 0 && breakSplits(p, i)) {
       pushTrimmed(out, p, start, i);
       start = i;
     }
     // Only a few positions can hold an item marker; test them before running the marker pattern.
     const maybeMarker =
-      i === 0 ||
-      (f & SPACE_BEFORE) !== 0 ||
-      hasKind(p, i - 1, KIND.markerPrev) ||
-      isItemNumberChar(p.chars.charCodeAt(i));
+      i === 0 || (f & SPACE_BEFORE) !== 0 || afterMarkerPrev || (f & KIND.itemNumber) !== 0;
     const marker = maybeMarker ? markerAt(p, i) : 0;
     if (marker > 0) {
       pushTrimmed(out, p, start, i);
@@ -172,7 +167,7 @@ function clauseKeys(p: ParsedText, r: PieceRange): string[] {
   const keys: string[] = [];
   let a = r.start;
   for (let i = r.start; i <= r.end; i++) {
-    const atComma = i < r.end && p.chars.charCodeAt(i) === 0x2c && !isProtected(p, i); // ','
+    const atComma = i < r.end && p.chars.charCodeAt(i) === 0x2c && (p.storedFlagsAt(i) & PROTECTED) === 0; // ','
     if (i === r.end || atComma) {
       const key = p.chars.slice(a, i);
       if (key.length > 0) keys.push(key);
@@ -235,7 +230,7 @@ function findRepeats(p: ParsedText, ranges: readonly PieceRange[]): (number | nu
     }
     let a = r.start;
     for (let i = r.start; i <= r.end; i++) {
-      const atComma = i < r.end && s.charCodeAt(i) === 0x2c && !isProtected(p, i); // ','
+      const atComma = i < r.end && s.charCodeAt(i) === 0x2c && (p.storedFlagsAt(i) & PROTECTED) === 0; // ','
       if (i === r.end || atComma) {
         if (i > a) {
           clauseBuffer[count++] = a;
@@ -332,8 +327,8 @@ export function splitParsed(p: ParsedText): ParsedPiece[] {
   for (let j = 0; j < ranges.length; j++) {
     const r = ranges[j];
     if (!r) continue;
-    const startOffset = Math.max(0, fromOf(p, r.start));
-    const to = toOf(p, r.end - 1);
+    const startOffset = Math.max(0, p.fromOf(r.start));
+    const to = p.toOf(r.end - 1);
     const endOffset = to < 0 ? startOffset : to;
     out.push({
       text: text.slice(startOffset, endOffset),

@@ -15,28 +15,60 @@ import type {
 import type { ScoringSettings } from './settings-model.ts';
 import { formatChineseDate, formatEnglishDate, parseAsOf } from './time-progress.ts';
 
+/** Sub-task counts being tallied (the `units` count is set at the end). */
+export interface CountTally {
+  subTasks: number;
+  done: number;
+  onTrack: number;
+  lagging: number;
+  severe: number;
+  unscored: number;
+}
+
+/** Start a count. */
+export function newCountTally(): CountTally {
+  return { subTasks: 0, done: 0, onTrack: 0, lagging: 0, severe: 0, unscored: 0 };
+}
+
+/** Count one scored sub-task (totals are not counted). */
+export function tallyCount(c: CountTally, t: SubTaskScore): void {
+  if (t.isTotal) return;
+  c.subTasks += 1;
+  if (t.status === 'done') c.done += 1;
+  else if (t.status === 'on_track') c.onTrack += 1;
+  else if (t.status === 'lagging') c.lagging += 1;
+  else if (t.status === 'severe') c.severe += 1;
+  else c.unscored += 1;
+}
+
+/** The circular's counts from a finished tally and the units (totals excluded). */
+export function finishCounts(c: CountTally, units: readonly UnitScore[]): ScoreCounts {
+  let unitCount = 0;
+  for (const u of units) if (!u.isTotal) unitCount += 1;
+  return {
+    units: unitCount,
+    subTasks: c.subTasks,
+    done: c.done,
+    onTrack: c.onTrack,
+    lagging: c.lagging,
+    severe: c.severe,
+    unscored: c.unscored,
+  };
+}
+
 /**
  * Counts for the circular. Totals are excluded; each sub-task counts once even when two units lead it, and
  * `done + onTrack + lagging + severe + unscored === subTasks`.
  */
 export function countResults(tasks: readonly SubTaskScore[], units: readonly UnitScore[]): ScoreCounts {
-  let subTasks = 0;
-  let done = 0;
-  let onTrack = 0;
-  let lagging = 0;
-  let severe = 0;
-  let unscored = 0;
-  for (const t of tasks) {
-    if (t.isTotal) continue;
-    subTasks += 1;
-    if (t.status === 'done') done += 1;
-    else if (t.status === 'on_track') onTrack += 1;
-    else if (t.status === 'lagging') lagging += 1;
-    else if (t.status === 'severe') severe += 1;
-    else unscored += 1;
+  const c = newCountTally();
+  // Indexed loop: a for-of loop in a function that runs once per scoring call allocates an iterator result
+  // per element until it is optimised.
+  for (let i = 0; i < tasks.length; i++) {
+    const t = tasks[i];
+    if (t !== undefined) tallyCount(c, t);
   }
-  const unitCount = units.filter((u) => !u.isTotal).length;
-  return { units: unitCount, subTasks, done, onTrack, lagging, severe, unscored };
+  return finishCounts(c, units);
 }
 
 /** Why a sub-task is escalated under the settings, or null when it is not. */
@@ -61,34 +93,53 @@ export function buildEscalation(
   return escalation(tasks, units, s).entries;
 }
 
-/** The escalation list and the number of distinct sub-tasks on it. */
-export function escalation(
-  tasks: readonly SubTaskScore[],
-  units: readonly UnitScore[],
-  s: ScoringSettings,
-): { entries: EscalationEntry[]; taskCount: number } {
-  let taskCount = 0;
-  const byUnit = new Map<string, EscalatedTask[]>();
-  for (const task of tasks) {
-    const cause = escalationCause(task, s);
-    if (cause === null) continue;
-    taskCount += 1;
-    const item: EscalatedTask = {
-      id: task.id,
-      text: task.text,
-      status: task.status,
-      cause,
-      gapPoints: task.gapPoints,
-      explanationZh: task.explanationZh,
-      explanationEn: task.explanationEn,
-      at: task.at,
-    };
-    for (const unit of task.units) {
-      const list = byUnit.get(unit) ?? [];
-      list.push(item);
-      byUnit.set(unit, list);
-    }
+/** Escalated sub-tasks being collected, by unit. */
+export interface EscalationTally {
+  readonly settings: ScoringSettings;
+  readonly byUnit: Map<string, EscalatedTask[]>;
+  /** Distinct escalated sub-tasks (a task of two units is listed under both, counted once). */
+  taskCount: number;
+}
+
+/** Start collecting escalated sub-tasks. */
+export function newEscalationTally(s: ScoringSettings): EscalationTally {
+  return { settings: s, byUnit: new Map(), taskCount: 0 };
+}
+
+/** Collect one scored sub-task when it is escalated. */
+export function tallyEscalation(tally: EscalationTally, task: SubTaskScore): void {
+  const cause = escalationCause(task, tally.settings);
+  if (cause === null) return;
+  tally.taskCount += 1;
+  const item: EscalatedTask = {
+    id: task.id,
+    text: task.text,
+    status: task.status,
+    cause,
+    gapPoints: task.gapPoints,
+    explanationZh: task.explanationZh,
+    explanationEn: task.explanationEn,
+    at: task.at,
+  };
+  const byUnit = tally.byUnit;
+  for (let u = 0; u < task.units.length; u++) {
+    const unit = task.units[u];
+    if (unit === undefined) continue;
+    const list = byUnit.get(unit);
+    if (list === undefined) byUnit.set(unit, [item]);
+    else list.push(item);
   }
+}
+
+/**
+ * The escalation list from the collected sub-tasks: units lowest score first (the order a notice names
+ * them), unranked ones last.
+ */
+export function finishEscalation(
+  tally: EscalationTally,
+  units: readonly UnitScore[],
+): { entries: EscalationEntry[]; taskCount: number } {
+  const byUnit = tally.byUnit;
   const ordered = [...units]
     .filter((u) => !u.isTotal && byUnit.has(u.name))
     .map((u, i) => ({ u, i }))
@@ -97,7 +148,25 @@ export function escalation(
       const sb = b.u.score ?? Number.POSITIVE_INFINITY;
       return sa - sb || a.i - b.i;
     });
-  return { entries: ordered.map(({ u }) => ({ unit: u.name, tasks: byUnit.get(u.name) ?? [] })), taskCount };
+  return {
+    entries: ordered.map(({ u }) => ({ unit: u.name, tasks: byUnit.get(u.name) ?? [] })),
+    taskCount: tally.taskCount,
+  };
+}
+
+/** The escalation list and the number of distinct sub-tasks on it. */
+export function escalation(
+  tasks: readonly SubTaskScore[],
+  units: readonly UnitScore[],
+  s: ScoringSettings,
+): { entries: EscalationEntry[]; taskCount: number } {
+  const tally = newEscalationTally(s);
+  // Indexed loop: a for-of loop here allocates an iterator result per sub-task until it is optimised.
+  for (let i = 0; i < tasks.length; i++) {
+    const task = tasks[i];
+    if (task !== undefined) tallyEscalation(tally, task);
+  }
+  return finishEscalation(tally, units);
 }
 
 function howFarZh(t: EscalatedTask, d: number): string {
@@ -166,6 +235,72 @@ function listed<T>(
   return items.length <= max ? text : `${text}${rest(items.length)}`;
 }
 
+const ORDINALS_EN = ['first', 'second', 'third'];
+
+/** `first`, `second`, `third` for the top places. */
+function ordinalEn(rank: number): string {
+  return ORDINALS_EN[rank - 1] ?? `${rank}th`;
+}
+
+/**
+ * The sentence on the top-ranked units (places 1–3, 并列 sharing a place), and the names it lists.
+ *
+ * - Up to `limit` units in the top places: they are listed —
+ *   `综合得分位列前3位的单位是A、B、C、D（含并列）。`
+ * - More: each place is described on its own, a place shared by more than `limit` units by its count, so
+ *   29 units tied at 100 read `综合得分并列第1位的有29个单位。` (the praise sentence names them), and
+ *   A first with 6 units tied behind it `综合得分第1位是A，并列第2位的有6个单位。`
+ */
+function topSentence(
+  units: readonly UnitScore[],
+  limit: number,
+): { zh: string; en: string; named: readonly string[] } {
+  const top = units.filter((u) => u.rank !== null && u.rank <= TOP_PLACES);
+  if (top.length === 0) return { zh: '', en: '', named: [] };
+  if (top.length <= limit) {
+    const names = top.map((u) => u.name);
+    const tied = top.length > TOP_PLACES;
+    return {
+      zh: `综合得分位列前${TOP_PLACES}位的单位是${names.join('、')}${tied ? '（含并列）' : ''}。`,
+      en: ` The top-scoring units are ${names.join(', ')}${tied ? ' (with ties)' : ''}.`,
+      named: names,
+    };
+  }
+  // Units sharing each place, in rank order (units come sorted by rank).
+  const places: { rank: number; names: string[] }[] = [];
+  for (const u of top) {
+    const last = places[places.length - 1];
+    if (last !== undefined && last.rank === u.rank) last.names.push(u.name);
+    else places.push({ rank: u.rank ?? 0, names: [u.name] });
+  }
+  const named: string[] = [];
+  const zh: string[] = [];
+  const en: string[] = [];
+  for (const { rank, names } of places) {
+    if (names.length === 1) {
+      zh.push(`第${rank}位是${names.join('')}`);
+      en.push(`${names.join('')} is ${ordinalEn(rank)}`);
+      named.push(...names);
+    } else if (names.length <= limit) {
+      zh.push(`并列第${rank}位的是${names.join('、')}`);
+      const last = names[names.length - 1] ?? '';
+      en.push(`${names.slice(0, -1).join(', ')} and ${last} share ${ordinalEn(rank)} place`);
+      named.push(...names);
+    } else {
+      zh.push(`并列第${rank}位的有${names.length}个单位`);
+      en.push(`${names.length} units share ${ordinalEn(rank)} place`);
+    }
+  }
+  return { zh: `综合得分${zh.join('，')}。`, en: ` In the overall score, ${en.join('; ')}.`, named };
+}
+
+// True when two lists name the same units (in any order).
+function sameNames(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length || a.length === 0) return false;
+  const set = new Set(b);
+  return a.every((name) => set.has(name));
+}
+
 /**
  * The draft paragraph in Chinese and English. Clauses with nothing to say (no severe, no praise, no
  * escalation) are left out.
@@ -189,25 +324,27 @@ export function circularParagraph(input: CircularInput): { zh: string; en: strin
   if (c.unscored > 0) en += `; ${c.unscored} have no progress reported or could not be assessed`;
   en += '.';
 
-  const top = input.units.filter((u) => u.rank !== null && u.rank <= TOP_PLACES);
-  if (top.length > 0) {
-    const names = top.map((u) => u.name);
-    const tied = top.length > TOP_PLACES;
-    zh += `综合得分位列前${TOP_PLACES}位的单位是${names.join('、')}${tied ? '（含并列）' : ''}。`;
-    en += ` The top-scoring units are ${names.join(', ')}${tied ? ' (with ties)' : ''}.`;
-  }
+  const top = topSentence(input.units, s.paragraph.topNamesLimit);
+  zh += top.zh;
+  en += top.en;
   if (input.praise.length > 0) {
-    const same = (name: string): string => name;
-    const namesZh = listed(input.praise, PARAGRAPH_MAX_UNITS, same, '、', () => '等');
-    const namesEn = listed(
-      input.praise,
-      PARAGRAPH_MAX_UNITS,
-      same,
-      ', ',
-      (n) => ` and ${n - PARAGRAPH_MAX_UNITS} more`,
-    );
-    zh += `对工作进展快、落实好的${namesZh}${input.praise.length}个单位予以通报表扬。`;
-    en += ` Praised for fast progress: ${namesEn}.`;
+    if (sameNames(input.praise, top.named)) {
+      // The units were just named as the top ones: refer to them instead of naming them again.
+      zh += `对工作进展快、落实好的上述${input.praise.length}个单位予以通报表扬。`;
+      en += ` Praised for fast progress: the ${input.praise.length} units above.`;
+    } else {
+      const same = (name: string): string => name;
+      const namesZh = listed(input.praise, PARAGRAPH_MAX_UNITS, same, '、', () => '等');
+      const namesEn = listed(
+        input.praise,
+        PARAGRAPH_MAX_UNITS,
+        same,
+        ', ',
+        (n) => ` and ${n - PARAGRAPH_MAX_UNITS} more`,
+      );
+      zh += `对工作进展快、落实好的${namesZh}${input.praise.length}个单位予以通报表扬。`;
+      en += ` Praised for fast progress: ${namesEn}.`;
+    }
   }
   if (input.escalate.length > 0) {
     // A task led by two units is listed under both but counted once.

@@ -35,6 +35,7 @@ export type {
   EscalationSettings,
   FormulaSettings,
   GapMode,
+  ParagraphSettings,
   PraiseSettings,
   ScoringSettings,
   ToleranceSettings,

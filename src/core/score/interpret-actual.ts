@@ -83,8 +83,28 @@ export interface UnitContext {
 
 const EMPTY_KEYS = new Set(EMPTY_VALUE_WORDS.map((w) => compactKey(w).toLowerCase()));
 const MAX_EMPTY_LENGTH = Math.max(...[...EMPTY_KEYS].map((k) => k.length));
-const PUNCTUATION = new Set(STATUS_WORD_PUNCTUATION);
-const PUNCTUATION_CODES = new Set(STATUS_WORD_PUNCTUATION.map((p) => p.charCodeAt(0)));
+// `String.prototype.charCodeAt`, called with `.call`. The loops here scan reported cells character by
+// character; `text.charCodeAt(i)` looks the method up on every string, and strings arrive in many internal
+// forms (flat, concatenated, sliced, one- or two-byte), which turns that lookup megamorphic — several times
+// slower than calling the builtin held here.
+// eslint-disable-next-line @typescript-eslint/unbound-method -- only ever called with a string receiver
+const charCodeAt: (this: string, index: number) => number = String.prototype.charCodeAt;
+
+// The punctuation marks as character codes, for a test per character without a hash lookup: a table for
+// ASCII marks and a short list for the others (`。`, `、`, `“`, `”`). Every listed mark is one UTF-16 unit.
+const ASCII_PUNCTUATION = new Uint8Array(128);
+const WIDE_PUNCTUATION: number[] = [];
+for (const mark of STATUS_WORD_PUNCTUATION) {
+  const code = mark.charCodeAt(0);
+  if (code < 128) ASCII_PUNCTUATION[code] = 1;
+  else if (!WIDE_PUNCTUATION.includes(code)) WIDE_PUNCTUATION.push(code);
+}
+
+function isPunctuation(code: number): boolean {
+  if (code < 128) return ASCII_PUNCTUATION[code] === 1;
+  for (let i = 0; i < WIDE_PUNCTUATION.length; i++) if (WIDE_PUNCTUATION[i] === code) return true;
+  return false;
+}
 // A status word with its punctuation (`“已完成。”`) is at most this much longer than the word.
 const MAX_TRAILING_PUNCTUATION = 4;
 // The vocabulary as a Map, built once: a lookup per reported cell (and per position when a cell is scanned)
@@ -118,17 +138,26 @@ function lookupWord(key: string): StatusWordClass | null {
 }
 
 function stripPunctuation(key: string): string {
-  // Every listed mark is one UTF-16 unit; test codes first so clean keys (nearly all) allocate nothing.
-  let clean = true;
-  for (let i = 0; i < key.length; i++) {
-    if (PUNCTUATION_CODES.has(key.charCodeAt(i))) {
-      clean = false;
+  // Test codes first so clean keys (nearly all) allocate nothing.
+  const n = key.length;
+  let first = -1;
+  for (let i = 0; i < n; i++) {
+    if (isPunctuation(charCodeAt.call(key, i))) {
+      first = i;
       break;
     }
   }
-  if (clean) return key;
-  let out = '';
-  for (const ch of key) if (!PUNCTUATION.has(ch)) out += ch;
+  if (first < 0) return key;
+  // Keep the runs between marks. A mark is one UTF-16 unit and never half of a surrogate pair, so slicing
+  // around marks keeps every other character whole.
+  let out = key.slice(0, first);
+  let runStart = first + 1;
+  for (let i = first + 1; i < n; i++) {
+    if (!isPunctuation(charCodeAt.call(key, i))) continue;
+    if (i > runStart) out += key.slice(runStart, i);
+    runStart = i + 1;
+  }
+  if (runStart < n) out += key.slice(runStart);
   return out;
 }
 
@@ -229,23 +258,23 @@ function readFigure(compact: string): TextFigure | 'none' | 'many' {
   const n = key.length;
   let start = -1;
   for (let i = 0; i < n; i++) {
-    const c = key.charCodeAt(i);
-    if (isDigit(c) || ((c === 43 || c === 45) && i + 1 < n && isDigit(key.charCodeAt(i + 1)))) {
+    const c = charCodeAt.call(key, i);
+    if (isDigit(c) || ((c === 43 || c === 45) && i + 1 < n && isDigit(charCodeAt.call(key, i + 1)))) {
       start = i; // a digit, or '+' / '-' right before one
       break;
     }
   }
   if (start < 0) return 'none';
-  let end = isDigit(key.charCodeAt(start)) ? start + 1 : start + 2;
-  while (end < n && isDigit(key.charCodeAt(end))) end++;
+  let end = isDigit(charCodeAt.call(key, start)) ? start + 1 : start + 2;
+  while (end < n && isDigit(charCodeAt.call(key, end))) end++;
   let dot = -1;
-  if (end + 1 < n && key.charCodeAt(end) === 46 && isDigit(key.charCodeAt(end + 1))) {
+  if (end + 1 < n && charCodeAt.call(key, end) === 46 && isDigit(charCodeAt.call(key, end + 1))) {
     dot = end; // '.' followed by a digit
     end += 2;
-    while (end < n && isDigit(key.charCodeAt(end))) end++;
+    while (end < n && isDigit(charCodeAt.call(key, end))) end++;
   }
   // A second figure anywhere after the first (it would start at a digit, signed or not).
-  for (let i = end; i < n; i++) if (isDigit(key.charCodeAt(i))) return 'many';
+  for (let i = end; i < n; i++) if (isDigit(charCodeAt.call(key, i))) return 'many';
   const figureText = key.slice(start, end);
   const unsigned = Number(figureText);
   let value = unsigned;
@@ -260,10 +289,12 @@ function readFigure(compact: string): TextFigure | 'none' | 'many' {
   }
   let rest = end === n ? '' : key.slice(end);
   if (rest.includes('(') || rest.includes('[') || rest.includes('【')) rest = rest.replace(BRACKETED, '');
-  let suffix = stripPunctuation(rest);
-  // Approximate words may sit between the figure and the unit (80余次) or after the unit (4496人左右).
-  for (const w of APPROXIMATES) if (suffix.startsWith(w)) suffix = suffix.slice(w.length);
-  for (const w of APPROXIMATES) if (suffix.endsWith(w)) suffix = suffix.slice(0, suffix.length - w.length);
+  let suffix = rest === '' ? '' : stripPunctuation(rest);
+  if (suffix !== '') {
+    // Approximate words may sit between the figure and the unit (80余次) or after the unit (4496人左右).
+    for (const w of APPROXIMATES) if (suffix.startsWith(w)) suffix = suffix.slice(w.length);
+    for (const w of APPROXIMATES) if (suffix.endsWith(w)) suffix = suffix.slice(0, suffix.length - w.length);
+  }
   const percent = suffix === '%';
   const hundredth = percent ? Number(`${figureText}e-2`) * (value === unsigned ? 1 : -1) : value / 100;
   const decimals = dot < 0 ? 0 : end - dot - 1;
@@ -290,6 +321,20 @@ export function interpretActual(
   format: string | null,
   ctx: UnitContext,
 ): ActualReading {
+  return readActual(cell, format, ctx.unit, ctx.plainUnit, ctx.expectsFigure);
+}
+
+/**
+ * {@link interpretActual} with the unit context spelt out, for the scorer, which reads a cell per indicator
+ * and need not build a context object for each.
+ */
+export function readActual(
+  cell: Located<RawCell>,
+  format: string | null,
+  unit: string | null,
+  plainUnit: string | null,
+  expectsFigure: boolean,
+): ActualReading {
   const raw = cell.value;
   const at = cell.at;
   // `undefined` is not a RawCell, but a hand-built entry may carry it: read it as blank.
@@ -308,8 +353,8 @@ export function interpretActual(
   if (typeof raw === 'number') {
     if (!Number.isFinite(raw))
       return { kind: 'invalid', reason: 'unreadable_actual', text: String(raw), unit: null, at };
-    if (isPercentFormat(format)) return percentReading(raw * 100, raw, ctx, at, raw);
-    return plainReading(raw, ctx, at, raw);
+    if (isPercentFormat(format)) return percentReading(raw * 100, raw, unit, at, raw);
+    return plainReading(raw, unit, plainUnit, expectsFigure, at, raw);
   }
   const text = typeof raw === 'string' ? raw : cellText(raw);
   const key = compactKey(text);
@@ -330,49 +375,63 @@ export function interpretActual(
   }
   if (!Number.isFinite(figure.value))
     return { kind: 'invalid', reason: 'unreadable_actual', text, unit: null, at };
-  if (figure.percent) return percentReading(figure.value, figure.hundredth, ctx, at, text);
-  if (figure.suffix === '') return plainReading(figure.value, ctx, at, text);
-  return unitReading(figure.value, figure.suffix, ctx, at, text);
+  if (figure.percent) return percentReading(figure.value, figure.hundredth, unit, at, text);
+  if (figure.suffix === '') return plainReading(figure.value, unit, plainUnit, expectsFigure, at, text);
+  return unitReading(figure.value, figure.suffix, unit, expectsFigure, at, text);
 }
 
 // `ratio` is passed separately so a formatted 0.681 stays exactly 0.681 (0.681 × 100 ÷ 100 is not).
 function percentReading(
   percentNumber: number,
   ratio: number,
-  ctx: UnitContext,
+  unit: string | null,
   at: CellRef,
   raw: RawCell,
 ): ActualReading {
-  if (isRateUnit(ctx.unit)) {
-    const value = ctx.unit === '‰' ? percentNumber * 10 : percentNumber;
+  if (isRateUnit(unit)) {
+    const value = unit === '‰' ? percentNumber * 10 : percentNumber;
     return { kind: 'value', value, assumedUnit: null, at, raw };
   }
   return { kind: 'ratio', ratio, assumed: false, at, raw };
 }
 
-function plainReading(n: number, ctx: UnitContext, at: CellRef, raw: RawCell): ActualReading {
-  if (isRateUnit(ctx.unit)) return { kind: 'value', value: n, assumedUnit: null, at, raw };
-  if (!ctx.expectsFigure) {
+function plainReading(
+  n: number,
+  unit: string | null,
+  plainUnit: string | null,
+  expectsFigure: boolean,
+  at: CellRef,
+  raw: RawCell,
+): ActualReading {
+  if (isRateUnit(unit)) return { kind: 'value', value: n, assumedUnit: null, at, raw };
+  if (!expectsFigure) {
     // Self-reported completion: 60 → 60 %, 0.6 → 60 % (assumed, reported as such).
     return n <= 1 && n >= 0
       ? { kind: 'ratio', ratio: n, assumed: true, at, raw }
       : { kind: 'ratio', ratio: n / 100, assumed: false, at, raw };
   }
-  const plain = ctx.plainUnit ?? ctx.unit ?? '';
-  const target = ctx.unit ?? '';
+  const plain = plainUnit ?? unit ?? '';
+  const target = unit ?? '';
   const value = convertValue(n, plain, target);
   if (value === null)
     return { kind: 'invalid', reason: 'unit_mismatch', text: cellText(raw), unit: plain, at };
   return { kind: 'value', value, assumedUnit: plain !== target ? plain : null, at, raw };
 }
 
-function unitReading(n: number, suffix: string, ctx: UnitContext, at: CellRef, raw: RawCell): ActualReading {
-  const target = ctx.unit ?? '';
+function unitReading(
+  n: number,
+  suffix: string,
+  unit: string | null,
+  expectsFigure: boolean,
+  at: CellRef,
+  raw: RawCell,
+): ActualReading {
+  const target = unit ?? '';
   // Without a unit on the indicator, a unit written with the figure only scales it (30万 → 300000).
   const value = convertValue(n, suffix, target);
   if (value === null)
     return { kind: 'invalid', reason: 'unit_mismatch', text: cellText(raw), unit: suffix, at };
-  if (!ctx.expectsFigure && !isRateUnit(ctx.unit)) {
+  if (!expectsFigure && !isRateUnit(unit)) {
     // A figure with a unit for an indicator without a target cannot be a completion: not usable.
     return { kind: 'invalid', reason: 'unit_mismatch', text: cellText(raw), unit: suffix, at };
   }

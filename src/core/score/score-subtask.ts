@@ -24,6 +24,7 @@ import {
   findStatusWord,
   interpretActual,
   isRateUnit,
+  readActual,
   isValidWeight,
   readPrintedPercent,
   readWeight,
@@ -41,7 +42,7 @@ import type {
 } from './score-model.ts';
 import type { ScoringSettings } from './settings-model.ts';
 import { parseIsoDate, type Expectation } from './time-progress.ts';
-import { formatFigure, writtenUnit } from './unit-display.ts';
+import { figureFormat, formatWith, writtenUnit } from './unit-display.ts';
 
 /**
  * Owners' display names, remembered for the last owners array seen: the sub-tasks of one task row follow
@@ -156,6 +157,7 @@ interface WordOutcome {
  * is shared between runs.
  */
 interface ExpectationMemo {
+  readonly exp: Expectation;
   readonly settings: ScoringSettings;
   /** The deadline's wording the labels use (`6月底前`); null for the year's 序时进度. */
   readonly deadlineText: string | null;
@@ -167,24 +169,40 @@ interface ExpectationMemo {
   readonly dueEn: string;
   /** True when the due date is the sub-task's own deadline (overdue), false at year end. */
   readonly overdue: boolean;
+  /** `达到序时进度50%`: the verdict of every figure at or above the expectation. */
+  readonly reachedZh: string;
+  readonly reachedEn: string;
+  /** `），在允许范围（10个百分点）内`: the end of a verdict within the preset's allowance. */
+  readonly allowedZh: string;
+  readonly allowedEn: string;
   /** Status-word outcomes by word: [not time-scaled, time-scaled]. Bounded by the vocabulary. */
   readonly words: readonly [Map<string, WordOutcome>, Map<string, WordOutcome>];
 }
 
 const memos = new WeakMap<Expectation, ExpectationMemo[]>();
+// The memo found last: consecutive sub-tasks nearly always share it (no deadline), which spares the lookup.
+let lastMemo: ExpectationMemo | null = null;
 
 function newMemo(exp: Expectation, deadlineText: string | null, s: ScoringSettings): ExpectationMemo {
   const e = percentTrimmed(exp.expected, s.percentDecimals);
   const deadline = exp.basis === 'deadline';
   const when = deadlineText ?? exp.dueDate;
+  const labelZh = deadline ? `${when}完成的时限进度${e}` : `序时进度${e}`;
+  const labelEn = deadline ? `the ${e} expected by ${exp.dueDate}` : `time progress ${e}`;
+  const allow = trimmed(s.laggingGap, 2);
   return {
+    exp,
     settings: s,
     deadlineText,
-    labelZh: deadline ? `${when}完成的时限进度${e}` : `序时进度${e}`,
-    labelEn: deadline ? `the ${e} expected by ${exp.dueDate}` : `time progress ${e}`,
+    labelZh,
+    labelEn,
     dueZh: deadline ? `已过完成时限（${when}）仍未完成` : '年底仍未完成',
     dueEn: deadline ? `not done by its deadline ${exp.dueDate}` : 'unfinished at year end',
     overdue: deadline,
+    reachedZh: `达到${labelZh}`,
+    reachedEn: `at or above ${labelEn}`,
+    allowedZh: s.gapMode === 'points' ? `），在允许范围（${allow}个百分点）内` : `），在允许范围（${allow}%）内`,
+    allowedEn: s.gapMode === 'points' ? `), within the allowed ${allow} points` : `), within the allowed ${allow}%`,
     words: [new Map(), new Map()],
   };
 }
@@ -192,6 +210,16 @@ function newMemo(exp: Expectation, deadlineText: string | null, s: ScoringSettin
 /** The memo of an expectation for a sub-task (its deadline wording matters only for a deadline). */
 function memoOf(exp: Expectation, sub: SubTask, s: ScoringSettings): ExpectationMemo {
   const deadlineText = exp.basis === 'deadline' ? sub.deadlineText : null;
+  const last = lastMemo;
+  if (last !== null && last.exp === exp && last.settings === s && last.deadlineText === deadlineText) {
+    return last;
+  }
+  const memo = findMemo(exp, deadlineText, s);
+  lastMemo = memo;
+  return memo;
+}
+
+function findMemo(exp: Expectation, deadlineText: string | null, s: ScoringSettings): ExpectationMemo {
   let list = memos.get(exp);
   if (list === undefined) {
     list = [];
@@ -249,8 +277,8 @@ function judgeRatio(
       credit,
       overdue: m.overdue,
       yearEnd: !m.overdue,
-      verdictZh: m.dueZh + '（差' + gapText + '个百分点）',
-      verdictEn: m.dueEn + ' (' + gapText + ' points short)',
+      verdictZh: [m.dueZh, '（差', gapText, '个百分点）'].join(''),
+      verdictEn: [m.dueEn, ' (', gapText, ' points short)'].join(''),
     };
   }
   if (gap <= 0) {
@@ -261,32 +289,39 @@ function judgeRatio(
       credit,
       overdue: false,
       yearEnd: false,
-      verdictZh: '达到' + m.labelZh,
-      verdictEn: 'at or above ' + m.labelEn,
+      verdictZh: m.reachedZh,
+      verdictEn: m.reachedEn,
     };
   }
   const measure = gapMeasure(gap, ePct, cPct, s);
   const status = statusOfMeasure(measure, s);
+  // `低于序时进度75%（差30.0个百分点）` / `为目标要求的80.0%（差20.0个百分点）`, with the relative shortfall (三亚)
+  // and the allowance when within it; each joined in one go.
+  const rel = s.gapMode === 'relative' ? trimmed(measure, d) : '';
+  const within = status === 'on_track';
   const rText = timeScaled ? '' : percentFixed(r, d);
-  let verdictZh = timeScaled
-    ? '低于' + m.labelZh + '（差' + gapText + '个百分点'
-    : '为目标要求的' + rText + '（差' + gapText + '个百分点';
-  let verdictEn = timeScaled
-    ? 'below ' + m.labelEn + ' (' + gapText + ' points behind'
-    : rText + ' of the requirement (' + gapText + ' points short';
-  if (s.gapMode === 'relative') {
-    const rel = trimmed(measure, d);
-    verdictZh += '，落后' + rel + '%';
-    verdictEn += ', ' + rel + '% short of it';
-  }
-  if (status === 'on_track') {
-    const allow = trimmed(s.laggingGap, 2);
-    verdictZh += s.gapMode === 'points' ? '），在允许范围（' + allow + '个百分点）内' : '），在允许范围（' + allow + '%）内';
-    verdictEn += s.gapMode === 'points' ? '), within the allowed ' + allow + ' points' : '), within the allowed ' + allow + '%';
-  } else {
-    verdictZh += '）';
-    verdictEn += ')';
-  }
+  const verdictZh = [
+    timeScaled ? '低于' : '为目标要求的',
+    timeScaled ? m.labelZh : rText,
+    '（差',
+    gapText,
+    '个百分点',
+    rel === '' ? '' : '，落后',
+    rel,
+    rel === '' ? '' : '%',
+    within ? m.allowedZh : '）',
+  ].join('');
+  const verdictEn = [
+    timeScaled ? 'below ' : rText,
+    timeScaled ? m.labelEn : ' of the requirement',
+    ' (',
+    gapText,
+    timeScaled ? ' points behind' : ' points short',
+    rel === '' ? '' : ', ',
+    rel,
+    rel === '' ? '' : '% short of it',
+    within ? m.allowedEn : ')',
+  ].join('');
   return { status, expected, gapPoints: gap, credit, overdue: false, yearEnd: false, verdictZh, verdictEn };
 }
 
@@ -463,25 +498,10 @@ function readStatus(entry: ProgressEntry | undefined): ActualReading {
   return BLANK;
 }
 
-/** Everything needed to judge one indicator. */
-interface IndicatorInput {
-  readonly ind: Indicator;
-  readonly index: number;
-  readonly target: number | null;
-  readonly actual: ActualReading;
-  readonly status: ActualReading;
-  readonly printed: ActualReading;
-  readonly benchmark: ActualReading | null;
-  readonly displayUnit: string | null;
-}
-
-// A figure of the indicator in the unit its target was written in.
-function figure(input: IndicatorInput, value: number): string {
-  return formatFigure(value, input.ind.unit, input.displayUnit);
-}
-
 function unscoredScore(
-  input: IndicatorInput,
+  ind: Indicator,
+  index: number,
+  target: number | null,
   timeScaled: boolean,
   exp: Expectation,
   reason: UnscoredReason,
@@ -490,12 +510,12 @@ function unscoredScore(
 ): IndicatorScore {
   const t = unscoredText(reason, reading);
   return {
-    index: input.index,
-    metric: input.ind.metric,
-    kind: input.ind.kind,
-    target: input.target,
+    index,
+    metric: ind.metric,
+    kind: ind.kind,
+    target,
     actual,
-    unit: input.ind.unit,
+    unit: ind.unit,
     basis: 'none',
     statusWord: null,
     completion: null,
@@ -514,7 +534,9 @@ function unscoredScore(
 }
 
 function scoredScore(
-  input: IndicatorInput,
+  ind: Indicator,
+  index: number,
+  target: number | null,
   timeScaled: boolean,
   j: Judgement,
   completion: number | null,
@@ -526,12 +548,12 @@ function scoredScore(
   explanationEn: string,
 ): IndicatorScore {
   return {
-    index: input.index,
-    metric: input.ind.metric,
-    kind: input.ind.kind,
-    target: input.target,
+    index,
+    metric: ind.metric,
+    kind: ind.kind,
+    target,
     actual,
-    unit: input.ind.unit,
+    unit: ind.unit,
     basis,
     statusWord: word,
     completion,
@@ -549,30 +571,28 @@ function scoredScore(
   };
 }
 
-/**
- * An explanation from what was measured and the verdict: `完成450人（目标1000人），完成率45.0%` + `，` +
- * `低于序时进度75%（差30.0个百分点）`. join() builds one flat string; concatenation would keep a tree of string
- * pieces alive per sub-task in the result, which made garbage collection the largest cost of scoring a large
- * ledger.
- */
-function explain(measure: string, sep: string, verdict: string): string {
-  return [measure, sep, verdict].join('');
-}
-
-// A figure scored: the explanation is the measure and the verdict.
+// A figure scored. Its explanation is what was measured and the verdict, joined in one go:
+// `完成450人（目标1000人），完成率45.0%` + `，` + `低于序时进度75%（差30.0个百分点）`. One join() builds one flat
+// string from the pieces; template literals would build (and throw away, or keep alive in the result) a
+// tree of partial strings per sub-task, which made string building and garbage collection the largest
+// costs of scoring a large ledger.
 function figureScore(
-  input: IndicatorInput,
+  ind: Indicator,
+  index: number,
+  target: number | null,
   timeScaled: boolean,
   j: Judgement,
   completion: number,
   actual: number | null,
   basis: ScoreBasis,
   at: CellRef,
-  measureZh: string,
-  measureEn: string,
+  explanationZh: string,
+  explanationEn: string,
 ): IndicatorScore {
   return scoredScore(
-    input,
+    ind,
+    index,
+    target,
     timeScaled,
     j,
     completion,
@@ -580,29 +600,37 @@ function figureScore(
     basis,
     null,
     at,
-    explain(measureZh, '，', j.verdictZh),
-    explain(measureEn, ', ', j.verdictEn),
+    explanationZh,
+    explanationEn,
   );
 }
 
+/**
+ * Judge one indicator from its evidence: the indicator's own figure (`actual`), else `fallback` — a printed
+ * completion rate or the status cell. `displayUnit` is the unit its figures are written in.
+ */
 function scoreIndicator(
-  input: IndicatorInput,
+  ind: Indicator,
+  index: number,
+  target: number | null,
+  displayUnit: string | null,
+  actual: ActualReading,
+  fallback: ActualReading,
+  benchmark: ActualReading | null,
   sub: SubTask,
   m: ExpectationMemo,
   exp: Expectation,
   s: ScoringSettings,
   findings: Finding[],
 ): IndicatorScore {
-  const { ind, target } = input;
   const mode = modeOf(ind);
   const timeScaled = mode === 'quantity' || mode === 'status';
   const d = s.percentDecimals;
 
   // Evidence in order: the indicator's figure, a printed completion rate, the status cell. An unreadable
   // figure is reported here; an unreadable status once per sub-task by the caller.
-  let evidence: ActualReading = input.actual;
+  let evidence: ActualReading = actual;
   if (evidence.kind === 'invalid') reportInvalid(evidence, ind.unit, findings);
-  const fallback = input.printed.kind !== 'blank' ? input.printed : input.status;
   if (
     evidence.kind === 'blank' ||
     (evidence.kind === 'invalid' && fallback.kind !== 'invalid' && fallback.kind !== 'blank')
@@ -612,14 +640,16 @@ function scoreIndicator(
 
   switch (evidence.kind) {
     case 'blank':
-      return unscoredScore(input, timeScaled, exp, 'no_progress', null, null);
+      return unscoredScore(ind, index, target, timeScaled, exp, 'no_progress', null, null);
     case 'invalid':
-      return unscoredScore(input, timeScaled, exp, evidence.reason, evidence, null);
+      return unscoredScore(ind, index, target, timeScaled, exp, evidence.reason, evidence, null);
     case 'word': {
       const w = wordOutcome(evidence.cls, evidence.word, timeScaled, m, exp, s);
       const completion = evidence.cls === 'not_started' ? 0 : null;
       return scoredScore(
-        input,
+        ind,
+        index,
+        target,
         timeScaled,
         w.judgement,
         completion,
@@ -643,18 +673,28 @@ function scoreIndicator(
       }
       const j = judgeRatio(r, timeScaled, m, exp, s);
       const c = percentFixed(r, d);
-      return figureScore(input, timeScaled, j, r, null, 'self_reported', evidence.at,
-        `完成率${c}（自报）`,
-        `completion ${c} (self-reported)`,
+      return figureScore(
+        ind,
+        index,
+        target,
+        timeScaled,
+        j,
+        r,
+        null,
+        'self_reported',
+        evidence.at,
+        ['完成率', c, '（自报）', '，', j.verdictZh].join(''),
+        ['completion ', c, ' (self-reported)', ', ', j.verdictEn].join(''),
       );
     }
     case 'value':
       break;
   }
 
-  // A figure.
+  // A figure, written in the unit the target was written in.
+  const fmt = figureFormat(ind.unit, displayUnit);
   const a = evidence.value;
-  const aText = figure(input, a);
+  const aText = formatWith(fmt, a);
   const at = evidence.at;
   if (evidence.assumedUnit !== null) {
     findings.push(
@@ -669,66 +709,119 @@ function scoreIndicator(
   const tolRel = s.tolerance.quantityRelative;
 
   if (mode === 'relative') {
-    const b = input.benchmark;
+    const b = benchmark;
     if (b === null || b.kind === 'blank') {
       findings.push(makeFinding('score_benchmark_missing', sub.at, { id: sub.id, metric: ind.metric }));
-      return unscoredScore(input, timeScaled, exp, 'no_benchmark', evidence, a);
+      return unscoredScore(ind, index, target, timeScaled, exp, 'no_benchmark', evidence, a);
     }
     if (b.kind !== 'value') {
       reportInvalid(b, ind.unit, findings);
-      return unscoredScore(input, timeScaled, exp, 'no_benchmark', b, a);
+      return unscoredScore(ind, index, target, timeScaled, exp, 'no_benchmark', b, a);
     }
     const close = approx || ind.comparator === '=';
-    const bText = figure(input, b.value);
+    const bText = formatWith(fmt, b.value);
     const bEff = close ? (isRateUnit(ind.unit) ? b.value - tolPts : b.value * (1 - tolRel)) : b.value;
     const r = bEff > 0 ? Math.max(0, a) / bEff : a >= bEff ? 1 : 0;
     const j = judgeRatio(r, false, m, exp, s);
-    return figureScore(input, timeScaled, j, r, a, 'figure', at,
-      `实际${aText}，对标值${bText}${close ? '（基本同步）' : ''}`,
-      `actual ${aText}, benchmark ${bText}${close ? ' (roughly in step)' : ''}`,
+    return figureScore(
+      ind,
+      index,
+      target,
+      timeScaled,
+      j,
+      r,
+      a,
+      'figure',
+      at,
+      ['实际', aText, '，对标值', bText, close ? '（基本同步）' : '', '，', j.verdictZh].join(''),
+      ['actual ', aText, ', benchmark ', bText, close ? ' (roughly in step)' : '', ', ', j.verdictEn].join(''),
     );
   }
 
   const t = target;
   if (t === null || !Number.isFinite(t)) {
     findings.push(makeFinding('score_target_missing', sub.at, { id: sub.id, metric: ind.metric }));
-    return unscoredScore(input, timeScaled, exp, 'no_target', evidence, a);
+    return unscoredScore(ind, index, target, timeScaled, exp, 'no_target', evidence, a);
   }
 
-  const tText = figure(input, t);
+  const tText = formatWith(fmt, t);
   switch (mode) {
     case 'status':
     case 'quantity': {
       const tEff = approx ? t * (1 - tolRel) : t;
-      const tEffText = approx ? figure(input, tEff) : '';
+      const tEffText = approx ? formatWith(fmt, tEff) : '';
       if (tEff <= 0) {
         findings.push(makeFinding('score_target_missing', sub.at, { id: sub.id, metric: ind.metric }));
-        return unscoredScore(input, timeScaled, exp, 'no_target', evidence, a);
+        return unscoredScore(ind, index, target, timeScaled, exp, 'no_target', evidence, a);
       }
       if (a < 0) findings.push(makeFinding('score_negative_actual', at, { text: cellText(evidence.raw) }));
       const r = Math.max(0, a) / tEff;
       const j = judgeRatio(r, true, m, exp, s);
       const c = percentFixed(r, d);
-      return figureScore(input, timeScaled, j, r, a, 'figure', at,
+      return figureScore(
+        ind,
+        index,
+        target,
+        timeScaled,
+        j,
+        r,
+        a,
+        'figure',
+        at,
         approx
-          ? `完成${aText}（目标${tText}左右，按${tEffText}计），完成率${c}`
-          : `完成${aText}（目标${tText}），完成率${c}`,
+          ? ['完成', aText, '（目标', tText, '左右，按', tEffText, '计），完成率', c, '，', j.verdictZh].join('')
+          : ['完成', aText, '（目标', tText, '），完成率', c, '，', j.verdictZh].join(''),
         approx
-          ? `${aText} of about ${tText} (counted from ${tEffText}), completion ${c}`
-          : `${aText} of ${tText}, completion ${c}`,
+          ? [aText, ' of about ', tText, ' (counted from ', tEffText, '), completion ', c, ', ', j.verdictEn].join(
+              '',
+            )
+          : [aText, ' of ', tText, ', completion ', c, ', ', j.verdictEn].join(''),
       );
     }
     case 'rate': {
       const tEff = approx ? t - tolPts : t;
-      const tEffText = approx ? figure(input, tEff) : '';
+      const tEffText = approx ? formatWith(fmt, tEff) : '';
       const r = tEff > 0 ? Math.max(0, a) / tEff : a >= tEff ? 1 : 0;
       const j = judgeRatio(r, false, m, exp, s);
       const word = approx ? '左右' : ind.comparator === '>=' ? '以上' : '';
       const wordEn = approx ? ' (about)' : ind.comparator === '>=' ? ' or more' : '';
       const neg = a <= 0 && tEff > 0;
-      return figureScore(input, timeScaled, j, r, a, 'figure', at,
-        `实际${aText}，目标${tText}${word}${approx ? `（按${tEffText}计）` : ''}${neg ? '，负增长或零增长不计进度' : ''}`,
-        `actual ${aText}, target ${tText}${wordEn}${approx ? ` (counted from ${tEffText})` : ''}${neg ? ', no growth counts as no progress' : ''}`,
+      return figureScore(
+        ind,
+        index,
+        target,
+        timeScaled,
+        j,
+        r,
+        a,
+        'figure',
+        at,
+        [
+          '实际',
+          aText,
+          '，目标',
+          tText,
+          word,
+          approx ? '（按' : '',
+          approx ? tEffText : '',
+          approx ? '计）' : '',
+          neg ? '，负增长或零增长不计进度' : '',
+          '，',
+          j.verdictZh,
+        ].join(''),
+        [
+          'actual ',
+          aText,
+          ', target ',
+          tText,
+          wordEn,
+          approx ? ' (counted from ' : '',
+          approx ? tEffText : '',
+          approx ? ')' : '',
+          neg ? ', no growth counts as no progress' : '',
+          ', ',
+          j.verdictEn,
+        ].join(''),
       );
     }
     case 'limit': {
@@ -736,42 +829,62 @@ function scoreIndicator(
       const r = t > 0 ? Math.max(0, baseK - a / t) : a <= t ? 1 : 0;
       const j = judgeRatio(r, false, m, exp, s);
       const met = a <= t;
-      return figureScore(input, timeScaled, j, r, a, 'figure', at,
-        met ? `实际${aText}，控制在目标${tText}以内` : `实际${aText}，超出控制目标${tText}`,
-        met ? `actual ${aText}, within the limit ${tText}` : `actual ${aText}, above the limit ${tText}`,
+      return figureScore(
+        ind,
+        index,
+        target,
+        timeScaled,
+        j,
+        r,
+        a,
+        'figure',
+        at,
+        ['实际', aText, met ? '，控制在目标' : '，超出控制目标', tText, met ? '以内' : '', '，', j.verdictZh].join(''),
+        ['actual ', aText, met ? ', within the limit ' : ', above the limit ', tText, ', ', j.verdictEn].join(''),
       );
     }
     case 'level': {
       const r = t > 0 ? Math.max(0, a) / t : a >= t ? 1 : 0;
       const j = judgeRatio(r, false, m, exp, s);
-      return figureScore(input, timeScaled, j, r, a, 'figure', at,
-        `实际${aText}，目标保持${tText}`,
-        `actual ${aText}, level to keep ${tText}`,
+      return figureScore(
+        ind,
+        index,
+        target,
+        timeScaled,
+        j,
+        r,
+        a,
+        'figure',
+        at,
+        ['实际', aText, '，目标保持', tText, '，', j.verdictZh].join(''),
+        ['actual ', aText, ', level to keep ', tText, ', ', j.verdictEn].join(''),
       );
     }
   }
 }
 
-function unitContext(
-  ind: Indicator,
-  target: number | null,
-  headerUnit: string | null,
-  written: string | null,
-): UnitContext {
-  return {
-    unit: ind.unit,
-    plainUnit: headerUnit ?? written,
-    expectsFigure: target !== null || (ind.kind !== 'qualitative' && ind.kind !== 'milestone'),
-  };
+// Whether plain numbers reported for an indicator are figures in its unit: yes unless it is qualitative or a
+// milestone without a target value, whose plain numbers are self-reported percentages.
+function expectsFigure(ind: Indicator, target: number | null): boolean {
+  return target !== null || (ind.kind !== 'qualitative' && ind.kind !== 'milestone');
 }
 
 function readCell(
   cell: Located<RawCell> | undefined,
   format: string | null | undefined,
-  ctx: UnitContext,
+  ind: Indicator,
+  plainUnit: string | null,
+  figureExpected: boolean,
 ): ActualReading {
-  return cell ? interpretActual(cell, format ?? null, ctx) : BLANK;
+  return cell ? readActual(cell, format ?? null, ind.unit, plainUnit, figureExpected) : BLANK;
 }
+
+// `String.prototype.charCodeAt`, called with `.call`. The loops here scan reported cells character by
+// character; `text.charCodeAt(i)` looks the method up on every string, and strings arrive in many internal
+// forms (flat, concatenated, sliced, one- or two-byte), which turns that lookup megamorphic — several times
+// slower than calling the builtin held here.
+// eslint-disable-next-line @typescript-eslint/unbound-method -- only ever called with a string receiver
+const charCodeAt: (this: string, index: number) => number = String.prototype.charCodeAt;
 
 /**
  * Characters of a progress text as the seed notice counts them (字数): code points, whitespace (including
@@ -780,8 +893,9 @@ function readCell(
  */
 export function textLength(text: string): number {
   let n = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
+  const length = text.length;
+  for (let i = 0; i < length; i++) {
+    const c = charCodeAt.call(text, i);
     // A high surrogate starts a pair counted once, at its low half.
     if (c >= 0xd800 && c <= 0xdbff) continue;
     if (c === 0x20 || (c >= 0x09 && c <= 0x0d) || c === 0x3000 || c === 0xa0 || c === 0xfeff) continue;
@@ -838,13 +952,11 @@ export function scoreSubTask(
     const ind = indicators[index];
     if (!ind) continue;
     const written = writtenUnit(ind);
+    const plainUnit = headerUnit ?? written;
     let target = ind.value;
     if (index === 0 && entry?.plan) {
-      const plan = interpretActual(
-        entry.plan,
-        entry.planFormat ?? null,
-        unitContext(ind, 1, headerUnit, written),
-      );
+      // A plan is a figure in the indicator's unit whatever its kind.
+      const plan = readActual(entry.plan, entry.planFormat ?? null, ind.unit, plainUnit, true);
       if (plan.kind === 'value') target = plan.value;
       else if (plan.kind !== 'blank') {
         findings.push(
@@ -852,12 +964,12 @@ export function scoreSubTask(
         );
       }
     }
-    const uctx = unitContext(ind, target, headerUnit, written);
+    const figureExpected = expectsFigure(ind, target);
     const own = entry?.indicatorActuals?.[index];
     const actual = own
-      ? readCell(own.actual, own.format, uctx)
+      ? readCell(own.actual, own.format, ind, plainUnit, figureExpected)
       : index === 0
-        ? readCell(entry?.actual, entry?.actualFormat, uctx)
+        ? readCell(entry?.actual, entry?.actualFormat, ind, plainUnit, figureExpected)
         : BLANK;
     // A printed 完成率 stands in for a missing figure of the first indicator only.
     let printed: ActualReading = BLANK;
@@ -877,9 +989,17 @@ export function scoreSubTask(
         };
     }
     const benchmark =
-      ind.kind === 'relative' ? readCell(entry?.benchmark, entry?.benchmarkFormat, uctx) : null;
+      ind.kind === 'relative'
+        ? readCell(entry?.benchmark, entry?.benchmarkFormat, ind, plainUnit, figureExpected)
+        : null;
     const score = scoreIndicator(
-      { ind, index, target, actual, status, printed, benchmark, displayUnit: headerUnit ?? written },
+      ind,
+      index,
+      target,
+      plainUnit,
+      actual,
+      printed.kind !== 'blank' ? printed : status,
+      benchmark,
       sub,
       memo,
       exp,

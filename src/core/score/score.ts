@@ -8,11 +8,19 @@ import { makeFinding } from '../findings/catalog.ts';
 import type { SubTask } from '../breakdown-model.ts';
 import type { CellRef } from '../grid.ts';
 import { compactKey } from '../text/normalize.ts';
-import { circularParagraph, countResults, escalation } from './circular.ts';
+import {
+  circularParagraph,
+  finishCounts,
+  finishEscalation,
+  newCountTally,
+  newEscalationTally,
+  tallyCount,
+  tallyEscalation,
+} from './circular.ts';
 import { percentTrimmed } from './numbers.ts';
 import type { ProgressEntry, ScoreInput, ScoreResult, SubTaskScore } from './score-model.ts';
 import { ownerNamesMemo, scoreSubTask } from './score-subtask.ts';
-import { scoreUnits } from './score-units.ts';
+import { finishUnits, newUnitTally, tallyTask } from './score-units.ts';
 import { validateSettings } from './settings.ts';
 import {
   checkPlanYear,
@@ -33,6 +41,21 @@ function firstCell(entry: ProgressEntry): CellRef | undefined {
     entry.benchmark?.at ??
     (typeof weight === 'object' ? weight.at : undefined)
   );
+}
+
+// The first id that repeats an earlier one, reported as misuse.
+function throwDuplicate(ids: readonly string[]): never {
+  const seen = new Set<string>();
+  for (const id of ids) {
+    if (seen.has(id)) {
+      throw new DubanError('invalid_argument', `子任务编号重复：${id} / duplicate sub-task id: ${id}`, {
+        field: 'subTasks',
+        value: id,
+      });
+    }
+    seen.add(id);
+  }
+  throw new DubanError('invalid_argument', '子任务编号重复 / duplicate sub-task ids', { field: 'subTasks' });
 }
 
 // A total row (全区, 合计): listed by row, or every unit of it named as a total.
@@ -62,22 +85,21 @@ export function scoreSubTasks(input: ScoreInput): ScoreResult {
   checkPlanYear(input.planYear);
   validateSettings(input.settings);
   const s = input.settings;
-  // One pass over the sub-tasks: duplicate ids, their entries, whether a weight column is in use.
-  const seen = new Set<string>();
+  // One pass over the sub-tasks: their ids and entries, whether a weight column is in use. Indexed loops
+  // over the sub-tasks and results: a for-of loop in a function that runs once per scoring call allocates
+  // an iterator result per element until it is optimised.
+  const subTasks = input.subTasks;
+  const ids: string[] = [];
   const entries: (ProgressEntry | undefined)[] = [];
   let matched = 0;
   let weighted = false;
-  for (const sub of input.subTasks) {
-    // One hash lookup instead of has() then add(): an id already seen leaves the size unchanged.
-    const size = seen.size;
-    seen.add(sub.id);
-    if (seen.size === size) {
-      throw new DubanError(
-        'invalid_argument',
-        `子任务编号重复：${sub.id} / duplicate sub-task id: ${sub.id}`,
-        { field: 'subTasks', value: sub.id },
-      );
+  for (let i = 0; i < subTasks.length; i++) {
+    const sub = subTasks[i];
+    if (sub === undefined) {
+      entries.push(undefined);
+      continue;
     }
+    ids.push(sub.id);
     const entry = input.progress.get(sub.id);
     entries.push(entry);
     if (entry !== undefined) {
@@ -85,6 +107,10 @@ export function scoreSubTasks(input: ScoreInput): ScoreResult {
       if (entry.weight !== undefined) weighted = true;
     }
   }
+  // A set built from the whole array is sized once; adding ids one by one rehashes it over and over, and
+  // every rehash reads each id again — slow for 100 000 ids spread over the heap.
+  const seen = new Set(ids);
+  if (seen.size < ids.length) throwDuplicate(ids);
 
   const findings: Finding[] = [];
   const progressShare = timeProgress(input.asOf, input.planYear);
@@ -116,26 +142,34 @@ export function scoreSubTasks(input: ScoreInput): ScoreResult {
     expectationOf,
     ownerNames: ownerNamesMemo(),
   };
+  // Each result is tallied for its units, the counts and the escalation list as soon as it is made, while
+  // it is still in the processor's cache: walking 100 000 results again for each of them cost more than
+  // the tallying itself. Unit findings (category conflicts) are kept apart and appended after the
+  // sub-tasks' own, in the order a separate pass would give.
+  const tally = newUnitTally({
+    settings: s,
+    ...(input.categories ? { categories: input.categories } : {}),
+    ...(input.totals?.units ? { totalUnits: input.totals.units } : {}),
+    ...(input.previous ? { previous: input.previous } : {}),
+  });
+  const unitFindings: Finding[] = [];
+  const countTally = newCountTally();
+  const escalationTally = newEscalationTally(s);
   const tasks: SubTaskScore[] = [];
-  const subTasks = input.subTasks;
   for (let i = 0; i < subTasks.length; i++) {
     const sub = subTasks[i];
     if (sub === undefined) continue;
-    tasks.push(scoreSubTask(sub, entries[i], ctx, findings, isTotalRow(sub, totalRows, totalKeys)));
+    const task = scoreSubTask(sub, entries[i], ctx, findings, isTotalRow(sub, totalRows, totalKeys));
+    tasks.push(task);
+    tallyTask(tally, task, unitFindings);
+    tallyCount(countTally, task);
+    tallyEscalation(escalationTally, task);
   }
-  const units = scoreUnits(
-    tasks,
-    {
-      settings: s,
-      ...(input.categories ? { categories: input.categories } : {}),
-      ...(input.totals?.units ? { totalUnits: input.totals.units } : {}),
-      ...(input.previous ? { previous: input.previous } : {}),
-    },
-    findings,
-  );
+  const units = finishUnits(tally, unitFindings);
+  for (const f of unitFindings) findings.push(f);
   const praise = units.filter((u) => u.praised).map((u) => u.name);
-  const { entries: escalate, taskCount: escalatedTasks } = escalation(tasks, units, s);
-  const counts = countResults(tasks, units);
+  const { entries: escalate, taskCount: escalatedTasks } = finishEscalation(escalationTally, units);
+  const counts = finishCounts(countTally, units);
   const paragraph = circularParagraph({
     asOf: input.asOf,
     settings: s,

@@ -53,6 +53,16 @@ export interface EscalationSettings {
   readonly lagging: boolean;
 }
 
+/** How the circular's draft paragraph is worded. */
+export interface ParagraphSettings {
+  /**
+   * Most units the sentence on the top-ranked units names. When more share the top places (29 units tied at
+   * 100), the paragraph says how many share a place (综合得分并列第1位的有29个单位) instead of listing them;
+   * the praise sentence names them. 1–100.
+   */
+  readonly topNamesLimit: number;
+}
+
 /** All scoring settings. */
 export interface ScoringSettings {
   /** Name of the preset these settings started from (`序时`, `银川`, `三亚`). */
@@ -83,4 +93,5 @@ export interface ScoringSettings {
   readonly escalation: EscalationSettings;
   /** The area word of the circular's paragraph: 全区 / 全市 / 全县. */
   readonly scopeName: string;
+  readonly paragraph: ParagraphSettings;
 }

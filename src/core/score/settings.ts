@@ -12,6 +12,7 @@ export type {
   EscalationSettings,
   FormulaSettings,
   GapMode,
+  ParagraphSettings,
   PraiseSettings,
   ScoringSettings,
   ToleranceSettings,
@@ -63,6 +64,7 @@ const SETTINGS_SPEC: { readonly kind: 'object'; readonly fields: Readonly<Record
       fields: { severe: BOOL, overdue: BOOL, yearEndUnfinished: BOOL, lagging: BOOL },
     },
     scopeName: { kind: 'text', maxLength: 20 },
+    paragraph: { kind: 'object', fields: { topNamesLimit: { kind: 'number', min: 1, max: 100, integer: true } } },
   },
 };
 

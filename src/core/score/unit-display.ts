@@ -8,12 +8,16 @@ import { isRateUnit } from './interpret-actual.ts';
 import { trimmed } from './numbers.ts';
 import { unitShape as shape } from './units.ts';
 
-/**
- * Unsigned figures in a target text, with what follows.
- * @example '完成投资200亿元' → '200' then '亿元'; '新增城镇就业7200人' → '7200' then '人'
- * @example '1,200万元' (after removing the separator) → '1200' then '万元'
- */
-const TEXT_FIGURE = /\d+(?:\.\d+)?/g;
+// `String.prototype.charCodeAt`, called with `.call`. The loops here scan reported cells character by
+// character; `text.charCodeAt(i)` looks the method up on every string, and strings arrive in many internal
+// forms (flat, concatenated, sliced, one- or two-byte), which turns that lookup megamorphic — several times
+// slower than calling the builtin held here.
+// eslint-disable-next-line @typescript-eslint/unbound-method -- only ever called with a string receiver
+const charCodeAt: (this: string, index: number) => number = String.prototype.charCodeAt;
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57; // '0'…'9'
+}
 
 /**
  * The longest word of at most this many characters after a figure that is tried as its unit
@@ -36,27 +40,81 @@ export function writtenUnit(indicator: Indicator): string | null {
   // A thousands separator between digits: '1,200万元' → '1200万元'; '12,000,000元' → '12000000元';
   // '1,20' (not three digits after) stays.
   if (key.includes(',')) key = key.replace(/(\d),(?=\d{3}(?!\d))/g, '$1');
-  TEXT_FIGURE.lastIndex = 0;
-  for (let m = TEXT_FIGURE.exec(key); m !== null; m = TEXT_FIGURE.exec(key)) {
-    const n = Number(m[0]);
-    // Written in the canonical unit itself (7200人): the common case, no search needed.
-    if (n === value && key.startsWith(unit, m.index + m[0].length)) {
-      TEXT_FIGURE.lastIndex = 0;
-      return unit;
+  // Each unsigned figure of the text (digits, and decimals after a point followed by a digit) with the word
+  // after it: '完成投资200亿元' → 200 then '亿元'; '新增城镇就业7200人' → 7200 then '人'. Scanned by hand: this
+  // runs for every indicator of a large ledger, and a scan allocates no match arrays.
+  const n = key.length;
+  let i = 0;
+  while (i < n) {
+    if (!isDigit(charCodeAt.call(key, i))) {
+      i++;
+      continue;
     }
-    const start = m.index + m[0].length;
-    for (let len = Math.min(MAX_UNIT_LENGTH, key.length - start); len >= 1; len--) {
+    const figureStart = i;
+    while (i < n && isDigit(charCodeAt.call(key, i))) i++;
+    if (i + 1 < n && charCodeAt.call(key, i) === 46 && isDigit(charCodeAt.call(key, i + 1))) {
+      i += 2; // '.' and a digit
+      while (i < n && isDigit(charCodeAt.call(key, i))) i++;
+    }
+    const figure = Number(key.slice(figureStart, i));
+    const start = i;
+    // Written in the canonical unit itself (7200人): the common case, no search needed.
+    if (figure === value && key.startsWith(unit, start)) return unit;
+    for (let len = Math.min(MAX_UNIT_LENGTH, n - start); len >= 1; len--) {
       const candidate = key.slice(start, start + len);
       const s = shape(candidate);
       if (!s || s.base !== target.base) continue;
-      const canonical = (n * s.factor) / target.factor;
-      if (Math.abs(canonical - value) <= 1e-9 * Math.max(1, Math.abs(value))) {
-        TEXT_FIGURE.lastIndex = 0;
-        return candidate;
-      }
+      const canonical = (figure * s.factor) / target.factor;
+      if (Math.abs(canonical - value) <= 1e-9 * Math.max(1, Math.abs(value))) return candidate;
     }
   }
   return unit;
+}
+
+/**
+ * How the figures of one indicator are written: converted from its unit into the unit it was written in
+ * (`元` → `亿元`: × 1 ÷ 1e8), then the unit appended.
+ */
+export interface FigureFormat {
+  /** Multiply by `from`, divide by `to`: the factors of the two units (null when no conversion). */
+  readonly from: number | null;
+  readonly to: number;
+  /** Appended to the number: the display unit, the indicator's unit, or nothing. */
+  readonly suffix: string;
+}
+
+// Formats by unit and display unit: a ledger uses a few dozen units, so these are few and tiny.
+const formats = new Map<string | null, Map<string | null, FigureFormat>>();
+
+/** The format of an indicator's figures (see {@link formatFigure}), looked up once per indicator. */
+export function figureFormat(unit: string | null, displayUnit: string | null): FigureFormat {
+  let byDisplay = formats.get(unit);
+  if (byDisplay === undefined) {
+    byDisplay = new Map();
+    if (formats.size < 1000) formats.set(unit, byDisplay);
+  }
+  let f = byDisplay.get(displayUnit);
+  if (f === undefined) {
+    f = buildFormat(unit, displayUnit);
+    if (byDisplay.size < 1000) byDisplay.set(displayUnit, f);
+  }
+  return f;
+}
+
+function buildFormat(unit: string | null, displayUnit: string | null): FigureFormat {
+  if (unit === null) return { from: null, to: 1, suffix: '' };
+  if (displayUnit !== null && displayUnit !== unit) {
+    const from = shape(unit);
+    const to = shape(displayUnit);
+    if (from && to && from.base === to.base) return { from: from.factor, to: to.factor, suffix: displayUnit };
+  }
+  return { from: null, to: 1, suffix: unit };
+}
+
+/** A figure written in a {@link FigureFormat}: up to 4 decimals, then the unit. */
+export function formatWith(f: FigureFormat, value: number): string {
+  const number = trimmed(f.from === null ? value : (value * f.from) / f.to, 4);
+  return f.suffix === '' ? number : number + f.suffix;
 }
 
 /**
@@ -64,12 +122,5 @@ export function writtenUnit(indicator: Indicator): string | null {
  * '元', '亿元') === '30.05亿元'`; rates as percent numbers: `formatFigure(5.5, '%', '%') === '5.5%'`.
  */
 export function formatFigure(value: number, unit: string | null, displayUnit: string | null): string {
-  if (unit === null) return trimmed(value, 4);
-  if (displayUnit !== null && displayUnit !== unit) {
-    const from = shape(unit);
-    const to = shape(displayUnit);
-    if (from && to && from.base === to.base)
-      return `${trimmed((value * from.factor) / to.factor, 4)}${displayUnit}`;
-  }
-  return `${trimmed(value, 4)}${unit}`;
+  return formatWith(figureFormat(unit, displayUnit), value);
 }

@@ -11,7 +11,7 @@ import { DubanError } from '../errors.ts';
 import type { Finding } from '../findings.ts';
 import { makeFinding } from '../findings/catalog.ts';
 import type { Grid, RawCell } from '../grid.ts';
-import { refOn } from '../grid.ts';
+import { isCellError, refOn } from '../grid.ts';
 import { parseOwners } from '../people/parse-owners.ts';
 import { isCompleteUnitName, parseUnits } from '../people/parse-units.ts';
 import type {
@@ -75,10 +75,13 @@ const MAX_TOTAL_LABEL = 10;
 
 const TOTAL_WORDS = new Set(TOTAL_ROW_WORDS);
 // Every total word has one of these characters (全, 合, 总 …); a label without any cannot be a total.
-const TOTAL_CHARS = new Set([...TOTAL_ROW_WORDS, ...TOTAL_ROW_PARTS].flatMap((w) => Array.from(w)));
+// (By UTF-16 code: the words are CJK, one unit per character.)
+const TOTAL_CHARS = new Set(
+  [...TOTAL_ROW_WORDS, ...TOTAL_ROW_PARTS].flatMap((w) => Array.from(w, (c) => c.charCodeAt(0))),
+);
 
 function hasTotalChar(text: string): boolean {
-  for (const ch of text) if (TOTAL_CHARS.has(ch)) return true;
+  for (let i = 0; i < text.length; i++) if (TOTAL_CHARS.has(text.charCodeAt(i))) return true;
   return false;
 }
 const ROLES = new Set<string>(Object.keys(COLUMN_ROLE_LABELS));
@@ -134,11 +137,12 @@ function ownCells(ctx: GridContext, row: number): OwnCell[] {
   if (!cells) return out;
   for (let i = 0; i < cells.length; i++) {
     const raw = cells[i] ?? null;
-    if (isBlank(raw)) continue;
+    const text = cellText(raw).trim();
+    if (text === '' && !isCellError(raw)) continue; // blank
     const col = ctx.grid.origin.col + i;
-    const value = ownCell(ctx.grid, ctx.merges, row, col);
-    if (isBlank(value)) continue;
-    out.push({ col, value, text: cellText(value).trim() });
+    // Not its own when a merge from another cell covers it; otherwise its own value is `raw` itself.
+    if (ownCell(ctx.grid, ctx.merges, row, col) === null) continue;
+    out.push({ col, value: raw, text });
   }
   return out;
 }
@@ -151,7 +155,10 @@ function located(ctx: GridContext, row: number, col: number): Located<RawCell> {
 function asText(cell: Located<RawCell> | undefined, tidy = false): Located<string> | null {
   if (cell === undefined || isBlank(cell.raw)) return null;
   const text = cellText(cell.raw).trim();
-  return { value: tidy ? tidySpaces(text) : text, at: cell.at, raw: cell.raw };
+  const value = tidy ? tidySpaces(text) : text;
+  // A text cell already holding exactly that value is the located text itself: no copy (10,000-row tables).
+  if (typeof cell.value === 'string' && cell.value === value && cell.raw === value) return cell as Located<string>;
+  return { value, at: cell.at, raw: cell.raw };
 }
 
 // Title and plan year from the lines above the header (see ReadTable.title). Walking up from the header,

@@ -55,7 +55,16 @@ function isNfkcInert(c: number): boolean {
  * @example compactKey('市生态环境局\n泰山分局') === '市生态环境局泰山分局'
  */
 export function compactKey(text: string): string {
-  const n = nfkc(text);
+  // An inert text (see nfkc) is its own NFKC, and its only possible spaces are ASCII ones: one scan decides.
+  let inert = true;
+  let spaced = false;
+  for (let i = 0; i < text.length && inert; i++) {
+    const c = text.charCodeAt(i);
+    inert = isNfkcInert(c);
+    if (c <= 0x20 && (c === 0x20 || (c >= 0x09 && c <= 0x0d))) spaced = true;
+  }
+  if (inert && !spaced) return text;
+  const n = inert ? text : text.normalize('NFKC');
   // Most keys have no space at all: test before replacing (no new string then).
   return ANY_KEY_SPACE.test(n) ? n.replace(KEY_SPACES, '') : n;
 }
@@ -109,5 +118,16 @@ export function headerKey(text: string): string {
 
 /** Number of Unicode code points (a CJK extension-B character counts once). */
 export function charCount(text: string): number {
-  return Array.from(text).length;
+  // As Array.from(text).length, without building the array: a high surrogate followed by a low one is one
+  // code point, every other UTF-16 unit (a lone surrogate included) is one.
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
+      const d = text.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) i++;
+    }
+    n++;
+  }
+  return n;
 }

@@ -82,9 +82,13 @@ export function nameIssue(key: string, tableUnitKeys: ReadonlySet<string>): Find
 interface OwnerUse {
   readonly row: TaskRow;
   readonly at: CellRef;
-  /** Compact keys of the owners that are people. */
-  readonly keys: ReadonlySet<string>;
-  readonly label: string;
+  /** Compact keys of the owners that are people, distinct. */
+  readonly keys: readonly string[];
+}
+
+/** The owners of a use as named in messages: their keys joined with `、`. */
+function ownerLabel(use: OwnerUse): string {
+  return use.row.owners.map((p) => p.key).join('、');
 }
 
 function ownerCellOf(ctx: ValidateContext, row: TaskRow): { at: CellRef; raw: RawCell } | null {
@@ -92,8 +96,8 @@ function ownerCellOf(ctx: ValidateContext, row: TaskRow): { at: CellRef; raw: Ra
   return rowCell(ctx, row, 'owner');
 }
 
-function disjoint(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
-  for (const k of a) if (b.has(k)) return false;
+function disjoint(a: readonly string[], b: readonly string[]): boolean {
+  for (const k of a) if (b.includes(k)) return false;
   return true;
 }
 
@@ -160,10 +164,9 @@ export function checkOwners(ctx: ValidateContext): Finding[] {
       checkPerson(p, cell.at);
       for (const d of p.deputies) checkPerson(d, cell.at);
     }
-    const keys = new Set(row.owners.map((p) => p.key).filter((k) => k !== ''));
-    if (keys.size > 0) {
-      uses.push({ row, at: cell.at, keys, label: row.owners.map((p) => p.key).join('、') });
-    }
+    const keys: string[] = [];
+    for (const p of row.owners) if (p.key !== '' && !keys.includes(p.key)) keys.push(p.key);
+    if (keys.length > 0) uses.push({ row, at: cell.at, keys });
   }
 
   out.push(...unitOwnerConflicts(uses, ctx));
@@ -196,8 +199,8 @@ function unitOwnerConflicts(uses: readonly OwnerUse[], ctx: ValidateContext): Fi
       out.push(
         makeFinding('owner_conflict', use.at, {
           unit: tidySpaces(unit),
-          owner: use.label,
-          otherOwner: first.use.label,
+          owner: ownerLabel(use),
+          otherOwner: ownerLabel(first.use),
           otherCell: toA1(first.use.at),
         }),
       );

@@ -86,14 +86,16 @@ function sections(cells: readonly SerialCell[]): SerialCell[][] {
 function serialFindings(rows: readonly TaskRow[], key: (text: string) => string): Finding[] {
   const out: Finding[] = [];
   for (const section of sections(serialCells(rows, key))) {
-    const byKey = new Map<string, SerialCell[]>();
+    // Cells by key; a list only once a key repeats (most serials are unique).
+    const byKey = new Map<string, SerialCell | SerialCell[]>();
     for (const cell of section) {
-      const list = byKey.get(cell.key);
-      if (list) list.push(cell);
-      else byKey.set(cell.key, [cell]);
+      const seen = byKey.get(cell.key);
+      if (seen === undefined) byKey.set(cell.key, cell);
+      else if (Array.isArray(seen)) seen.push(cell);
+      else byKey.set(cell.key, [seen, cell]);
     }
     for (const list of byKey.values()) {
-      if (list.length < 2) continue;
+      if (!Array.isArray(list)) continue;
       for (const cell of list) {
         const other = list.find((o) => o !== cell);
         if (other)

@@ -20,22 +20,9 @@ import { numericValue, readNumberCell } from './number-cell.ts';
  * whitespace; NFKC has already turned full-width ．；，！？： into ASCII).
  * e.g. '不断提升财税保障能力。' → '不断提升财税保障能力'; '推进改革；' → '推进改革'; '推进改革' unchanged
  */
-const TRAILING_PUNCTUATION: ReadonlySet<string> = new Set([
-  '。',
-  '.',
-  ';',
-  ',',
-  '、',
-  '!',
-  '?',
-  ':',
-  '；',
-  '，',
-  '！',
-  '？',
-  '：',
-  '．',
-]);
+const TRAILING_PUNCTUATION: ReadonlySet<number> = new Set(
+  ['。', '.', ';', ',', '、', '!', '?', ':', '；', '，', '！', '？', '：', '．'].map((c) => c.charCodeAt(0)),
+);
 
 /** Shared sentences shorter than this (in characters) are too generic to call a shared task (`促上市`). */
 const MIN_SHARED_LENGTH = 4;
@@ -49,7 +36,7 @@ export function textKey(text: string, key: (text: string) => string = compactKey
   // Scan back over the trailing punctuation only: a regex anchored at the end would try every position
   // of a 600-character target.
   let end = k.length;
-  while (end > 0 && TRAILING_PUNCTUATION.has(k.charAt(end - 1))) end--;
+  while (end > 0 && TRAILING_PUNCTUATION.has(k.charCodeAt(end - 1))) end--;
   return end === k.length ? k : k.slice(0, end);
 }
 
@@ -150,7 +137,7 @@ export function checkTargets(ctx: ValidateContext): Finding[] {
       continue;
     }
     if (isCellError(target.raw)) continue; // reported by the number checks
-    // Each target text is keyed once here (no memo: targets rarely repeat as the same string object).
+    // Each target text is keyed once here (no memo: texts are keyed, not cached by their spelling).
     const key = textKey(target.value);
     if (key === '') {
       out.push(makeFinding('target_empty', target.at));
@@ -269,15 +256,18 @@ function sharedSentences(targets: readonly TargetRow[], memo: OtherUnitMemo): Fi
   const out: Finding[] = [];
   const groups = new Map<string, SentenceUse[]>();
   for (const target of targets) {
-    const seen = new Set<string>();
+    // A sentence counts once per row; most rows have one or two, so no set for those.
+    const seen = target.subTasks.length > 2 ? new Set<string>() : null;
+    let previous: string | null = null;
     for (const sub of target.subTasks) {
       const k = textKey(sub.text);
       // UTF-16 length ≥ character count, so only short keys need counting.
       const short =
         k.length < MIN_SHARED_LENGTH ||
         (k.length < 2 * MIN_SHARED_LENGTH && chars(k).length < MIN_SHARED_LENGTH);
-      if (short || seen.has(k)) continue;
-      seen.add(k);
+      if (short || (seen ? seen.has(k) : previous === k)) continue;
+      if (seen) seen.add(k);
+      else previous = k;
       const list = groups.get(k);
       if (list) list.push({ target, sub });
       else groups.set(k, [{ target, sub }]);

@@ -130,4 +130,7 @@ export const BASE_SETTINGS: ScoringSettings = {
   escalation: { severe: true, overdue: true, yearEndUnfinished: true, lagging: false },
   // The seed table is a 区 (泰山区) table.
   scopeName: '全区',
+  // A notice names the first few units (前三名); a tie of dozens at 100 is given as a count, since the praise
+  // sentence names those units anyway.
+  paragraph: { topNamesLimit: 5 },
 };
