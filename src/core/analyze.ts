@@ -52,16 +52,28 @@ function compareFindings(a: Finding, b: Finding): number {
 }
 
 // Two stages may notice the same thing at the same cell; report it once: the first finding with a given
-// code, cell and parameters is kept. Findings are grouped by code and cell first, so parameters are
-// serialised only for the few findings that share both (a large table yields tens of thousands).
+// code, cell and parameters is kept. Findings are grouped by code, sheet and cell first (maps, no key
+// strings), so parameters are serialised only for the few findings that share all three (a large table
+// yields tens of thousands of findings).
 function dedupe(findings: readonly Finding[]): Finding[] {
-  const byCell = new Map<string, Finding[]>();
+  const groups = new Map<string, Map<string, Map<number | string, Finding[]>>>();
   const out: Finding[] = [];
   for (const f of findings) {
-    const cellKey = `${f.code}|${f.at?.sheet ?? ''}|${f.at?.row ?? ''}|${f.at?.col ?? ''}`;
-    const same = byCell.get(cellKey);
+    let bySheet = groups.get(f.code);
+    if (bySheet === undefined) {
+      bySheet = new Map();
+      groups.set(f.code, bySheet);
+    }
+    const sheet = f.at?.sheet ?? '';
+    let byCell = bySheet.get(sheet);
+    if (byCell === undefined) {
+      byCell = new Map();
+      bySheet.set(sheet, byCell);
+    }
+    const cell = cellId(f);
+    const same = byCell.get(cell);
     if (same === undefined) {
-      byCell.set(cellKey, [f]);
+      byCell.set(cell, [f]);
       out.push(f);
       continue;
     }
@@ -71,6 +83,19 @@ function dedupe(findings: readonly Finding[]): Finding[] {
     out.push(f);
   }
   return out;
+}
+
+/**
+ * The cell of a finding as one map key: a number for an ordinary cell, else text naming row and column as
+ * written (`at` missing: no cell at all).
+ */
+function cellId(f: Finding): number | string {
+  const at = f.at;
+  if (at === undefined) return -1;
+  const { row, col } = at;
+  if (Number.isInteger(row) && Number.isInteger(col) && row >= 0 && col >= 0 && col < 20_000 && row < 2 ** 32)
+    return row * 20_000 + col;
+  return `${row}|${col}`;
 }
 
 /** Read, break down and validate the table on a grid. Never throws for any grid. */

@@ -198,7 +198,9 @@ export function breakDownTable(table: ReadTable, options: BreakDownTableOptions 
       units: row.units,
       owners: row.owners,
       taskRow: row.row,
-      ...(deadlineField ? { rowDeadline: deadlineField.raw, rowDeadlineAt: deadlineField.at } : {}),
+      // Absent and undefined read the same; no spread of a temporary object for each of 10,000 rows.
+      rowDeadline: deadlineField?.raw,
+      rowDeadlineAt: deadlineField?.at,
     });
     subTasks.push(...result.subTasks);
     findings.push(...result.findings);

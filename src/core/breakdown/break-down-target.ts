@@ -9,7 +9,13 @@ import { makeFinding } from '../findings/catalog.ts';
 import type { CellRef, RawCell } from '../grid.ts';
 import type { Person } from '../table-model.ts';
 import { analyseParsed } from './extract-indicators.ts';
-import { checkPlanYear, combineHits, findDeadlines, parseRowDeadline } from './deadlines.ts';
+import {
+  checkPlanYear,
+  combineHits,
+  findDeadlines,
+  parseRowDeadline,
+  type RowDeadline,
+} from './deadlines.ts';
 import { parseText } from './parse-text.ts';
 import { splitParsed } from './split-subtasks.ts';
 
@@ -30,6 +36,8 @@ export interface BreakDownContext {
   /** The 完成时限 cell's address, for findings about it (defaults to `at`). */
   readonly rowDeadlineAt?: CellRef;
 }
+
+const NO_ROW_DEADLINE: RowDeadline = { iso: null, text: null, needsDate: false, unreadable: false };
 
 /** Sub-tasks of one target and the findings raised while breaking it down. */
 export interface TargetBreakdown {
@@ -58,7 +66,11 @@ export function breakDownTarget(text: string, ctx: BreakDownContext): TargetBrea
   checkPlanYear(ctx.planYear);
   const findings: Finding[] = [];
   const subTasks: SubTask[] = [];
-  const row = parseRowDeadline(ctx.rowDeadline, ctx.planYear);
+  // Most rows have no 完成时限 cell: no deadline, nothing to read (the plan year is checked above).
+  const row =
+    ctx.rowDeadline === undefined || ctx.rowDeadline === null
+      ? NO_ROW_DEADLINE
+      : parseRowDeadline(ctx.rowDeadline, ctx.planYear);
   const rowCell = ctx.rowDeadlineAt ?? ctx.at;
   if (row.unreadable) findings.push(makeFinding('deadline_unreadable', rowCell, { value: row.text ?? '' }));
   if (row.needsDate) {

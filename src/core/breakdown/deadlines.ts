@@ -33,7 +33,8 @@ import {
   YEAR_TAILS,
 } from '../vocab/deadline-words.ts';
 import { CONTINUES_CODES, parseChineseNumeral } from './numbers.ts';
-import { codeSet, KIND, markKind, parseText, QUOTED, type ParsedText } from './parse-text.ts';
+import { DEADLINE_STARTS } from './char-kinds.ts';
+import { codeSet, KIND, parseText, QUOTED, type ParsedText } from './parse-text.ts';
 import { WordIndex, wordIndex } from './word-index.ts';
 
 /** A deadline read from text. */
@@ -287,20 +288,8 @@ function plausibleYear(year: number): boolean {
   return year >= 1900 && year <= 2200;
 }
 
-// Characters a deadline phrase can start with; every other position is skipped at once.
-const DEADLINE_START_CHARS = [
-  ...Array.from('0123456789“"第前'),
-  ...YEAR_END_WORDS.map((w) => w[0] ?? ''),
-  ...HALF_YEAR_WORDS.map((w) => w.word[0] ?? ''),
-  ...SOLAR_HOLIDAYS.map((w) => w.word[0] ?? ''),
-  ...LUNAR_HOLIDAYS.map((w) => w.word[0] ?? ''),
-  ...UNSUPPORTED_HOLIDAYS.map((w) => w[0] ?? ''),
-  ...Object.keys(CHINESE_MONTHS).map((w) => w[0] ?? ''),
-  ...Object.keys(QUARTER_NUMBERS),
-  LUNAR_FIRST_MONTH[0] ?? '',
-];
-const DEADLINE_START = codeSet(DEADLINE_START_CHARS);
-markKind(KIND.deadlineStart, DEADLINE_START_CHARS);
+// Characters a deadline phrase can start with (char-kinds.ts); every other position is skipped at once.
+const DEADLINE_START = codeSet(DEADLINE_STARTS);
 
 // Which matchers can succeed at a character (each needs its phrase's first character there), so that
 // matchDeadlineAt tries only those, in its usual order.
@@ -311,7 +300,8 @@ const TRY_MONTH = 8;
 const TRY_YEAR_END = 16;
 const MATCHERS_AT = new Uint8Array(0x10000);
 function canStart(flag: number, chars: readonly string[]): void {
-  for (const c of chars) if (c.length > 0) MATCHERS_AT[c.charCodeAt(0)] = (MATCHERS_AT[c.charCodeAt(0)] ?? 0) | flag;
+  for (const c of chars)
+    if (c.length > 0) MATCHERS_AT[c.charCodeAt(0)] = (MATCHERS_AT[c.charCodeAt(0)] ?? 0) | flag;
 }
 const LUNAR_STARTS = [LUNAR_FIRST_MONTH, ...LUNAR_HOLIDAYS.map((h) => h.word)];
 canStart(TRY_HOLIDAY, [
@@ -343,7 +333,11 @@ const IN_TEXT: MatchOptions = { bareYear: false };
 const IN_CELL: MatchOptions = { bareYear: true };
 
 /** The deadline phrase starting exactly at parse position `i` of `s`, or null. */
-export function matchDeadlineAt(s: string, i: number, options: MatchOptions = IN_TEXT): { end: number; spec: DateSpec } | null {
+export function matchDeadlineAt(
+  s: string,
+  i: number,
+  options: MatchOptions = IN_TEXT,
+): { end: number; spec: DateSpec } | null {
   const c = s.charCodeAt(i);
   if (!DEADLINE_START.has(c)) return null;
   if (isDigitCode(c)) {
@@ -393,8 +387,10 @@ export function matchDeadlineAt(s: string, i: number, options: MatchOptions = IN
 export function findDeadlines(p: ParsedText): readonly DeadlineHit[] {
   let hits: DeadlineHit[] | null = null; // most texts have none: no array for them
   const s = p.chars;
+  const flags = p.flags;
+  const at0 = p.flagStart + p.base; // flags of char i: flags[at0 + i] (i in the view)
   for (let i = 0; i < s.length; i++) {
-    const f = p.storedFlagsAt(i);
+    const f = flags[at0 + i] ?? 0;
     if ((f & KIND.deadlineStart) === 0 || (f & QUOTED) !== 0) continue;
     const m = matchDeadlineAt(s, i);
     if (m && m.end > i) {

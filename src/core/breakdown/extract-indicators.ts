@@ -39,15 +39,7 @@ import {
 } from '../vocab/indicator-kind-words.ts';
 import type { ComparatorWord } from '../vocab/comparator-words.ts';
 import { deadlineLengthAt, findDeadlines, mayStartDeadline } from './deadlines.ts';
-import {
-  anyWordPattern,
-  codeSet,
-  KIND,
-  markKind,
-  parseText,
-  PROTECTED,
-  type ParsedText,
-} from './parse-text.ts';
+import { anyWordPattern, codeSet, KIND, parseText, PROTECTED, type ParsedText } from './parse-text.ts';
 import { findQuantities, numericKind, resolveComparator, type Quantity } from './quantities.ts';
 import { itemMarkerLength, mayStartMarker } from './split-subtasks.ts';
 import { WordIndex, wordIndex } from './word-index.ts';
@@ -67,8 +59,8 @@ export interface IndicatorAnalysis {
   readonly fallback: boolean;
 }
 
-// Clause separators after NFKC: comma, colon, semicolon and sentence marks.
-markKind(KIND.clauseSeparator, [',', ':', ';', '。', '!', '?', '｡']);
+// Clause separators (comma, colon, semicolon and sentence marks) are `KIND.clauseSeparator`, list
+// separators start at `KIND.listSeparator` and rule-6 phrases at `KIND.phraseStart` (char-kinds.ts).
 // Punctuation trimmed from the edges of metric phrases and indicator texts.
 const EDGE = codeSet([',', '、', ':', ';', '。', '!', '?', '.', '｡', '…', '-', '—']);
 // A double dash works like a colon: 目标——年内税收收入增长15%. (A single dash may be a range.)
@@ -80,10 +72,6 @@ const HEAD_LOOK = 16;
 
 const FILLER = wordIndex(METRIC_LEADING_FILLER);
 const LIST_SEPARATORS = wordIndex(LIST_SEPARATOR_WORDS);
-markKind(
-  KIND.listSeparator,
-  LIST_SEPARATOR_WORDS.map((w) => w.charAt(0)),
-);
 const AT_CODE = '在'.charCodeAt(0);
 
 interface Range {
@@ -117,24 +105,33 @@ function mayLead(c: number): boolean {
   return c === AT_CODE || FILLER.mayStartWith(c) || mayStartDeadline(c) || mayStartMarker(c);
 }
 
+/** Add the parse positions `[start, end)` to `metricPositions` from `count` on; returns the new count. */
+function addPositions(p: ParsedText, start: number, end: number, count: number): number {
+  if (metricPositions.length < count + Math.max(0, end - start)) {
+    const grown = new Int32Array(Math.max(count + end - start, metricPositions.length * 2));
+    grown.set(metricPositions.subarray(0, count));
+    metricPositions = grown;
+  }
+  const pos = metricPositions;
+  let n = count;
+  for (let k = start; k < end; k++) {
+    // Bracketed asides (（含…）) are no part of a metric.
+    if (!p.hasParen || !p.inParenZone(k)) pos[n++] = k;
+  }
+  return n;
+}
+
 /**
  * Clean a metric: drop bracketed asides, leading filler and deadlines, trailing adverbs and edge
- * punctuation; return the original wording of what is left, spaces tidied. `ranges` lists the parse
- * positions as ascending `[start, end)` pairs: `[s0, e0, s1, e1, …]`.
+ * punctuation; return the original wording of what is left, spaces tidied. The metric's words are the parse
+ * positions `[s0, e0)`, then `[s1, e1)`, then `[s2, e2)` (ascending; empty ranges by default).
  */
-function metricOf(p: ParsedText, ranges: readonly number[]): string {
+function metricOf(p: ParsedText, s0: number, e0: number, s1 = 0, e1 = 0, s2 = 0, e2 = 0): string {
   const s = p.chars;
-  let total = 0;
-  for (let r = 0; r + 1 < ranges.length; r += 2) total += Math.max(0, (ranges[r + 1] ?? 0) - (ranges[r] ?? 0));
-  if (metricPositions.length < total) metricPositions = new Int32Array(Math.max(total, metricPositions.length * 2));
+  let count = addPositions(p, s0, e0, 0);
+  count = addPositions(p, s1, e1, count);
+  count = addPositions(p, s2, e2, count);
   const pos = metricPositions;
-  let count = 0;
-  for (let r = 0; r + 1 < ranges.length; r += 2) {
-    for (let k = ranges[r] ?? 0; k < (ranges[r + 1] ?? 0); k++) {
-      // Bracketed asides (（含…）) are no part of a metric.
-      if (!p.hasParen || !p.inParenZone(k)) pos[count++] = k;
-    }
-  }
   let a = 0;
   let b = count;
   for (;;) {
@@ -180,7 +177,8 @@ function metricOf(p: ParsedText, ranges: readonly number[]): string {
 
 /** True when the chars at `pos[b - w.length .. b)` spell `w`. */
 function endsWithAt(s: string, pos: Int32Array, b: number, w: string): boolean {
-  for (let k = 0; k < w.length; k++) if (s.charCodeAt(pos[b - w.length + k] ?? -1) !== w.charCodeAt(k)) return false;
+  for (let k = 0; k < w.length; k++)
+    if (s.charCodeAt(pos[b - w.length + k] ?? -1) !== w.charCodeAt(k)) return false;
   return true;
 }
 
@@ -230,8 +228,10 @@ function listItems(p: ParsedText, start: number, end: number): Range[] {
   const out: Range[] = [];
   const s = p.chars;
   let a = start;
+  const flags = p.flags;
+  const at0 = p.flagStart + p.base; // flags of char i: flags[at0 + i] (i in the view)
   for (let i = start; i < end; i++) {
-    const f = p.storedFlagsAt(i);
+    const f = flags[at0 + i] ?? 0;
     if ((f & KIND.listSeparator) === 0 || (f & PROTECTED) !== 0) continue;
     const len = LIST_SEPARATORS.longestAt(s, i)?.length ?? 0;
     if (len > 0) {
@@ -249,7 +249,7 @@ function distribute(b: Builder, p: ParsedText, clause: Range, qs: readonly Quant
   const s = p.chars;
   let at = -1;
   // The first 分别 of the clause outside quotes and brackets.
-  for (let i = s.indexOf(DISTRIBUTIVE_WORD, clause.start); i >= 0 && i + 1 < clause.end; ) {
+  for (let i = s.indexOf(DISTRIBUTIVE_WORD, clause.start); i >= 0 && i + 1 < clause.end;) {
     if (!p.isProtected(i)) {
       at = i;
       break;
@@ -272,7 +272,7 @@ function distribute(b: Builder, p: ParsedText, clause: Range, qs: readonly Quant
     const item = items[idx];
     const q = values[idx];
     if (!item || !q) continue;
-    const metric = metricOf(p, [item.start, item.end, after, first.start, last.end, clause.end]);
+    const metric = metricOf(p, item.start, item.end, after, first.start, last.end, clause.end);
     const pre = q.pre ?? first.pre;
     const post = q.post ?? (othersHavePost ? null : last.post);
     addNumeric(b, p, q, metric, text, pre, post);
@@ -320,6 +320,8 @@ function readPieces(b: Builder, p: ParsedText, clause: Range, qs: readonly Quant
   const cuts: Range[] = [];
   let a = clause.start;
   let qi = 0; // next quantity not yet passed
+  const flags = p.flags;
+  const at0 = p.flagStart + p.base; // flags of char i: flags[at0 + i] (i in the view)
   for (let i = clause.start; i < clause.end; i++) {
     while (qi < qs.length && (qs[qi]?.end ?? Infinity) <= i) qi++;
     const inside = qs[qi];
@@ -327,7 +329,7 @@ function readPieces(b: Builder, p: ParsedText, clause: Range, qs: readonly Quant
       i = inside.end - 1; // never cut inside a quantity (及以上 is part of one)
       continue;
     }
-    const f = p.storedFlagsAt(i);
+    const f = flags[at0 + i] ?? 0;
     if ((f & KIND.listSeparator) === 0 || (f & PROTECTED) !== 0) continue;
     const sep = LIST_SEPARATORS.longestAt(s, i);
     if (sep === null) continue;
@@ -347,18 +349,13 @@ function readPieces(b: Builder, p: ParsedText, clause: Range, qs: readonly Quant
     let value: Quantity | undefined;
     for (const q of qs) if (q.start >= piece.start && q.end <= piece.end) value = q;
     if (!value) continue;
-    let metric = metricOf(p, [piece.start, value.start, value.end, piece.end]);
+    let metric = metricOf(p, piece.start, value.start, value.end, piece.end);
     if (metric === '') metric = previousMetric;
     previousMetric = metric;
     addNumeric(b, p, value, metric, textOf(p, piece));
   }
 }
 
-// Characters a keep-level or relative phrase can start with.
-markKind(
-  KIND.phraseStart,
-  [...KEEP_LEVEL_PHRASES, ...RELATIVE_COMPARATORS.map((r) => r.word)].map((w) => w.charAt(0)),
-);
 // Words without which no clause of a text can hold a rule-6 phrase: checked once per text.
 const PHRASE_HINTS = anyWordPattern([...KEEP_LEVEL_PHRASES, ...RELATIVE_BENCHMARKS, ...SYNC_WORDS.close]);
 const KEEP_LEVEL = wordIndex(KEEP_LEVEL_PHRASES);
@@ -378,7 +375,7 @@ function addPhrase(
   comparator: Comparator,
 ): void {
   b.indicators.push({
-    metric: metricOf(p, [clause.start, at]),
+    metric: metricOf(p, clause.start, at),
     kind,
     comparator,
     value: null,
@@ -391,8 +388,10 @@ function addPhrase(
 /** Rule 6: keep-level and relative phrases in a clause without numbers. */
 function readPhrase(b: Builder, p: ParsedText, clause: Range): void {
   const s = p.chars;
+  const flags = p.flags;
+  const at0 = p.flagStart + p.base; // flags of char i: flags[at0 + i] (i in the view)
   for (let i = clause.start; i < clause.end; i++) {
-    const f = p.storedFlagsAt(i);
+    const f = flags[at0 + i] ?? 0;
     if ((f & KIND.phraseStart) === 0 || (f & PROTECTED) !== 0) continue;
     if (KEEP_LEVEL.longestAt(s, i) !== null) {
       addPhrase(b, p, clause, i, 'keep_level', '>=');
@@ -430,8 +429,10 @@ function clausesOf(p: ParsedText): Range[] {
   const n = s.length;
   const out: Range[] = [];
   let a = 0;
+  const flags = p.flags;
+  const at0 = p.flagStart + p.base; // flags of char i: flags[at0 + i] (i in the view)
   for (let i = 0; i < n; i++) {
-    const f = p.storedFlagsAt(i);
+    const f = flags[at0 + i] ?? 0;
     let len = 0;
     if ((f & KIND.clauseSeparator) !== 0) len = 1;
     else if (s.charCodeAt(i) === DASH_CODE && s.startsWith(DOUBLE_DASH, i)) len = 2;
@@ -478,7 +479,7 @@ export function analyseParsed(p: ParsedText, hasDeadline: boolean): IndicatorAna
   const kind: IndicatorKind = hasDeadline ? 'milestone' : 'qualitative';
   if (s.length === 0) return { indicators: [], issues: b.issues, fallback: false };
   const fallback: Indicator = {
-    metric: metricOf(p, [0, s.length]),
+    metric: metricOf(p, 0, s.length),
     kind,
     comparator: null,
     value: null,

@@ -4,11 +4,13 @@
  * breakdown matches on this view and cuts its results out of the original text, so nothing the user wrote
  * is lost or re-spelled.
  *
- * The view is built for speed (10,000-row tables): per-character facts live in typed arrays shared by a
- * text and all its sub-views, read through the small accessors below, and the source offset of a character
- * is stored only when it differs from its parse position.
+ * The view is built for speed (10,000-row tables): per-character facts — where the character stands and
+ * its kinds (char-kinds.ts) — live as bit flags in typed arrays shared by a text and all its sub-views (and
+ * cut from blocks shared by many texts), read through the methods of ParsedText; the source offset of a
+ * character is stored only when it differs from its parse position.
  */
 import { nfkc } from '../text/normalize.ts';
+import { BRACKET_PAIRS, isItemNumberChar, KIND, KIND_OF, QUOTE_PAIRS } from './char-kinds.ts';
 import { CodeSet, codeSet } from './word-index.ts';
 
 export { CodeSet, codeSet };
@@ -26,70 +28,8 @@ export const PAREN_ZONE = 16;
 /** Flags meaning "inside quotes or brackets". */
 export const PROTECTED = QUOTED | BRACKETED;
 
-/**
- * Character kinds, stored in the same flags as the bits above (from bit 8 up) so that each per-character
- * loop of the breakdown tests one number instead of looking the character up in a set. Each kind's
- * characters are given by the module that uses it ({@link markKind}), from its vocabulary.
- */
-export const KIND = {
-  /** Opens or closes a quote or bracket pair (this module). */
-  pair: 1 << 8,
-  /** A sentence boundary (split-subtasks). */
-  boundary: 1 << 9,
-  /** A character after which a numbered item may start (split-subtasks). */
-  markerPrev: 1 << 10,
-  /** A character a deadline phrase can start with (deadlines). */
-  deadlineStart: 1 << 11,
-  /** A character a quantity's number can start with (quantities). */
-  numberStart: 1 << 12,
-  /** A clause separator (extract-indicators). */
-  clauseSeparator: 1 << 13,
-  /** A character a list separator word can start with (extract-indicators). */
-  listSeparator: 1 << 14,
-  /** A character a keep-level or relative phrase can start with (extract-indicators). */
-  phraseStart: 1 << 15,
-  /** A circled or parenthesised item number, {@link isItemNumberChar} (this module). */
-  itemNumber: 1 << 16,
-} as const;
-
-// The kinds of each UTF-16 character, filled by markKind when the modules load.
-const KIND_OF = new Uint32Array(0x10000);
-
-/** Give `kind` (one of {@link KIND}) to each single character of `chars`. */
-export function markKind(kind: number, chars: Iterable<string>): void {
-  for (const c of chars) if (c.length === 1) KIND_OF[c.charCodeAt(0)] = (KIND_OF[c.charCodeAt(0)] ?? 0) | kind;
-}
-
-// Quote pairs (after NFKC) — names live inside them: “四好农村路”, 《音画泰山》.
-const QUOTE_PAIRS: Readonly<Record<string, string>> = {
-  '“': '”',
-  '‘': '’',
-  '「': '」',
-  '『': '』',
-  '《': '》',
-  '〈': '〉',
-};
-
-// Bracket pairs (after NFKC: `（` → `(`, `［` → `[`, `｛` → `{`) — asides: （含徂汶景区500亩）.
-const BRACKET_PAIRS: Readonly<Record<string, string>> = {
-  '(': ')',
-  '[': ']',
-  '{': '}',
-  '【': '】',
-  '〔': '〕',
-  '〖': '〗',
-};
-
-/** True for a circled or parenthesised item number that NFKC would turn into digits (`①` → `1`). */
-export function isItemNumberChar(cp: number): boolean {
-  return (
-    (cp >= 0x2460 && cp <= 0x249b) || // ①–⑳, ⑴–⒇, ⒈–⒛
-    (cp >= 0x24ea && cp <= 0x24ff) || // ⓪, ⓫–⓿
-    (cp >= 0x2776 && cp <= 0x2793) // ❶–❿, ➀–➉, ➊–➓
-  );
-}
-
-for (let c = 0x2460; c <= 0x2793; c++) if (isItemNumberChar(c)) markKind(KIND.itemNumber, [String.fromCharCode(c)]);
+// The character kinds live in char-kinds.ts; the flags of a parse carry them (see ParsedText.flags).
+export { isItemNumberChar, KIND };
 
 // Whitespace of any kind, including the ideographic space and zero-width marks.
 // e.g. ' ' ✓, '\u3000' ✓, '\n' ✓, '\u200B' ✓, 'a' ✗
@@ -247,7 +187,7 @@ export function parseText(source: string): ParsedText {
   let runStart = -1;
   let pending = 0; // SPACE_BEFORE / BREAK_BEFORE for the next char
   let hasSpace = false;
-  for (let i = 0; i < n; ) {
+  for (let i = 0; i < n;) {
     const code = source.charCodeAt(i);
     let cls = CHAR_CLASS[code] ?? 0;
     if (cls === CLASS_STABLE) {
@@ -280,7 +220,7 @@ export function parseText(source: string): ParsedText {
       }
       if (cls === CLASS_SPACE || cls === CLASS_BREAK) {
         pending |= cls === CLASS_BREAK ? SPACE_BEFORE | BREAK_BEFORE : SPACE_BEFORE;
-      hasSpace = true;
+        hasSpace = true;
         i++;
         continue;
       }
@@ -334,15 +274,6 @@ function isLowSurrogate(c: number): boolean {
   return c >= 0xdc00 && c <= 0xdfff;
 }
 
-
-// Any character that opens or closes a pair. e.g. '“' ✓, '(' ✓, '"' ✓, '》' ✓, '，' ✗
-markKind(KIND.pair, [
-  ...Object.keys(QUOTE_PAIRS),
-  ...Object.values(QUOTE_PAIRS),
-  ...Object.keys(BRACKET_PAIRS),
-  ...Object.values(BRACKET_PAIRS),
-  '"',
-]);
 const OPENERS = new Map<number, { closer: number; quote: boolean }>([
   ...Object.entries(QUOTE_PAIRS).map(
     ([o, c]) => [o.charCodeAt(0), { closer: c.charCodeAt(0), quote: true }] as const,
@@ -431,8 +362,8 @@ function isDigitCode(c: number): boolean {
 /**
  * The parsing view of one text, or of a range of it ({@link ParsedText.subView}). Indexes are UTF-16
  * positions in `chars`; per-character facts are read with the methods ({@link ParsedText.flagsAt},
- * {@link ParsedText.isProtected}, {@link ParsedText.fromOf} …). A class so that the per-character loops of
- * the other modules call methods on it rather than imported functions.
+ * {@link ParsedText.isProtected}, {@link ParsedText.fromOf} …), which know where the view's characters sit
+ * in the shared arrays.
  */
 export class ParsedText {
   /** The whole text as given (for a sub-view too: offsets below are offsets in it). */

@@ -21,8 +21,6 @@ import {
   type ComparatorWord,
 } from '../vocab/comparator-words.ts';
 import {
-  CHINESE_DIGITS,
-  CHINESE_MULTIPLIERS,
   NAME_SUFFIX_CHARS,
   NUMERAL_BLOCKING_PREFIXES,
   NUMERAL_WORDS,
@@ -37,7 +35,7 @@ import {
   startsChineseNumeral,
   STARTS_CODES,
 } from './numbers.ts';
-import { codeSet, KIND, markKind, PROTECTED, type ParsedText } from './parse-text.ts';
+import { codeSet, KIND, PROTECTED, type ParsedText } from './parse-text.ts';
 import { WordIndex, wordIndex } from './word-index.ts';
 
 /** One quantity found in a parsed text (positions are parse positions). */
@@ -64,14 +62,7 @@ export interface Quantity {
 }
 
 const MAX_CHINESE_NUMERAL = 24;
-// Characters a quantity's number can start with (digits, Chinese numerals, 百 of 百分之).
-const NUMBER_START_CHARS = [
-  ...Array.from('0123456789'),
-  PERCENT_PREFIX[0] ?? '',
-  ...Object.keys(CHINESE_DIGITS),
-  ...Object.keys(CHINESE_MULTIPLIERS).filter((c) => startsChineseNumeral(c)),
-];
-markKind(KIND.numberStart, NUMBER_START_CHARS);
+// The characters a quantity's number can start with are `KIND.numberStart` (char-kinds.ts).
 // Vocabulary indexes: the longest word at a position, and its entry (the first listed with that word).
 const UNITS = new WordIndex(MEASURE_UNITS, (u) => u.word);
 const SCALES = new WordIndex(SCALE_WORDS, (w) => w.word);
@@ -87,6 +78,7 @@ const MORE_THAN = codeSet(MORE_THAN_MARKERS);
 const RANGE_SEPARATOR_CODES = codeSet(RANGE_SEPARATORS);
 const HUNDRED_CODE = '百'.charCodeAt(0);
 const DOT_CODE = '.'.charCodeAt(0);
+const COMMA_CODE = ','.charCodeAt(0);
 
 function isDigitCode(c: number): boolean {
   return c >= 0x30 && c <= 0x39;
@@ -124,23 +116,36 @@ interface NumberToken {
   readonly malformed: boolean;
 }
 
-// An Arabic number, thousands separators allowed, then a malformed tail like '.3' of '1.2.3'.
-// e.g. '7200人' → '7200'; '1,017亩' → '1,017'; '65.6万' → '65.6'; '1.2.3万元' → '1.2' (tail '.3')
-const ARABIC = /\d+(?:,\d{3})*(?:\.\d+)?/y;
-// e.g. '.3万元' → '.3'; '.3.4' → '.3.4'; '万元' ✗
-const MALFORMED_TAIL = /(?:\.\d+)+/y;
-
-/** Read an Arabic number at `i` (the caller ensures a digit there). */
+/**
+ * Read an Arabic number at `i` (the caller ensures a digit there): digits, thousands groups `,ddd`, one
+ * decimal part `.d…` — as the pattern `\d+(?:,\d{3})*(?:\.\d+)?` would — then a malformed tail of more
+ * decimal parts (`.3` of `1.2.3`). Scanned by hand: this runs for every number of every target.
+ * e.g. '7200人' → '7200'; '1,017亩' → '1,017'; '65.6万' → '65.6'; '1.2.3万元' → '1.2.3' (malformed)
+ */
 function readArabic(s: string, i: number): NumberToken {
-  ARABIC.lastIndex = i;
-  const m = ARABIC.exec(s);
-  const text = m ? m[0] : s.charAt(i);
-  let end = i + text.length;
-  MALFORMED_TAIL.lastIndex = end;
-  const tail = MALFORMED_TAIL.exec(s);
-  const malformed = tail !== null;
-  if (tail) end += tail[0].length;
-  return { start: i, end, text: s.slice(i, end), chinese: false, chineseValue: null, malformed };
+  let j = i;
+  while (isDigitCode(s.charCodeAt(j))) j++;
+  while (
+    s.charCodeAt(j) === COMMA_CODE &&
+    isDigitCode(s.charCodeAt(j + 1)) &&
+    isDigitCode(s.charCodeAt(j + 2)) &&
+    isDigitCode(s.charCodeAt(j + 3))
+  ) {
+    j += 4;
+  }
+  j = afterDecimals(s, j, 1);
+  const end = afterDecimals(s, j, Infinity);
+  return { start: i, end, text: s.slice(i, end), chinese: false, chineseValue: null, malformed: end > j };
+}
+
+/** The end of up to `max` decimal parts `.d…` starting at `j` (`j` itself when there is none). */
+function afterDecimals(s: string, j: number, max: number): number {
+  let end = j;
+  for (let n = 0; n < max && s.charCodeAt(end) === DOT_CODE && isDigitCode(s.charCodeAt(end + 1)); n++) {
+    end += 2;
+    while (isDigitCode(s.charCodeAt(end))) end++;
+  }
+  return end;
 }
 
 /**
@@ -201,7 +206,8 @@ function readUnit(s: string, j: number, allowScale: boolean): UnitRead | null {
     k++;
   }
   const unit = UNITS.longestAt(s, k);
-  if (unit !== null) return { end: k + unit.word.length, unit: unit.canonical, exponent: 0, scaled: false, more };
+  if (unit !== null)
+    return { end: k + unit.word.length, unit: unit.canonical, exponent: 0, scaled: false, more };
   if (!allowScale) return null;
   const scale = SCALES.longestAt(s, k);
   if (scale === null) return null;
@@ -302,8 +308,10 @@ export function findQuantities(p: ParsedText): readonly Quantity[] {
   const s = p.chars;
   let out: Quantity[] | null = null; // most texts have none: no array for them
   let i = 0;
+  const flags = p.flags;
+  const at0 = p.flagStart + p.base; // flags of char i: flags[at0 + i] (i in the view)
   while (i < s.length) {
-    const f = p.storedFlagsAt(i);
+    const f = flags[at0 + i] ?? 0;
     if ((f & KIND.numberStart) === 0 || (f & PROTECTED) !== 0) {
       i++;
       continue;

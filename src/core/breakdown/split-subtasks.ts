@@ -23,7 +23,6 @@ import {
   codeSet,
   isItemNumberChar,
   KIND,
-  markKind,
   parseText,
   PROTECTED,
   SPACE_BEFORE,
@@ -47,14 +46,10 @@ export interface PieceRange {
   readonly end: number;
 }
 
-// Sentence boundaries after NFKC (`；` → `;`, `！` → `!`, `？` → `?`; `。` is unchanged).
-const BOUNDARY = ['。', ';', '!', '?', '｡'];
+// Sentence boundaries (`KIND.boundary`) and the characters after which a numbered item may start
+// (`KIND.markerPrev`) are listed in char-kinds.ts: the parse marks them.
 // Punctuation trimmed from both ends of a piece.
 const EDGE_PUNCTUATION = codeSet([',', '、', ':', ';', '。', '!', '?', '.', '｡', '…']);
-// Characters after which a numbered item may start.
-const MARKER_AFTER = [',', ':', '、'];
-markKind(KIND.boundary, BOUNDARY);
-markKind(KIND.markerPrev, [...BOUNDARY, ...MARKER_AFTER]);
 
 // Numbered-item markers, tried at a marker position (NFKC applied, circled numbers kept as written); the
 // last alternative is a Chinese ordinal followed by an enumeration word (是, from the vocabulary).
@@ -135,17 +130,18 @@ export function splitRanges(p: ParsedText): PieceRange[] {
   // Positions where something may happen: a line break, a space or item number (a marker may start), a
   // sentence boundary; or a character after which a marker may start. Everywhere else: move on.
   const here = BREAK_BEFORE | SPACE_BEFORE | KIND.itemNumber | KIND.boundary;
+  const flags = p.flags;
+  const at0 = p.flagStart + p.base; // flags of char i: flags[at0 + i] (i in the view; the first: flagsAt)
   for (let i = 0; i < n; i++) {
-    const f = i === 0 ? p.flagsAt(0) : p.storedFlagsAt(i);
-    const afterMarkerPrev = i > 0 && (p.storedFlagsAt(i - 1) & KIND.markerPrev) !== 0;
+    const f = i === 0 ? p.flagsAt(0) : (flags[at0 + i] ?? 0);
+    const afterMarkerPrev = i > 0 && ((flags[at0 + i - 1] ?? 0) & KIND.markerPrev) !== 0;
     if (i > 0 && (f & here) === 0 && !afterMarkerPrev) continue;
     if ((f & BREAK_BEFORE) !== 0 && breakSplits(p, i)) {
       pushTrimmed(out, p, start, i);
       start = i;
     }
     // Only a few positions can hold an item marker; test them before running the marker pattern.
-    const maybeMarker =
-      i === 0 || (f & SPACE_BEFORE) !== 0 || afterMarkerPrev || (f & KIND.itemNumber) !== 0;
+    const maybeMarker = i === 0 || (f & SPACE_BEFORE) !== 0 || afterMarkerPrev || (f & KIND.itemNumber) !== 0;
     const marker = maybeMarker ? markerAt(p, i) : 0;
     if (marker > 0) {
       pushTrimmed(out, p, start, i);
@@ -228,16 +224,19 @@ function findRepeats(p: ParsedText, ranges: readonly PieceRange[]): (number | nu
       grown.set(clauseBuffer);
       clauseBuffer = grown;
     }
+    // Jump from comma to comma (',' after NFKC); one outside quotes and brackets ends a clause.
     let a = r.start;
-    for (let i = r.start; i <= r.end; i++) {
-      const atComma = i < r.end && s.charCodeAt(i) === 0x2c && (p.storedFlagsAt(i) & PROTECTED) === 0; // ','
-      if (i === r.end || atComma) {
-        if (i > a) {
-          clauseBuffer[count++] = a;
-          clauseBuffer[count++] = i;
-        }
-        a = i + 1;
+    for (let i = s.indexOf(',', a); i >= 0 && i < r.end; i = s.indexOf(',', i + 1)) {
+      if ((p.storedFlagsAt(i) & PROTECTED) !== 0) continue;
+      if (i > a) {
+        clauseBuffer[count++] = a;
+        clauseBuffer[count++] = i;
       }
+      a = i + 1;
+    }
+    if (r.end > a) {
+      clauseBuffer[count++] = a;
+      clauseBuffer[count++] = r.end;
     }
   }
   clauseFrom[ranges.length] = count;

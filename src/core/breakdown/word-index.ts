@@ -110,7 +110,8 @@ export class WordIndex<T> {
   longestAt(text: string, i: number): T | null {
     const code = text.charCodeAt(i);
     if (!this.starts.has(code)) return null;
-    for (const { word, entry } of this.longestFirst.get(code) ?? []) if (text.startsWith(word, i)) return entry;
+    for (const { word, entry } of this.longestFirst.get(code) ?? [])
+      if (text.startsWith(word, i)) return entry;
     return null;
   }
 

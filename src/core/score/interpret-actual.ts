@@ -174,7 +174,23 @@ export type StatusWordMatch =
  * (used for free progress text, where `完成投资5亿元` must not read as 完成).
  */
 export function findStatusWord(text: string, exactOnly = false): StatusWordMatch {
+  // A progress text with more CJK ideographs than any word and its punctuation cannot be one word as a
+  // whole. Ideographs (U+4E00–U+9FFF) are never changed or dropped by the compact key, so this can be told
+  // before normalising a text of 200 characters.
+  if (exactOnly && ideographsExceed(text, MAX_WORD_LENGTH + MAX_TRAILING_PUNCTUATION))
+    return { kind: 'none' };
   return statusWordInKey(compactKey(text), exactOnly);
+}
+
+// True when `text` has more than `limit` CJK unified ideographs.
+function ideographsExceed(text: string, limit: number): boolean {
+  if (text.length <= limit) return false;
+  let count = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = charCodeAt.call(text, i);
+    if (c >= 0x4e00 && c <= 0x9fff && ++count > limit) return true;
+  }
+  return false;
 }
 
 // findStatusWord on a compact key already computed.
@@ -239,6 +255,15 @@ const BRACKETED = /\([^)]*\)|\[[^\]]*\]|【[^】]*】/g;
  */
 const MINUS_SIGN = /\u2212/g;
 
+// Whether a text has `(`, `[` or `【` (one pass instead of a search for each).
+function hasOpeningBracket(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = charCodeAt.call(text, i);
+    if (c === 40 || c === 91 || c === 0x3010) return true; // '(' '[' '【'
+  }
+  return false;
+}
+
 function isDigit(c: number): boolean {
   return c >= 48 && c <= 57; // '0'…'9'
 }
@@ -251,10 +276,18 @@ function isDigit(c: number): boolean {
  * (more than one figure: `many`, not read).
  */
 function readFigure(compact: string): TextFigure | 'none' | 'many' {
-  // The replacements run only when needed: this is read for every reported cell.
+  // The replacements run only when needed (one pass looks for both marks): this is read for every
+  // reported cell.
   let key = compact;
-  if (key.includes('\u2212')) key = key.replace(MINUS_SIGN, '-');
-  if (key.includes(',')) key = key.replace(THOUSANDS, '$1');
+  let minus = false;
+  let comma = false;
+  for (let i = 0; i < key.length; i++) {
+    const c = charCodeAt.call(key, i);
+    if (c === 0x2212) minus = true;
+    else if (c === 44) comma = true; // ','
+  }
+  if (minus) key = key.replace(MINUS_SIGN, '-');
+  if (comma) key = key.replace(THOUSANDS, '$1');
   const n = key.length;
   let start = -1;
   for (let i = 0; i < n; i++) {
@@ -288,7 +321,7 @@ function readFigure(compact: string): TextFigure | 'none' | 'many' {
     }
   }
   let rest = end === n ? '' : key.slice(end);
-  if (rest.includes('(') || rest.includes('[') || rest.includes('【')) rest = rest.replace(BRACKETED, '');
+  if (rest !== '' && hasOpeningBracket(rest)) rest = rest.replace(BRACKETED, '');
   let suffix = rest === '' ? '' : stripPunctuation(rest);
   if (suffix !== '') {
     // Approximate words may sit between the figure and the unit (80余次) or after the unit (4496人左右).

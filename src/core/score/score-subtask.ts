@@ -77,18 +77,29 @@ export interface SubTaskContext {
 // One shared blank reading: most entries lack most cells.
 const BLANK: ActualReading = { kind: 'blank' };
 
-/** Severity order of scored statuses: the worst decides. */
-const STATUS_ORDER: Readonly<Record<TaskStatus, number>> = {
-  done: 0,
-  on_track: 1,
-  lagging: 2,
-  severe: 3,
-  unscored: -1,
-};
+/**
+ * Severity order of scored statuses: the worst decides (done 0 < on track 1 < lagging 2 < severe 3;
+ * unscored −1). A switch rather than a lookup table: a table indexed by the status is a keyed load whose
+ * key changes from call to call, which V8 handles on its slowest (megamorphic) path.
+ */
+function severity(status: TaskStatus): number {
+  switch (status) {
+    case 'done':
+      return 0;
+    case 'on_track':
+      return 1;
+    case 'lagging':
+      return 2;
+    case 'severe':
+      return 3;
+    case 'unscored':
+      return -1;
+  }
+}
 
 /** The worse of two scored statuses (`unscored` never wins). */
 export function worseStatus(a: TaskStatus, b: TaskStatus): TaskStatus {
-  return STATUS_ORDER[b] > STATUS_ORDER[a] ? b : a;
+  return severity(b) > severity(a) ? b : a;
 }
 
 // How an indicator's figure is judged.
@@ -128,7 +139,10 @@ function implicitIndicator(sub: SubTask): Indicator {
   };
 }
 
-/** The outcome of comparing a completion ratio with what is expected. */
+/**
+ * The outcome of comparing a completion ratio with what is expected, with its verdict (`已完成目标`,
+ * `达到序时进度50%`, `低于序时进度75%（差30.0个百分点）`).
+ */
 interface Judgement {
   readonly status: Exclude<TaskStatus, 'unscored'>;
   readonly expected: number;
@@ -201,8 +215,10 @@ function newMemo(exp: Expectation, deadlineText: string | null, s: ScoringSettin
     overdue: deadline,
     reachedZh: `达到${labelZh}`,
     reachedEn: `at or above ${labelEn}`,
-    allowedZh: s.gapMode === 'points' ? `），在允许范围（${allow}个百分点）内` : `），在允许范围（${allow}%）内`,
-    allowedEn: s.gapMode === 'points' ? `), within the allowed ${allow} points` : `), within the allowed ${allow}%`,
+    allowedZh:
+      s.gapMode === 'points' ? `），在允许范围（${allow}个百分点）内` : `），在允许范围（${allow}%）内`,
+    allowedEn:
+      s.gapMode === 'points' ? `), within the allowed ${allow} points` : `), within the allowed ${allow}%`,
     words: [new Map(), new Map()],
   };
 }
@@ -267,6 +283,8 @@ function judgeRatio(
       verdictEn: timeScaled || exp.due ? 'target met' : 'meets the target so far',
     };
   }
+  // Verdicts with figures are concatenated, not joined: the explanation's one join() copies them right
+  // after, so their partial strings never outlive this sub-task.
   const gapText = fixed(gap, d);
   if (exp.due) {
     const status = s.overdueIsSevere ? 'severe' : statusOfMeasure(gapMeasure(gap, ePct, cPct, s), s);
@@ -277,8 +295,8 @@ function judgeRatio(
       credit,
       overdue: m.overdue,
       yearEnd: !m.overdue,
-      verdictZh: [m.dueZh, '（差', gapText, '个百分点）'].join(''),
-      verdictEn: [m.dueEn, ' (', gapText, ' points short)'].join(''),
+      verdictZh: m.dueZh + '（差' + gapText + '个百分点）',
+      verdictEn: m.dueEn + ' (' + gapText + ' points short)',
     };
   }
   if (gap <= 0) {
@@ -296,32 +314,22 @@ function judgeRatio(
   const measure = gapMeasure(gap, ePct, cPct, s);
   const status = statusOfMeasure(measure, s);
   // `低于序时进度75%（差30.0个百分点）` / `为目标要求的80.0%（差20.0个百分点）`, with the relative shortfall (三亚)
-  // and the allowance when within it; each joined in one go.
-  const rel = s.gapMode === 'relative' ? trimmed(measure, d) : '';
-  const within = status === 'on_track';
+  // and the allowance when within it.
   const rText = timeScaled ? '' : percentFixed(r, d);
-  const verdictZh = [
-    timeScaled ? '低于' : '为目标要求的',
-    timeScaled ? m.labelZh : rText,
-    '（差',
-    gapText,
-    '个百分点',
-    rel === '' ? '' : '，落后',
-    rel,
-    rel === '' ? '' : '%',
-    within ? m.allowedZh : '）',
-  ].join('');
-  const verdictEn = [
-    timeScaled ? 'below ' : rText,
-    timeScaled ? m.labelEn : ' of the requirement',
-    ' (',
-    gapText,
-    timeScaled ? ' points behind' : ' points short',
-    rel === '' ? '' : ', ',
-    rel,
-    rel === '' ? '' : '% short of it',
-    within ? m.allowedEn : ')',
-  ].join('');
+  let verdictZh = timeScaled
+    ? '低于' + m.labelZh + '（差' + gapText + '个百分点'
+    : '为目标要求的' + rText + '（差' + gapText + '个百分点';
+  let verdictEn = timeScaled
+    ? 'below ' + m.labelEn + ' (' + gapText + ' points behind'
+    : rText + ' of the requirement (' + gapText + ' points short';
+  if (s.gapMode === 'relative') {
+    const rel = trimmed(measure, d);
+    verdictZh += '，落后' + rel + '%';
+    verdictEn += ', ' + rel + '% short of it';
+  }
+  const within = status === 'on_track';
+  verdictZh += within ? m.allowedZh : '）';
+  verdictEn += within ? m.allowedEn : ')';
   return { status, expected, gapPoints: gap, credit, overdue: false, yearEnd: false, verdictZh, verdictEn };
 }
 
@@ -403,21 +411,24 @@ function wordOutcome(
       ? {
           cls,
           judgement: j,
-          zh: '填报“' + word + '”（按完成0%计），' + j.verdictZh,
-          en: 'reported "' + word + '" (counted as 0 %), ' + j.verdictEn,
+          zh: ['填报“', word, '”（按完成0%计）', '，', j.verdictZh].join(''),
+          en: ['reported "', word, '" (counted as 0 %)', ', ', j.verdictEn].join(''),
         }
       : {
           cls,
           judgement: j,
-          zh: '填报“' + word + '”，' + j.verdictZh,
-          en: 'reported "' + word + '", ' + j.verdictEn,
+          zh: ['填报“', word, '”', '，', j.verdictZh].join(''),
+          en: ['reported "', word, '"', ', ', j.verdictEn].join(''),
         };
   if (byWord.size < 1000) byWord.set(word, outcome);
   return outcome;
 }
 
 // The texts of unscored indicators that quote nothing from the cell: one shared object each.
-const NO_PROGRESS_TEXT = { zh: '未评分：未填报完成值或进展状态', en: 'not scored: no actual or status reported' };
+const NO_PROGRESS_TEXT = {
+  zh: '未评分：未填报完成值或进展状态',
+  en: 'not scored: no actual or status reported',
+};
 const NO_TARGET_TEXT = { zh: '未评分：缺少可用的目标值', en: 'not scored: no usable target value' };
 const NO_BENCHMARK_TEXT = { zh: '未评分：缺少对标值', en: 'not scored: no benchmark value' };
 
@@ -481,19 +492,22 @@ function reportInvalid(reading: ActualReading, ctxUnit: string | null, findings:
 const STATUS_CONTEXT: UnitContext = { unit: null, plainUnit: null, expectsFigure: false };
 
 // What the status cell (or a one-word progress text) says, for indicators without their own figure.
-function readStatus(entry: ProgressEntry | undefined): ActualReading {
-  if (entry?.status) {
-    const reading = interpretActual(entry.status, null, STATUS_CONTEXT);
+function readStatus(
+  statusCell: Located<string> | undefined,
+  textCell: Located<string> | undefined,
+): ActualReading {
+  if (statusCell) {
+    const reading = interpretActual(statusCell, null, STATUS_CONTEXT);
     // A figure with a unit is not a status; report it as an unknown status rather than a unit problem.
     if (reading.kind === 'invalid' && reading.reason === 'unit_mismatch') {
       return { ...reading, reason: 'unknown_status', unit: null };
     }
     if (reading.kind !== 'blank') return reading;
   }
-  if (entry?.text && typeof entry.text.value === 'string') {
-    const m = findStatusWord(entry.text.value, true);
+  if (textCell && typeof textCell.value === 'string') {
+    const m = findStatusWord(textCell.value, true);
     if (m.kind === 'word')
-      return { kind: 'word', cls: m.cls, word: m.word, at: entry.text.at, raw: entry.text.value };
+      return { kind: 'word', cls: m.cls, word: m.word, at: textCell.at, raw: textCell.value };
   }
   return BLANK;
 }
@@ -734,7 +748,9 @@ function scoreIndicator(
       'figure',
       at,
       ['实际', aText, '，对标值', bText, close ? '（基本同步）' : '', '，', j.verdictZh].join(''),
-      ['actual ', aText, ', benchmark ', bText, close ? ' (roughly in step)' : '', ', ', j.verdictEn].join(''),
+      ['actual ', aText, ', benchmark ', bText, close ? ' (roughly in step)' : '', ', ', j.verdictEn].join(
+        '',
+      ),
     );
   }
 
@@ -769,12 +785,22 @@ function scoreIndicator(
         'figure',
         at,
         approx
-          ? ['完成', aText, '（目标', tText, '左右，按', tEffText, '计），完成率', c, '，', j.verdictZh].join('')
-          : ['完成', aText, '（目标', tText, '），完成率', c, '，', j.verdictZh].join(''),
-        approx
-          ? [aText, ' of about ', tText, ' (counted from ', tEffText, '), completion ', c, ', ', j.verdictEn].join(
+          ? ['完成', aText, '（目标', tText, '左右，按', tEffText, '计），完成率', c, '，', j.verdictZh].join(
               '',
             )
+          : ['完成', aText, '（目标', tText, '），完成率', c, '，', j.verdictZh].join(''),
+        approx
+          ? [
+              aText,
+              ' of about ',
+              tText,
+              ' (counted from ',
+              tEffText,
+              '), completion ',
+              c,
+              ', ',
+              j.verdictEn,
+            ].join('')
           : [aText, ' of ', tText, ', completion ', c, ', ', j.verdictEn].join(''),
       );
     }
@@ -839,8 +865,18 @@ function scoreIndicator(
         a,
         'figure',
         at,
-        ['实际', aText, met ? '，控制在目标' : '，超出控制目标', tText, met ? '以内' : '', '，', j.verdictZh].join(''),
-        ['actual ', aText, met ? ', within the limit ' : ', above the limit ', tText, ', ', j.verdictEn].join(''),
+        [
+          '实际',
+          aText,
+          met ? '，控制在目标' : '，超出控制目标',
+          tText,
+          met ? '以内' : '',
+          '，',
+          j.verdictZh,
+        ].join(''),
+        ['actual ', aText, met ? ', within the limit ' : ', above the limit ', tText, ', ', j.verdictEn].join(
+          '',
+        ),
       );
     }
     case 'level': {
@@ -940,8 +976,15 @@ export function scoreSubTask(
   }
   const memo = memoOf(exp, sub, s);
   const indicators = sub.indicators.length > 0 ? sub.indicators : [implicitIndicator(sub)];
+  // Each field of the entry is read once. Entries are built field by field (a ledger row carries some
+  // columns and not others), so they come in many shapes, and every property read on them takes V8's
+  // slowest (megamorphic) path.
+  const statusCell = entry?.status;
+  const textCell = entry?.text;
+  const actualCell = entry?.actual;
+  const printedCell = entry?.printedRate;
   const headerUnit = trimmedOrNull(entry?.actualUnit);
-  const status = readStatus(entry);
+  const status = readStatus(statusCell, textCell);
   if (status.kind === 'invalid') reportInvalid(status, null, findings);
 
   // Nearly every sub-task has one indicator: `[score]` makes an array of exactly that size, where `[]` then
@@ -954,38 +997,33 @@ export function scoreSubTask(
     const written = writtenUnit(ind);
     const plainUnit = headerUnit ?? written;
     let target = ind.value;
-    if (index === 0 && entry?.plan) {
+    const planCell = index === 0 ? entry?.plan : undefined;
+    if (planCell) {
       // A plan is a figure in the indicator's unit whatever its kind.
-      const plan = readActual(entry.plan, entry.planFormat ?? null, ind.unit, plainUnit, true);
+      const plan = readActual(planCell, entry?.planFormat ?? null, ind.unit, plainUnit, true);
       if (plan.kind === 'value') target = plan.value;
       else if (plan.kind !== 'blank') {
-        findings.push(
-          makeFinding('score_plan_unreadable', entry.plan.at, { text: cellText(entry.plan.raw) }),
-        );
+        findings.push(makeFinding('score_plan_unreadable', planCell.at, { text: cellText(planCell.raw) }));
       }
     }
     const figureExpected = expectsFigure(ind, target);
     const own = entry?.indicatorActuals?.[index];
     const actual = own
       ? readCell(own.actual, own.format, ind, plainUnit, figureExpected)
-      : index === 0
-        ? readCell(entry?.actual, entry?.actualFormat, ind, plainUnit, figureExpected)
+      : index === 0 && actualCell
+        ? readCell(actualCell, entry?.actualFormat, ind, plainUnit, figureExpected)
         : BLANK;
     // A printed 完成率 stands in for a missing figure of the first indicator only.
     let printed: ActualReading = BLANK;
-    if (index === 0 && entry?.printedRate && actual.kind === 'blank') {
-      const p = readPrintedPercent(
-        entry.printedRate.value,
-        entry.printedRateFormat ?? null,
-        exp.expected * 100,
-      );
+    if (index === 0 && printedCell && actual.kind === 'blank') {
+      const p = readPrintedPercent(printedCell.value, entry?.printedRateFormat ?? null, exp.expected * 100);
       if (p)
         printed = {
           kind: 'ratio',
           ratio: p.percent / 100,
           assumed: false,
-          at: entry.printedRate.at,
-          raw: entry.printedRate.raw,
+          at: printedCell.at,
+          raw: printedCell.raw,
         };
     }
     const benchmark =
@@ -1028,7 +1066,7 @@ export function scoreSubTask(
     if (x.overdue) overdue = true;
     if (x.yearEndUnfinished) yearEndUnfinished = true;
     creditSum += x.credit ?? 0;
-    if (!deciding || STATUS_ORDER[x.status] > STATUS_ORDER[deciding.status]) deciding = x;
+    if (!deciding || severity(x.status) > severity(deciding.status)) deciding = x;
   }
   const first = list[0];
   if (!deciding) {
@@ -1054,8 +1092,8 @@ export function scoreSubTask(
   const credit = scoredCount > 0 ? creditSum / scoredCount : null;
 
   // Cross-checks against what the unit wrote.
-  if (entry?.printedRate && firstFigureCompletion !== null) {
-    checkPrintedRate(entry, firstFigureCompletion, s, findings);
+  if (printedCell && firstFigureCompletion !== null) {
+    checkPrintedRate(printedCell, entry?.printedRateFormat ?? null, firstFigureCompletion, s, findings);
   }
   if (
     status.kind === 'word' &&
@@ -1073,11 +1111,12 @@ export function scoreSubTask(
   }
   // A text no longer than the limit in UTF-16 units cannot have more characters than that: count only the
   // few longer ones.
-  if (entry?.text && typeof entry.text.value === 'string' && entry.text.value.length > s.progressTextLimit) {
-    const length = textLength(entry.text.value);
+  const text = textCell?.value;
+  if (typeof text === 'string' && text.length > s.progressTextLimit && textCell) {
+    const length = textLength(text);
     if (length > s.progressTextLimit) {
       findings.push(
-        makeFinding('score_progress_text_too_long', entry.text.at, { length, limit: s.progressTextLimit }),
+        makeFinding('score_progress_text_too_long', textCell.at, { length, limit: s.progressTextLimit }),
       );
     }
   }
@@ -1122,28 +1161,55 @@ export function scoreSubTask(
     yearEndUnfinished,
     isTotal,
     category: trimmedOrNull(entry?.category),
-    at: deciding?.at ?? entry?.actual?.at ?? entry?.status?.at ?? sub.at,
+    at: deciding?.at ?? actualCell?.at ?? statusCell?.at ?? sub.at,
     targetAt: sub.at,
   };
 }
 
 // A text setting (header unit, category) trimmed, or null when blank or absent.
 function trimmedOrNull(value: string | null | undefined): string | null {
-  if (typeof value !== 'string') return null;
+  if (typeof value !== 'string' || value === '') return null;
+  // Nearly every value is already trimmed: only call trim() when an end could be whitespace (any code up
+  // to a space, or a non-ASCII space such as U+3000 or U+00A0).
+  const first = charCodeAt.call(value, 0);
+  const last = charCodeAt.call(value, value.length - 1);
+  if (
+    first > 0x20 &&
+    last > 0x20 &&
+    (first < 0x80 || !mayBeSpace(first)) &&
+    (last < 0x80 || !mayBeSpace(last))
+  ) {
+    return value;
+  }
   const t = value.trim();
   return t === '' ? null : t;
 }
 
+// Non-ASCII characters that String.prototype.trim() removes: U+00A0, U+1680, U+2000–U+200A, U+2028,
+// U+2029, U+202F, U+205F, U+3000 and U+FEFF.
+function mayBeSpace(c: number): boolean {
+  return (
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
+}
+
 function checkPrintedRate(
-  entry: ProgressEntry,
+  cell: Located<RawCell>,
+  format: string | null,
   completion: number,
   s: ScoringSettings,
   findings: Finding[],
 ): void {
-  const cell = entry.printedRate;
-  if (!cell) return;
   const computed = completion * 100;
-  const printed = readPrintedPercent(cell.value, entry.printedRateFormat ?? null, computed);
+  const printed = readPrintedPercent(cell.value, format, computed);
   if (printed === null) {
     if (cellText(cell.raw).trim() !== '') {
       findings.push(makeFinding('score_printed_rate_unreadable', cell.at, { text: cellText(cell.raw) }));

@@ -17,6 +17,7 @@ import {
   tallyCount,
   tallyEscalation,
 } from './circular.ts';
+import { IdSet } from './id-set.ts';
 import { percentTrimmed } from './numbers.ts';
 import type { ProgressEntry, ScoreInput, ScoreResult, SubTaskScore } from './score-model.ts';
 import { ownerNamesMemo, scoreSubTask } from './score-subtask.ts';
@@ -41,21 +42,6 @@ function firstCell(entry: ProgressEntry): CellRef | undefined {
     entry.benchmark?.at ??
     (typeof weight === 'object' ? weight.at : undefined)
   );
-}
-
-// The first id that repeats an earlier one, reported as misuse.
-function throwDuplicate(ids: readonly string[]): never {
-  const seen = new Set<string>();
-  for (const id of ids) {
-    if (seen.has(id)) {
-      throw new DubanError('invalid_argument', `子任务编号重复：${id} / duplicate sub-task id: ${id}`, {
-        field: 'subTasks',
-        value: id,
-      });
-    }
-    seen.add(id);
-  }
-  throw new DubanError('invalid_argument', '子任务编号重复 / duplicate sub-task ids', { field: 'subTasks' });
 }
 
 // A total row (全区, 合计): listed by row, or every unit of it named as a total.
@@ -85,32 +71,22 @@ export function scoreSubTasks(input: ScoreInput): ScoreResult {
   checkPlanYear(input.planYear);
   validateSettings(input.settings);
   const s = input.settings;
-  // One pass over the sub-tasks: their ids and entries, whether a weight column is in use. Indexed loops
-  // over the sub-tasks and results: a for-of loop in a function that runs once per scoring call allocates
-  // an iterator result per element until it is optimised.
   const subTasks = input.subTasks;
-  const ids: string[] = [];
-  const entries: (ProgressEntry | undefined)[] = [];
-  let matched = 0;
+  const progress = input.progress;
+  // Whether a weight column is in use: some sub-task's entry has a weight. When no entry at all has one
+  // (the usual case) that is settled by one look at each entry; otherwise the sub-tasks' own entries decide,
+  // since an orphaned entry's weight does not count.
   let weighted = false;
-  for (let i = 0; i < subTasks.length; i++) {
-    const sub = subTasks[i];
-    if (sub === undefined) {
-      entries.push(undefined);
-      continue;
-    }
-    ids.push(sub.id);
-    const entry = input.progress.get(sub.id);
-    entries.push(entry);
-    if (entry !== undefined) {
-      matched += 1;
-      if (entry.weight !== undefined) weighted = true;
+  let anyWeight = false;
+  progress.forEach((entry) => {
+    if (entry.weight !== undefined) anyWeight = true;
+  });
+  if (anyWeight) {
+    for (let i = 0; i < subTasks.length && !weighted; i++) {
+      const sub = subTasks[i];
+      if (sub !== undefined && progress.get(sub.id)?.weight !== undefined) weighted = true;
     }
   }
-  // A set built from the whole array is sized once; adding ids one by one rehashes it over and over, and
-  // every rehash reads each id again — slow for 100 000 ids spread over the heap.
-  const seen = new Set(ids);
-  if (seen.size < ids.length) throwDuplicate(ids);
 
   const findings: Finding[] = [];
   const progressShare = timeProgress(input.asOf, input.planYear);
@@ -123,11 +99,9 @@ export function scoreSubTasks(input: ScoreInput): ScoreResult {
       }),
     );
   }
-  if (matched < input.progress.size) {
-    for (const [id, entry] of input.progress) {
-      if (!seen.has(id)) findings.push(makeFinding('score_progress_orphan', firstCell(entry), { id }));
-    }
-  }
+  // Entries of unknown sub-tasks are reported next, before the sub-tasks' own findings; they are known
+  // once every id has been seen, so they are put in place after scoring.
+  const orphansAt = findings.length;
 
   const totalRows = new Set(input.totals?.rows ?? []);
   const totalKeys = new Set((input.totals?.units ?? []).map((n) => compactKey(n)));
@@ -155,15 +129,40 @@ export function scoreSubTasks(input: ScoreInput): ScoreResult {
   const unitFindings: Finding[] = [];
   const countTally = newCountTally();
   const escalationTally = newEscalationTally(s);
+  // One pass: each sub-task's id is checked, its entry looked up and scored at once, so both are read from
+  // memory once. Indexed loops: a for-of loop in a function that runs once per scoring call allocates an
+  // iterator result per element until it is optimised.
+  const seen = new IdSet();
+  let matched = 0;
   const tasks: SubTaskScore[] = [];
   for (let i = 0; i < subTasks.length; i++) {
     const sub = subTasks[i];
     if (sub === undefined) continue;
-    const task = scoreSubTask(sub, entries[i], ctx, findings, isTotalRow(sub, totalRows, totalKeys));
+    if (!seen.add(sub.id)) {
+      throw new DubanError(
+        'invalid_argument',
+        `子任务编号重复：${sub.id} / duplicate sub-task id: ${sub.id}`,
+        { field: 'subTasks', value: sub.id },
+      );
+    }
+    const entry = progress.get(sub.id);
+    if (entry !== undefined) matched += 1;
+    const task = scoreSubTask(sub, entry, ctx, findings, isTotalRow(sub, totalRows, totalKeys));
     tasks.push(task);
     tallyTask(tally, task, unitFindings);
     tallyCount(countTally, task);
     tallyEscalation(escalationTally, task);
+  }
+  if (matched < progress.size) {
+    const orphans: Finding[] = [];
+    progress.forEach((entry, id) => {
+      if (!seen.has(id)) orphans.push(makeFinding('score_progress_orphan', firstCell(entry), { id }));
+    });
+    if (orphans.length > 0) {
+      const rest = findings.splice(orphansAt);
+      for (const f of orphans) findings.push(f);
+      for (const f of rest) findings.push(f);
+    }
   }
   const units = finishUnits(tally, unitFindings);
   for (const f of unitFindings) findings.push(f);

@@ -64,7 +64,10 @@ const SETTINGS_SPEC: { readonly kind: 'object'; readonly fields: Readonly<Record
       fields: { severe: BOOL, overdue: BOOL, yearEndUnfinished: BOOL, lagging: BOOL },
     },
     scopeName: { kind: 'text', maxLength: 20 },
-    paragraph: { kind: 'object', fields: { topNamesLimit: { kind: 'number', min: 1, max: 100, integer: true } } },
+    paragraph: {
+      kind: 'object',
+      fields: { topNamesLimit: { kind: 'number', min: 1, max: 100, integer: true } },
+    },
   },
 };
 

@@ -157,7 +157,8 @@ function asText(cell: Located<RawCell> | undefined, tidy = false): Located<strin
   const text = cellText(cell.raw).trim();
   const value = tidy ? tidySpaces(text) : text;
   // A text cell already holding exactly that value is the located text itself: no copy (10,000-row tables).
-  if (typeof cell.value === 'string' && cell.value === value && cell.raw === value) return cell as Located<string>;
+  if (typeof cell.value === 'string' && cell.value === value && cell.raw === value)
+    return cell as Located<string>;
   return { value, at: cell.at, raw: cell.raw };
 }
 
@@ -198,6 +199,8 @@ interface RowContext {
   readonly ctx: GridContext;
   readonly header: DetectedHeader;
   readonly roleCol: ReadonlyMap<ColumnRole, number>;
+  /** The UTF-16 codes of each column's header keys (see hasForeignIdeograph). */
+  readonly headerChars: ReadonlyMap<number, ReadonlySet<number>>;
   /** Parsed unit and owner cells by text: real tables repeat the same few units and owners. */
   readonly unitCache: Map<string, readonly string[]>;
   readonly ownerCache: Map<string, readonly Person[]>;
@@ -211,12 +214,27 @@ function cached<T>(cache: Map<string, T>, text: string, parse: (t: string) => T)
   return value;
 }
 
+/**
+ * True when a CJK ideograph of `text` appears in none of `keys`: then its header key cannot be one of them
+ * (NFKC, space removal and lower-casing all leave CJK unified ideographs in place), and it need not be built.
+ */
+function hasForeignIdeograph(text: string, keyChars: ReadonlySet<number>): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x4e00 && c <= 0x9fff && !keyChars.has(c)) return true;
+  }
+  return false;
+}
+
+const NO_CHARS: ReadonlySet<number> = new Set();
+
 function isRepeatedHeader(rc: RowContext, own: readonly OwnCell[]): boolean {
   let same = 0;
   for (const c of own) {
     const keys = rc.header.headerKeys.get(c.col);
     // Long text (a target) is never a header word; skipping it keeps 10,000-row tables fast.
     if (keys === undefined || typeof c.value !== 'string' || c.text.length > MAX_HEADER_TEXT) continue;
+    if (hasForeignIdeograph(c.text, rc.headerChars.get(c.col) ?? NO_CHARS)) continue;
     if (keys.includes(headerKey(c.text))) same++;
   }
   return same >= Math.min(2, rc.header.headerKeys.size) && same * 2 >= own.length;
@@ -320,7 +338,11 @@ export function readTable(grid: Grid, options: ReadTableOptions = {}): ReadTable
   }
 
   const roleCol = new Map<ColumnRole, number>(header.columns.map((m: ColumnMapping) => [m.role, m.col]));
-  const rc: RowContext = { ctx, header, roleCol, unitCache: new Map(), ownerCache: new Map() };
+  const headerChars = new Map<number, Set<number>>();
+  for (const [col, keys] of header.headerKeys) {
+    headerChars.set(col, new Set(keys.flatMap((k) => Array.from(k, (ch) => ch.charCodeAt(0)))));
+  }
+  const rc: RowContext = { ctx, header, roleCol, headerChars, unitCache: new Map(), ownerCache: new Map() };
   const findings: Finding[] = [...header.findings];
   const rows: TaskRow[] = [];
   const totals: TaskRow[] = [];

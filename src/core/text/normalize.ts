@@ -61,12 +61,54 @@ export function compactKey(text: string): string {
   for (let i = 0; i < text.length && inert; i++) {
     const c = text.charCodeAt(i);
     inert = isNfkcInert(c);
-    if (c <= 0x20 && (c === 0x20 || (c >= 0x09 && c <= 0x0d))) spaced = true;
+    if (isAsciiSpace(c)) spaced = true;
   }
   if (inert && !spaced) return text;
   const n = inert ? text : text.normalize('NFKC');
   // Most keys have no space at all: test before replacing (no new string then).
   return ANY_KEY_SPACE.test(n) ? n.replace(KEY_SPACES, '') : n;
+}
+
+// For a character that is not inert: its NFKC when that is one inert character other than a space
+// (full-width forms: `，` → `,`, `Ａ` → `A`), else null. Worked out on first sight of each character.
+const FOLDS_TO_ONE = new Map<number, string | null>();
+
+function foldsToOne(c: number): string | null {
+  let folded = FOLDS_TO_ONE.get(c);
+  if (folded === undefined) {
+    folded = null;
+    if (c < 0xd800 || c > 0xdfff) {
+      const n = String.fromCharCode(c).normalize('NFKC');
+      const u = n.charCodeAt(0);
+      if (n.length === 1 && isNfkcInert(u) && !isAsciiSpace(u)) folded = n;
+    }
+    FOLDS_TO_ONE.set(c, folded);
+  }
+  return folded;
+}
+
+function isAsciiSpace(c: number): boolean {
+  return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+}
+
+/**
+ * `compactKey(text)` when every character of `text` becomes exactly one character under NFKC on its own
+ * — inert characters other than spaces, full-width forms — else null. Such characters never combine with
+ * a neighbour, so then the key of any slice of `text` is the same slice of this key.
+ * @example oneToOneKey('增长５％，完成') === '增长5%,完成'; oneToOneKey('增长 5%') === null (a space)
+ */
+export function oneToOneKey(text: string): string | null {
+  let folds = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (isNfkcInert(c)) {
+      if (isAsciiSpace(c)) return null;
+      continue;
+    }
+    if (foldsToOne(c) === null) return null;
+    folds = true;
+  }
+  return folds ? text.normalize('NFKC') : text;
 }
 
 /**

@@ -49,31 +49,25 @@ export function makeKeyCaches(
     }
     return k;
   };
-  const units = new WeakMap<TaskRow, readonly string[]>();
-  const unitKeys = (row: TaskRow): readonly string[] => {
-    let list = units.get(row);
-    if (!list) {
+  // A row's unit keys and the identity of their set, worked out together on first use.
+  const units = new WeakMap<TaskRow, { readonly keys: readonly string[]; readonly set: string }>();
+  const unitsOf = (row: TaskRow): { readonly keys: readonly string[]; readonly set: string } => {
+    let info = units.get(row);
+    if (!info) {
       // Distinct non-empty keys in order (a row names one unit, or a few).
       const keysOfRow: string[] = [];
       for (const unit of row.units) {
         const k = key(unit);
         if (k !== '' && !keysOfRow.includes(k)) keysOfRow.push(k);
       }
-      list = keysOfRow;
-      units.set(row, list);
+      const set = keysOfRow.length === 1 ? (keysOfRow[0] ?? '') : [...keysOfRow].sort().join('\u0000');
+      info = { keys: keysOfRow, set };
+      units.set(row, info);
     }
-    return list;
+    return info;
   };
-  const setKeys = new WeakMap<TaskRow, string>();
-  const unitSetKey = (row: TaskRow): string => {
-    let k = setKeys.get(row);
-    if (k === undefined) {
-      const list = unitKeys(row);
-      k = list.length === 1 ? (list[0] ?? '') : [...list].sort().join('\u0000');
-      setKeys.set(row, k);
-    }
-    return k;
-  };
+  const unitKeys = (row: TaskRow): readonly string[] => unitsOf(row).keys;
+  const unitSetKey = (row: TaskRow): string => unitsOf(row).set;
   let byRow: Map<number, SubTask[]> | null = null;
   const subTasksByRow = (): ReadonlyMap<number, readonly SubTask[]> => {
     byRow ??= groupSubTasks(breakdown);
@@ -185,7 +179,7 @@ function groupSubTasks(breakdown: Breakdown): Map<number, SubTask[]> {
   const map = new Map<number, SubTask[]>();
   const all = breakdown.subTasks;
   // The breakdown lists a row's sub-tasks together: take each run in one slice.
-  for (let i = 0; i < all.length; ) {
+  for (let i = 0; i < all.length;) {
     const row = all[i]?.taskRow ?? 0;
     let j = i + 1;
     while (j < all.length && all[j]?.taskRow === row) j++;
@@ -208,6 +202,14 @@ export function unitLabel(row: TaskRow): string {
 export function formatNumber(n: number): string {
   if (!Number.isFinite(n)) return String(n);
   return String(Number(n.toPrecision(6)));
+}
+
+/**
+ * Append `items` to `out`. (`out.push(...items)` passes every item as an argument: a check on a 100,000-row
+ * table can return more findings than a call may take, and would throw.)
+ */
+export function pushAll<T>(out: T[], items: readonly T[]): void {
+  for (const item of items) out.push(item);
 }
 
 /** The code points of a text, so a CJK character or an emoji counts as one character. */

@@ -9,7 +9,7 @@ import type { Person, TaskRow } from '../table-model.ts';
 import { cellText, compactKey, tidySpaces } from '../text/normalize.ts';
 import { ROLE_PREFIXES, ROLE_SUFFIXES } from '../vocab/validate-role-words.ts';
 import { UNIT_SUFFIXES } from '../vocab/validate-unit-suffixes.ts';
-import { chars, columnFor, rowCell, sameRef, type ValidateContext } from './context.ts';
+import { chars, columnFor, pushAll, rowCell, sameRef, type ValidateContext } from './context.ts';
 
 /**
  * Middle dots that join the parts of a transliterated name (`买买提·艾力`): allowed inside a name.
@@ -169,8 +169,8 @@ export function checkOwners(ctx: ValidateContext): Finding[] {
     if (keys.length > 0) uses.push({ row, at: cell.at, keys });
   }
 
-  out.push(...unitOwnerConflicts(uses, ctx));
-  out.push(...peopleWithSeveralUnits(uses, ctx, isRolePerson));
+  pushAll(out, unitOwnerConflicts(uses, ctx));
+  pushAll(out, peopleWithSeveralUnits(uses, ctx, isRolePerson));
   return out;
 }
 

@@ -7,7 +7,7 @@ import type { Finding } from '../findings.ts';
 import { makeFinding } from '../findings/catalog.ts';
 import type { Grid } from '../grid.ts';
 import type { ReadTable } from '../table-model.ts';
-import { makeKeyCaches, type ResolvedOptions, type ValidateContext } from './context.ts';
+import { makeKeyCaches, pushAll, type ResolvedOptions, type ValidateContext } from './context.ts';
 import { isIsoDate, isMonthDay } from './dates.ts';
 import { checkNumbers } from './validate-numbers.ts';
 import { checkOwners } from './validate-owners.ts';
@@ -201,7 +201,7 @@ export function validateTable(input: ValidateInput): Finding[] {
   }
   for (const check of CHECKS) {
     try {
-      findings.push(...check.run(ctx));
+      pushAll(findings, check.run(ctx));
     } catch {
       // Malformed input (a hand-made table breaking the model's promises) must not lose the other checks.
       findings.push(makeFinding('validate_check_failed', undefined, { check: check.name }));

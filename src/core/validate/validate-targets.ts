@@ -11,8 +11,16 @@ import type { Finding } from '../findings.ts';
 import { makeFinding } from '../findings/catalog.ts';
 import { isCellError, numberFormatAt, toA1, type CellRef } from '../grid.ts';
 import type { TaskRow } from '../table-model.ts';
-import { compactKey, isBlank } from '../text/normalize.ts';
-import { chars, columnFor, rowCell, subTasksOf, unitLabel, type ValidateContext } from './context.ts';
+import { compactKey, isBlank, oneToOneKey } from '../text/normalize.ts';
+import {
+  chars,
+  columnFor,
+  pushAll,
+  rowCell,
+  subTasksOf,
+  unitLabel,
+  type ValidateContext,
+} from './context.ts';
 import { numericValue, readNumberCell } from './number-cell.ts';
 
 /**
@@ -32,7 +40,11 @@ const MAX_QUOTED_LENGTH = 40;
 
 /** Comparison key of a target or sentence: compact form without trailing punctuation. */
 export function textKey(text: string, key: (text: string) => string = compactKey): string {
-  const k = key(text);
+  return withoutTrailing(key(text));
+}
+
+/** A compact key without its trailing punctuation. */
+function withoutTrailing(k: string): string {
   // Scan back over the trailing punctuation only: a regex anchored at the end would try every position
   // of a 600-character target.
   let end = k.length;
@@ -55,6 +67,10 @@ interface TargetRow {
   readonly key: string;
   /** Small integer standing for `key` (equal keys, equal ids): compared instead of long texts. */
   readonly keyId: number;
+  /** The target as written. */
+  readonly text: string;
+  /** Its compact key when every character maps to one (see oneToOneKey), else null. */
+  readonly sliceable: string | null;
   readonly units: string;
   /** Compact keys of the row's units, distinct. */
   readonly unitKeys: readonly string[];
@@ -138,7 +154,8 @@ export function checkTargets(ctx: ValidateContext): Finding[] {
     }
     if (isCellError(target.raw)) continue; // reported by the number checks
     // Each target text is keyed once here (no memo: texts are keyed, not cached by their spelling).
-    const key = textKey(target.value);
+    const sliceable = oneToOneKey(target.value);
+    const key = withoutTrailing(sliceable ?? compactKey(target.value));
     if (key === '') {
       out.push(makeFinding('target_empty', target.at));
       continue;
@@ -155,6 +172,8 @@ export function checkTargets(ctx: ValidateContext): Finding[] {
       a1: null,
       key,
       keyId: keyIds.id(key),
+      text: target.value,
+      sliceable,
       units,
       unitKeys,
       unitSet,
@@ -165,8 +184,8 @@ export function checkTargets(ctx: ValidateContext): Finding[] {
   }
 
   const memo = new OtherUnitMemo();
-  out.push(...sharedTargets(targets, memo));
-  out.push(...sharedSentences(targets, memo));
+  pushAll(out, sharedTargets(targets, memo));
+  pushAll(out, sharedSentences(targets, memo));
   return out;
 }
 
@@ -259,8 +278,16 @@ function sharedSentences(targets: readonly TargetRow[], memo: OtherUnitMemo): Fi
     // A sentence counts once per row; most rows have one or two, so no set for those.
     const seen = target.subTasks.length > 2 ? new Set<string>() : null;
     let previous: string | null = null;
+    let from = 0; // where the next sentence is looked for in the target
     for (const sub of target.subTasks) {
-      const k = textKey(sub.text);
+      // A sentence is a slice of its target: when the target's key can be sliced, its key is that slice.
+      let at = target.sliceable === null ? -1 : target.text.indexOf(sub.text, from);
+      if (at < 0 && target.sliceable !== null) at = target.text.indexOf(sub.text);
+      if (at >= 0) from = at + sub.text.length;
+      const k =
+        at >= 0 && target.sliceable !== null
+          ? withoutTrailing(target.sliceable.slice(at, at + sub.text.length))
+          : textKey(sub.text);
       // UTF-16 length ≥ character count, so only short keys need counting.
       const short =
         k.length < MIN_SHARED_LENGTH ||
@@ -273,13 +300,24 @@ function sharedSentences(targets: readonly TargetRow[], memo: OtherUnitMemo): Fi
       else groups.set(k, [{ target, sub }]);
     }
   }
-  // A representative stands for its (whole target, unit set): its identity as one text, interned once.
-  const repIds = new Interner();
+  // A representative stands for its (whole target, unit set), named by the key and the set joined with
+  // U+0001. Without that character in either, the pair of their ids names it just as well (and needs no
+  // long text built and hashed).
+  const repIds = new Map<string | number, number>();
+  const unitSetIds = new Interner();
   const repIdOf = new Map<TargetRow, number>();
   const repId = (t: TargetRow): number => {
     let id = repIdOf.get(t);
     if (id === undefined) {
-      id = repIds.id(`${t.key}\u0001${t.unitSet}`);
+      const name =
+        t.key.includes('\u0001') || t.unitSet.includes('\u0001')
+          ? `${t.key}\u0001${t.unitSet}`
+          : t.keyId * 0x4000000 + unitSetIds.id(t.unitSet);
+      id = repIds.get(name);
+      if (id === undefined) {
+        id = repIds.size;
+        repIds.set(name, id);
+      }
       repIdOf.set(t, id);
     }
     return id;
