@@ -26,3 +26,35 @@ export function compactKeyFast(text: string): string {
   }
   return text;
 }
+
+/**
+ * A text setting (header unit, category) trimmed, or null when blank or absent — `value.trim()` without
+ * the call for the usual value that has nothing to trim.
+ * @example trimmedOrNull(' 部门 ') === '部门'; trimmedOrNull('部门') === '部门'; trimmedOrNull('\u3000') === null
+ */
+export function trimmedOrNull(value: string | null | undefined): string | null {
+  if (typeof value !== 'string' || value === '') return null;
+  // Only call trim() when an end could be whitespace: a code up to a space, or a non-ASCII space.
+  const first = charCodeAt.call(value, 0);
+  const last = charCodeAt.call(value, value.length - 1);
+  if (first > 0x20 && last > 0x20 && !mayBeSpace(first) && !mayBeSpace(last)) return value;
+  const t = value.trim();
+  return t === '' ? null : t;
+}
+
+// Non-ASCII characters String.prototype.trim() removes: U+00A0, U+1680, U+2000–U+200A, U+2028, U+2029,
+// U+202F, U+205F, U+3000 and U+FEFF.
+function mayBeSpace(c: number): boolean {
+  if (c < 0xa0) return false;
+  return (
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
+}

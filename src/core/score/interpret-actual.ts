@@ -224,7 +224,7 @@ function statusWordInKey(compact: string, exactOnly: boolean): StatusWordMatch {
 }
 
 /** A figure found in text. */
-interface TextFigure {
+export interface TextFigure {
   readonly value: number;
   /** What follows the figure, approximate words and brackets removed (`亿元`, `%`, ``). */
   readonly suffix: string;
@@ -269,13 +269,13 @@ function isDigit(c: number): boolean {
 }
 
 /**
- * The figures of a compact key, found by a scan rather than a regular expression (this runs for every
+ * The one figure of a compact key (exported for tests), found by a scan rather than a regular expression (this runs for every
  * reported cell, and a scan allocates no match arrays). A figure is an optional sign directly before digits,
  * the digits, and a decimal part when a point is followed by a digit — what `/[-+]?\d+(?:\.\d+)?/g` would
  * match: `4496人` → `4496`; `30.05亿元` → `30.05`; `同比下降-1.2%` → `-1.2`; `1-5月完成30亿元` → `1`, `-5`, `30`
  * (more than one figure: `many`, not read).
  */
-function readFigure(compact: string): TextFigure | 'none' | 'many' {
+export function readFigure(compact: string): TextFigure | 'none' | 'many' {
   // The replacements run only when needed (one pass looks for both marks): this is read for every
   // reported cell.
   let key = compact;

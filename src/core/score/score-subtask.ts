@@ -42,6 +42,7 @@ import type {
 } from './score-model.ts';
 import type { ScoringSettings } from './settings-model.ts';
 import { parseIsoDate, type Expectation } from './time-progress.ts';
+import { trimmedOrNull } from './fast-key.ts';
 import { figureFormat, formatWith, writtenUnit } from './unit-display.ts';
 
 /**
@@ -1011,12 +1012,12 @@ export function scoreSubTask(
     const actual = own
       ? readCell(own.actual, own.format, ind, plainUnit, figureExpected)
       : index === 0 && actualCell
-        ? readCell(actualCell, entry?.actualFormat, ind, plainUnit, figureExpected)
+        ? readCell(actualCell, entry.actualFormat, ind, plainUnit, figureExpected)
         : BLANK;
     // A printed 完成率 stands in for a missing figure of the first indicator only.
     let printed: ActualReading = BLANK;
     if (index === 0 && printedCell && actual.kind === 'blank') {
-      const p = readPrintedPercent(printedCell.value, entry?.printedRateFormat ?? null, exp.expected * 100);
+      const p = readPrintedPercent(printedCell.value, entry.printedRateFormat ?? null, exp.expected * 100);
       if (p)
         printed = {
           kind: 'ratio',
@@ -1093,7 +1094,7 @@ export function scoreSubTask(
 
   // Cross-checks against what the unit wrote.
   if (printedCell && firstFigureCompletion !== null) {
-    checkPrintedRate(printedCell, entry?.printedRateFormat ?? null, firstFigureCompletion, s, findings);
+    checkPrintedRate(printedCell, entry.printedRateFormat ?? null, firstFigureCompletion, s, findings);
   }
   if (
     status.kind === 'word' &&
@@ -1164,41 +1165,6 @@ export function scoreSubTask(
     at: deciding?.at ?? actualCell?.at ?? statusCell?.at ?? sub.at,
     targetAt: sub.at,
   };
-}
-
-// A text setting (header unit, category) trimmed, or null when blank or absent.
-function trimmedOrNull(value: string | null | undefined): string | null {
-  if (typeof value !== 'string' || value === '') return null;
-  // Nearly every value is already trimmed: only call trim() when an end could be whitespace (any code up
-  // to a space, or a non-ASCII space such as U+3000 or U+00A0).
-  const first = charCodeAt.call(value, 0);
-  const last = charCodeAt.call(value, value.length - 1);
-  if (
-    first > 0x20 &&
-    last > 0x20 &&
-    (first < 0x80 || !mayBeSpace(first)) &&
-    (last < 0x80 || !mayBeSpace(last))
-  ) {
-    return value;
-  }
-  const t = value.trim();
-  return t === '' ? null : t;
-}
-
-// Non-ASCII characters that String.prototype.trim() removes: U+00A0, U+1680, U+2000–U+200A, U+2028,
-// U+2029, U+202F, U+205F, U+3000 and U+FEFF.
-function mayBeSpace(c: number): boolean {
-  return (
-    c === 0xa0 ||
-    c === 0x1680 ||
-    (c >= 0x2000 && c <= 0x200a) ||
-    c === 0x2028 ||
-    c === 0x2029 ||
-    c === 0x202f ||
-    c === 0x205f ||
-    c === 0x3000 ||
-    c === 0xfeff
-  );
 }
 
 function checkPrintedRate(

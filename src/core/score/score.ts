@@ -44,6 +44,16 @@ function firstCell(entry: ProgressEntry): CellRef | undefined {
   );
 }
 
+// Whether any entry has a weight. forEach, not for-of: this runs once per scoring call, and an unoptimised
+// for-of loop allocates an iterator result per entry.
+function anyWeight(progress: ReadonlyMap<string, ProgressEntry>): boolean {
+  let found = false;
+  progress.forEach((entry) => {
+    if (entry.weight !== undefined) found = true;
+  });
+  return found;
+}
+
 // A total row (全区, 合计): listed by row, or every unit of it named as a total.
 function isTotalRow(sub: SubTask, totalRows: ReadonlySet<number>, totalKeys: ReadonlySet<string>): boolean {
   if (totalRows.has(sub.taskRow)) return true;
@@ -77,11 +87,7 @@ export function scoreSubTasks(input: ScoreInput): ScoreResult {
   // (the usual case) that is settled by one look at each entry; otherwise the sub-tasks' own entries decide,
   // since an orphaned entry's weight does not count.
   let weighted = false;
-  let anyWeight = false;
-  progress.forEach((entry) => {
-    if (entry.weight !== undefined) anyWeight = true;
-  });
-  if (anyWeight) {
+  if (anyWeight(progress)) {
     for (let i = 0; i < subTasks.length && !weighted; i++) {
       const sub = subTasks[i];
       if (sub !== undefined && progress.get(sub.id)?.weight !== undefined) weighted = true;
