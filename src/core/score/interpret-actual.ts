@@ -255,6 +255,12 @@ const BRACKETED = /\([^)]*\)|\[[^\]]*\]|【[^】]*】/g;
  */
 const MINUS_SIGN = /\u2212/g;
 
+// Whether a text has an ASCII digit (where a figure would start).
+function hasDigit(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (isDigit(charCodeAt.call(text, i))) return true;
+  return false;
+}
+
 // Whether a text has `(`, `[` or `【` (one pass instead of a search for each).
 function hasOpeningBracket(text: string): boolean {
   for (let i = 0; i < text.length; i++) {
@@ -392,19 +398,20 @@ export function readActual(
   const text = typeof raw === 'string' ? raw : cellText(raw);
   const key = compactKey(text);
   if (blankKey(key)) return BLANK;
-  // The usual status cell is one vocabulary word (`序时推进`, `已完成。`): look it up before scanning for a
-  // figure. Same result as the scan below, because no status word or listed punctuation contains a digit.
-  const bare = stripPunctuation(key);
-  const whole = lookupWord(bare);
-  if (whole !== null) return { kind: 'word', cls: whole, word: bare, at, raw: text };
-  const figure = readFigure(key);
-  if (figure === 'many') return { kind: 'invalid', reason: 'unreadable_actual', text, unit: null, at };
-  if (figure === 'none') {
+  // Without a digit there is no figure: the cell is a status word — as a whole (`序时推进`, `已完成。`, the
+  // usual status cell) or found in the text — or nothing usable. With one, it is a figure, never a word (no
+  // status word or listed punctuation contains a digit), so neither path does the other's work.
+  if (!hasDigit(key)) {
     const word = statusWordInKey(key, false);
     if (word.kind === 'word') return { kind: 'word', cls: word.cls, word: word.word, at, raw: text };
     if (word.kind === 'ambiguous')
       return { kind: 'invalid', reason: 'ambiguous_status', text, unit: null, at };
     return { kind: 'invalid', reason: 'unknown_status', text, unit: null, at };
+  }
+  const figure = readFigure(key);
+  // ('none' cannot happen here: there is a digit.)
+  if (figure === 'many' || figure === 'none') {
+    return { kind: 'invalid', reason: 'unreadable_actual', text, unit: null, at };
   }
   if (!Number.isFinite(figure.value))
     return { kind: 'invalid', reason: 'unreadable_actual', text, unit: null, at };

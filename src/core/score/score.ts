@@ -56,7 +56,7 @@ function anyWeight(progress: ReadonlyMap<string, ProgressEntry>): boolean {
 
 // A total row (全区, 合计): listed by row, or every unit of it named as a total.
 function isTotalRow(sub: SubTask, totalRows: ReadonlySet<number>, totalKeys: ReadonlySet<string>): boolean {
-  if (totalRows.has(sub.taskRow)) return true;
+  if (totalRows.size > 0 && totalRows.has(sub.taskRow)) return true;
   if (totalKeys.size === 0 || sub.units.length === 0) return false;
   for (const u of sub.units) if (!totalKeys.has(compactKey(u))) return false;
   return true;

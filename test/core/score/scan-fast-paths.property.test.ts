@@ -33,7 +33,7 @@ function reference(compact: string): unknown {
   const before = key.slice(0, m.index);
   const declines = [...DECLINE_WORDS].sort((a, b) => b.length - a.length);
   if (value > 0 && m.index > 0 && declines.some((w) => before.endsWith(w))) value = -value;
-  let suffix = [...key.slice(m.index + text.length).replace(BRACKETED, '')]
+  let suffix = Array.from(key.slice(m.index + text.length).replace(BRACKETED, ''))
     .filter((ch) => !STATUS_WORD_PUNCTUATION.includes(ch))
     .join('');
   const approx = [...APPROXIMATE_WORDS].sort((a, b) => b.length - a.length);
@@ -133,7 +133,9 @@ describe('hand-written scans agree with their plain formulations', () => {
       fc.property(fc.array(piece, { maxLength: 8 }), (parts) => {
         const text = parts.join('');
         const compact = compactKey(text);
-        const bare = [...compact].filter((ch) => !STATUS_WORD_PUNCTUATION.includes(ch)).join('');
+        const bare = Array.from(compact)
+          .filter((ch) => !STATUS_WORD_PUNCTUATION.includes(ch))
+          .join('');
         const cls =
           compact.length <= 12 && Object.hasOwn(STATUS_WORDS, bare) ? STATUS_WORDS[bare] : undefined;
         expect(findStatusWord(text, true)).toEqual(
