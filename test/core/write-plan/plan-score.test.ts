@@ -12,6 +12,7 @@ import { findLedgerHeader, readLedger } from '../../../src/core/ledger/index.ts'
 import { planScoreWrites, freeSheetName } from '../../../src/core/write-plan/plan-score.ts';
 import { emptySettings } from '../../../src/core/write-plan/owned-settings.ts';
 import type { PlanCell } from '../../../src/core/write-plan/plan-model.ts';
+import { HEADER } from '../ledger/fixtures.ts';
 
 const grid = sheetDataToGrid({
   name: '完成情况',
@@ -163,30 +164,7 @@ describe('scoring a responsibility table', () => {
 
 describe('scoring a ledger', () => {
   // The ledger's own result columns are S..V (18..21): values go there, our header is not needed.
-  const header = [
-    '编号',
-    '责任单位',
-    '责任人',
-    '子任务',
-    '指标',
-    '比较',
-    '目标值',
-    '计量单位',
-    '完成时限',
-    '一季度完成值',
-    '一季度进展状态',
-    '二季度完成值',
-    '二季度进展状态',
-    '三季度完成值',
-    '三季度进展状态',
-    '四季度完成值',
-    '四季度进展状态',
-    '进展情况',
-    '完成率',
-    '序时进度',
-    '状态',
-    '说明',
-  ];
+  const header = [...HEADER];
   const row = (
     id: string,
     unit: string,

@@ -9,31 +9,8 @@ import { sheetDataToGrid } from '../../../src/core/port/memory-workbook.ts';
 import { mergeReturns, type ReturnedFile } from '../../../src/core/write-plan/merge-returns.ts';
 import type { SheetPlan } from '../../../src/core/write-plan/plan-model.ts';
 import { planSplit, safeFileBase } from '../../../src/core/write-plan/plan-split.ts';
+import { HEADER } from '../ledger/fixtures.ts';
 
-const HEADER = [
-  '编号',
-  '责任单位',
-  '责任人',
-  '子任务',
-  '指标',
-  '比较',
-  '目标值',
-  '计量单位',
-  '完成时限',
-  '一季度完成值',
-  '一季度进展状态',
-  '二季度完成值',
-  '二季度进展状态',
-  '三季度完成值',
-  '三季度进展状态',
-  '四季度完成值',
-  '四季度进展状态',
-  '进展情况',
-  '完成率',
-  '序时进度',
-  '状态',
-  '说明',
-];
 // Column indexes used below.
 const Q2_ACTUAL = 11;
 const PROGRESS = 17;
