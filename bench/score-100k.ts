@@ -5,16 +5,18 @@
  * The ledger is shaped like the seed table's (seeds/taishan-2024.xlsx and its sample Q2 returns): about half
  * the sub-tasks are qualitative and judged by a status word, a quarter are cumulative quantities, the rest
  * rates, limits, levels, approximate and relative targets and milestones with deadlines from March to
- * December; one in fourteen has two indicators reported as `70、90`-style per-indicator actuals. Nearly every
- * entry carries a status word and a progress text, as the seed notice asks units to write one per task.
+ * December; one in ten has two indicators reported as `70、90`-style per-indicator actuals. Nearly every entry
+ * carries a status word and a progress text, as the seed notice asks units to write one per task (2 % of the
+ * sub-tasks have no ledger row, 2 % an empty one).
  *
- * Every sub-task is different: targets, deadlines, reported figures, status words and progress texts are
- * drawn per sub-task from a fixed linear congruential generator (the same data on every run), and each
- * progress text quotes that sub-task's own figures. So a cache keyed by cell text or target cannot flatter
- * the figure; only what scoring genuinely does per sub-task is measured. Reported values come in every form
- * units use: plain numbers, numbers with units (`30.05亿元`, `4,496人`), percentages (`68.1%`, 0.681 formatted
- * `0.0%`), status words with punctuation, self-reported percentages, printed completion rates (a few
- * mistyped), placeholders (`/`), error cells, unreadable text and over-long progress texts.
+ * Targets, deadlines, reported figures and progress texts are drawn per sub-task from a fixed linear
+ * congruential generator (the same data on every run), and each progress text quotes that sub-task's own
+ * figures, so a cache keyed by a cell's text or a target cannot flatter the figure. Status words come, as in
+ * real returns, from the small vocabulary units use (序时推进, 推进中, 已完成 …), weighted like the sample.
+ * Reported values come in every form units use: plain numbers, numbers with units (`30.05亿元`, `4,496人`),
+ * percentages (`68.1%`, 0.681 formatted `0.0%`), status words with punctuation, self-reported percentages,
+ * printed completion rates (a few mistyped), placeholders (`/`), error cells, unreadable text and over-long
+ * progress texts. Owners are named per unit and parsed per task row, as breakdown does.
  */
 import os from 'node:os';
 import { performance } from 'node:perf_hooks';

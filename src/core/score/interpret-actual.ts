@@ -83,6 +83,11 @@ export interface UnitContext {
 
 const EMPTY_KEYS = new Set(EMPTY_VALUE_WORDS.map((w) => compactKey(w).toLowerCase()));
 const MAX_EMPTY_LENGTH = Math.max(...[...EMPTY_KEYS].map((k) => k.length));
+// The first characters placeholders start with, both cases (`/`, `—`, `暂`, `n`, `N`): a key starting with
+// anything else is not one, without lower-casing it and looking it up.
+const EMPTY_FIRST_CODES: readonly number[] = [
+  ...new Set([...EMPTY_KEYS].flatMap((k) => [k.charCodeAt(0), k.toUpperCase().charCodeAt(0)])),
+];
 // `String.prototype.charCodeAt`, called with `.call`. The loops here scan reported cells character by
 // character; `text.charCodeAt(i)` looks the method up on every string, and strings arrive in many internal
 // forms (flat, concatenated, sliced, one- or two-byte), which turns that lookup megamorphic — several times
@@ -342,7 +347,10 @@ export function readFigure(compact: string): TextFigure | 'none' | 'many' {
 
 function blankKey(compact: string): boolean {
   // Placeholders are short (`/`, `—`, `暂无`, `N/A`): only short keys can be one.
-  return compact === '' || (compact.length <= MAX_EMPTY_LENGTH && EMPTY_KEYS.has(compact.toLowerCase()));
+  if (compact === '') return true;
+  if (compact.length > MAX_EMPTY_LENGTH || !EMPTY_FIRST_CODES.includes(charCodeAt.call(compact, 0)))
+    return false;
+  return EMPTY_KEYS.has(compact.toLowerCase());
 }
 
 // One shared blank reading: most cells of a ledger are empty.

@@ -103,9 +103,10 @@ function add(acc: Accumulator, task: SubTaskScore, findings: Finding[]): void {
     acc.weightSum += task.weight;
     acc.creditSum += task.weight * task.credit;
   }
-  // The sub-tasks of one task row share its owners' names array: seen once, nothing new to add.
+  // The sub-tasks of one task row share its owners' names array, and a unit's rows mostly name the same
+  // people: the same names as last time add nothing new.
   const owners = task.owners;
-  if (owners !== acc.lastOwners) {
+  if (owners !== acc.lastOwners && !sameNames(owners, acc.lastOwners)) {
     acc.lastOwners = owners;
     for (let i = 0; i < owners.length; i++) {
       const owner = owners[i];
@@ -130,6 +131,13 @@ function add(acc: Accumulator, task: SubTaskScore, findings: Finding[]): void {
       );
     }
   }
+}
+
+// The same names in the same order.
+function sameNames(a: readonly string[], b: readonly string[] | null): boolean {
+  if (b === null || a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 /**
