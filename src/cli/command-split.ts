@@ -6,13 +6,14 @@
 import { existsSync, mkdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
+import { locateLedger } from '../core/workflow/index.ts';
 import { planSplit } from '../core/write-plan/plan-split.ts';
 import { applyPlan } from '../xlsx/apply-plan.ts';
 import { writeWorkbookAtomic } from '../xlsx/write-file.ts';
 import type { CliOptions } from './cli-args.ts';
+import { cliFailure } from './cli-failure.ts';
 import { CliFailure, EXIT, type CliIo } from './cli-io.ts';
 import { say } from './cli-messages.ts';
-import { findLedger } from './ledger-sheet.ts';
 import { openWorkbook } from './load-analysis.ts';
 import { progressBar } from './progress-bar.ts';
 
@@ -27,8 +28,8 @@ export async function runSplit(options: CliOptions, io: CliIo): Promise<number> 
     throw new CliFailure(say(lang, 'outDirMissing', { path: dir }), EXIT.usage);
   }
   const workbook = await openWorkbook(path.resolve(io.cwd, fileArg), lang);
-  const found = await findLedger(workbook, options.sheet);
-  if (!found) throw new CliFailure(say(lang, 'noLedger', { path: fileArg }), EXIT.notProcessable);
+  const found = await locateLedger(workbook, { sheet: options.sheet });
+  if (!found.ok) throw cliFailure(found.failure, lang, fileArg);
   const units = planSplit({
     grid: found.grid,
     header: found.header,
