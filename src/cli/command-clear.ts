@@ -19,7 +19,7 @@ export async function runClear(options: CliOptions, io: CliIo): Promise<number> 
   const out = outputTarget(options, io, file);
   const workbook = await openWorkbook(file, lang);
   const summary = clearOwned(workbook.workbook);
-  if (!summary.hadSettings) io.stderr.write(say(lang, 'clearNothing', { path: fileArg }) + '\n');
+  if (!summary.hadMarks) io.stderr.write(say(lang, 'clearNothing', { path: fileArg }) + '\n');
   else {
     io.stdout.write(
       say(lang, 'clearDone', {

@@ -9,19 +9,23 @@ import { fillTemplate } from '../core/text/fill-template.ts';
 export const COMMAND_STRINGS = {
   scoreTitle: { zh: '评分', en: 'Score' },
   clearTitle: { zh: '清除标注', en: 'Clear highlights' },
-  read: {
-    zh: '已读取工作表“{sheet}”：表头在第{row}行，共 {count} 行任务。',
-    en: 'Read sheet “{sheet}”: header on row {row}, {count} task rows.',
+  scored: {
+    zh: '已对工作表“{sheet}”评分（截至{asOf}）：{count} 项子任务，已完成 {done} 项，序时推进 {onTrack} 项，进展滞后 {lagging} 项，严重滞后 {severe} 项。滞后行已在表中标注，并生成了{sheets}。',
+    en: 'Scored sheet “{sheet}” as of {asOf}: {count} sub-tasks — {done} done, {onTrack} on track, {lagging} lagging, {severe} severely lagging. Lagging rows are highlighted in place; {sheets} were written.',
   },
-  scoreLater: { zh: '评分功能将在下一版本中提供。', en: 'Scoring arrives in the next version.' },
+  findingsToCheck: {
+    zh: '另有 {count} 条需要核对的问题，详见“校验”工作表。',
+    en: '{count} findings need checking; see the 校验 (checks) sheet.',
+  },
+  cleared: {
+    zh: '已清除督办助手添加的内容：{sheets} 个工作表、{columns} 组结果列、{rules} 条条件格式。您自己的内容保持不变。',
+    en: 'Removed what Duban added: {sheets} sheet(s), {columns} block(s) of result columns, {rules} conditional format(s). Your own content is unchanged.',
+  },
   nothingToClear: {
     zh: '工作簿中没有督办助手添加的标注，无需清除。',
     en: 'The workbook has no Duban highlights to clear.',
   },
-  noTable: {
-    zh: '工作表“{sheet}”中没有找到含有 序号、责任单位、目标任务、责任人 等列的表头。请切换到分解表所在的工作表后重试。',
-    en: 'Sheet “{sheet}” has no header with columns such as 序号 (No.), 责任单位 (unit), 目标任务 (target) or 责任人 (owner). Switch to the sheet with the responsibility table and try again.',
-  },
+  notScored: { zh: '无法评分', en: 'Could not score' },
   resultUnreadableTitle: { zh: '无法显示结果', en: 'Cannot show the result' },
   resultUnreadable: {
     zh: '结果页面的地址不完整，无法显示命令的结果。请重新点击功能区按钮。',

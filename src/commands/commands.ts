@@ -4,7 +4,7 @@
  *   `runCommand` over the open workbook and reporting the outcome in a dialog, then `event.completed()`;
  * - the result dialog: opened with `?result=…` by the reporter, it shows that outcome and a Close button.
  */
-import { OfficeWorkbook } from '../excel/office-workbook.ts';
+import { createExcelSession } from '../excel/excel-session.ts';
 import { pickLang } from '../excel/host-text.ts';
 import { ct } from './command-strings.ts';
 import { dialogReporter, readResult, RESULT_PARAM } from './result-dialog.ts';
@@ -33,7 +33,7 @@ function showResult(report: CommandReport | null): void {
 /** Function-file role: register the ribbon commands. */
 function registerCommands(): void {
   const lang = pickLang(Office.context.displayLanguage);
-  const port = new OfficeWorkbook(Excel, Office.context.requirements);
+  const session = createExcelSession(Excel, Office.context.requirements, lang);
   const reporter = dialogReporter(window.location.href, Office.context.ui, {
     messageReceived: Office.EventType.DialogMessageReceived,
     eventReceived: Office.EventType.DialogEventReceived,
@@ -47,7 +47,7 @@ function registerCommands(): void {
       // swallowed. event.completed() runs in every case so Excel never waits for a dead command.
       void (async () => {
         try {
-          await runCommand(id, { port, reporter, lang });
+          await runCommand(id, { session, reporter, lang });
         } finally {
           event.completed();
         }

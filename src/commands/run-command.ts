@@ -1,14 +1,16 @@
 /**
- * What the ribbon's 评分 (scoreNow) and 清除标注 (clearHighlights) buttons do, without opening the pane.
- * Host-independent: the workbook port and the way of reporting are passed in, so it is unit-testable.
+ * What the ribbon's 评分 (scoreNow) and 清除标注 (clearHighlights) buttons do, without opening the pane:
+ * scoreNow scores the workbook and writes the results and highlights (`session.score(…, true)`: owned result
+ * columns, conditional formats, 评分排名 / 通报 / 校验, settings — a re-run replaces the last one);
+ * clearHighlights removes exactly what the add-in owns (`session.clear()`). Host-independent: the session and
+ * the way of reporting are passed in, so it is unit-testable over the fake Excel.
  *
- * Walking skeleton: both commands read the active sheet's table and report what they found. Issue 6 turns
- * scoreNow into read → score → write owned columns + conditional formats, and clearHighlights into removing
- * exactly what the add-in owns; the reporting path (success, warning, failure) stays as it is.
+ * Every outcome is reported: success; warning (the workbook cannot be scored as it is — no table, no
+ * progress columns… — or something was written only in part); error (a host failure: cell-edit mode, a
+ * protected sheet, a change while we worked, a write that failed and was undone), with what to do.
  */
 import type { Lang } from '../core/findings.ts';
-import type { WorkbookPort } from '../core/port/workbook-port.ts';
-import { readTable } from '../core/table/read-table.ts';
+import type { DubanSession } from '../excel/session-api.ts';
 import { describeHostError } from '../excel/host-text.ts';
 import { ct } from './command-strings.ts';
 
@@ -36,7 +38,7 @@ export interface Reporter {
 
 /** What a command needs. */
 export interface CommandDeps {
-  readonly port: WorkbookPort;
+  readonly session: DubanSession;
   readonly reporter: Reporter;
   readonly lang: Lang;
 }
@@ -45,16 +47,57 @@ function titleOf(command: CommandId, lang: Lang): string {
   return ct(lang, command === 'scoreNow' ? 'scoreTitle' : 'clearTitle');
 }
 
-/** Read the active sheet's table and say what was found (the pane shows the same through its own glue). */
-async function readOutcome(command: CommandId, port: WorkbookPort, lang: Lang): Promise<CommandReport> {
+function joined(lang: Lang, parts: readonly string[]): string {
+  return parts.filter((p) => p !== '').join(lang === 'zh' ? '' : ' ');
+}
+
+/** Score and write; the outcome in words. */
+async function scoreOutcome(session: DubanSession, lang: Lang): Promise<CommandReport> {
+  const command = 'scoreNow';
   const title = titleOf(command, lang);
-  const sheet = await port.activeSheetName();
-  const { table } = readTable(await port.readSheet(sheet));
-  if (!table) return { command, kind: 'warning', title, message: ct(lang, 'noTable', { sheet }) };
-  const read = ct(lang, 'read', { sheet, row: table.headerRow + 1, count: table.rows.length });
-  const next = ct(lang, command === 'scoreNow' ? 'scoreLater' : 'nothingToClear');
-  const separator = lang === 'zh' ? '' : ' ';
-  return { command, kind: 'success', title, message: `${read}${separator}${next}` };
+  const out = await session.score({}, true);
+  if (!out.ok) {
+    const colon = lang === 'zh' ? '：' : ': ';
+    return {
+      command,
+      kind: 'warning',
+      title: `${title}${colon}${ct(lang, 'notScored')}`,
+      message: out.problem.message,
+    };
+  }
+  const c = out.result.counts;
+  const sheets = out.sheetsWritten.map((s) => `“${s}”`).join(lang === 'zh' ? '、' : ', ');
+  const checks = out.findings.filter((f) => f.severity === 'error' || f.severity === 'warning').length;
+  const warnings = out.warnings ?? [];
+  const message = joined(lang, [
+    ct(lang, 'scored', {
+      sheet: out.sheet,
+      asOf: out.asOf,
+      count: c.subTasks,
+      done: c.done,
+      onTrack: c.onTrack,
+      lagging: c.lagging,
+      severe: c.severe,
+      sheets,
+    }),
+    checks > 0 ? ct(lang, 'findingsToCheck', { count: checks }) : '',
+    ...warnings,
+  ]);
+  return { command, kind: warnings.length > 0 ? 'warning' : 'success', title, message };
+}
+
+/** Clear what we own; the outcome in words. */
+async function clearOutcome(session: DubanSession, lang: Lang): Promise<CommandReport> {
+  const command = 'clearHighlights';
+  const title = titleOf(command, lang);
+  const out = await session.clear();
+  if (!out.hadMarks) return { command, kind: 'success', title, message: ct(lang, 'nothingToClear') };
+  return {
+    command,
+    kind: 'success',
+    title,
+    message: ct(lang, 'cleared', { sheets: out.sheets.length, columns: out.columns, rules: out.rules }),
+  };
 }
 
 /**
@@ -65,9 +108,12 @@ async function readOutcome(command: CommandId, port: WorkbookPort, lang: Lang): 
 export async function runCommand(command: CommandId, deps: CommandDeps): Promise<CommandReport> {
   let report: CommandReport;
   try {
-    report = await readOutcome(command, deps.port, deps.lang);
+    report =
+      command === 'scoreNow'
+        ? await scoreOutcome(deps.session, deps.lang)
+        : await clearOutcome(deps.session, deps.lang);
   } catch (error) {
-    const text = describeHostError(error, deps.lang);
+    const text = describeHostError(error, deps.lang, 'write');
     const colon = deps.lang === 'zh' ? '：' : ': ';
     report = {
       command,

@@ -40,6 +40,32 @@ export const HOST_ERROR_TEXT = {
     en: 'Duban is not running inside Excel, so there is no table to read. Open it from Excel’s Home tab (打开督办助手 / Open Duban).',
   },
   unexpected: { zh: '发生了意外错误：{detail}', en: 'An unexpected error occurred: {detail}' },
+  writeTitle: { zh: '写入失败', en: 'Could not write to the workbook' },
+  writeHost: {
+    zh: 'Excel 未能完成写入（错误代码 {code}）：{detail}。已写入的内容已撤销，工作簿保持原样。',
+    en: 'Excel could not finish writing (error code {code}): {detail}. What had been written was removed again; the workbook is as it was.',
+  },
+  undoFailed: {
+    zh: 'Excel 未能完成写入（错误代码 {code}），撤销已写入的内容时也出错：{detail}。请检查工作簿，必要时点击“清除标注”。',
+    en: 'Excel could not finish writing (error code {code}), and removing what had been written failed too: {detail}. Check the workbook and use Clear highlights if needed.',
+  },
+  sheetProtected: {
+    zh: '工作表“{sheet}”受保护，督办助手无法写入，未做任何修改。请在“审阅”选项卡中撤消工作表保护后重试。',
+    en: 'Sheet “{sheet}” is protected, so Duban cannot write to it; nothing was changed. Unprotect it (Review tab) and try again.',
+  },
+  workbookProtected: {
+    zh: '工作簿结构受保护，督办助手无法添加或删除工作表，未做任何修改。请在“审阅”选项卡中撤消工作簿保护后重试。',
+    en: 'The workbook structure is protected, so Duban cannot add or delete sheets; nothing was changed. Unprotect the workbook (Review tab) and try again.',
+  },
+  sheetChanged: {
+    zh: '督办助手工作期间，工作表“{sheet}”被修改了（{address}），为避免覆盖，未做任何修改。请重试。',
+    en: 'Sheet “{sheet}” was changed while Duban was working ({address}); to avoid overwriting it, nothing was changed. Please try again.',
+  },
+  cancelled: { zh: '已取消，未做任何修改。', en: 'Cancelled; nothing was changed.' },
+  printSkipped: {
+    zh: '此版本的 Excel 不支持页面设置（需要 ExcelApi 1.9：Excel 2021、Microsoft 365 或 Excel 网页版），工作表“{sheets}”未设置 A4 打印格式，其余内容已写入。',
+    en: 'This version of Excel cannot set up printing (ExcelApi 1.9: Excel 2021, Microsoft 365 or Excel on the web), so sheet(s) “{sheets}” have no A4 print setup; everything else was written.',
+  },
 } as const satisfies Readonly<Record<string, Readonly<Record<Lang, string>>>>;
 
 /** A failure explained for people: a title and what happened / what to do. */
@@ -57,14 +83,20 @@ function field(fields: Readonly<Record<string, unknown>>, name: string): string 
   return typeof v === 'string' || typeof v === 'number' ? String(v) : '';
 }
 
+/** The warning for print setup skipped on a host without ExcelApi 1.9. */
+export function printSkippedText(lang: Lang, sheets: readonly string[]): string {
+  return text(lang, 'printSkipped', { sheets: sheets.join(lang === 'zh' ? '”“' : '”, “') });
+}
+
 /**
- * Explain an error thrown while reading: the project's `DubanError` codes (and the Office code inside a
+ * Explain an error thrown while reading (or, with `phase` `write`, while writing): the project's `DubanError` codes (and the Office code inside a
  * host failure: `NoHost` outside Excel, `InvalidOperationInCellEditMode`, any other) get specific advice;
  * anything else is shown with its own message, never hidden.
  */
-export function describeHostError(error: unknown, lang: Lang): ErrorText {
-  const title = text(lang, 'title');
+export function describeHostError(error: unknown, lang: Lang, phase: 'read' | 'write' = 'read'): ErrorText {
+  const title = text(lang, phase === 'write' ? 'writeTitle' : 'title');
   if (isDubanError(error)) {
+    if (error.code === 'cancelled') return { title, body: text(lang, 'cancelled') };
     if (error.code === 'sheet_not_found') {
       return { title, body: text(lang, 'sheetNotFound', { sheet: field(error.fields, 'sheet') }) };
     }
@@ -74,7 +106,19 @@ export function describeHostError(error: unknown, lang: Lang): ErrorText {
       if (code === 'InvalidOperationInCellEditMode') return { title, body: text(lang, 'cellEdit') };
       // Office reports a call outside the host's API sets as ApiNotFound: name the Office versions that work.
       if (code === 'ApiNotFound') return { title, body: text(lang, 'apiTooOld', { code }) };
-      return { title, body: text(lang, 'host', { code: code || '?', detail: error.message }) };
+      const sheet = field(error.fields, 'sheet');
+      if (code === 'SheetProtected') return { title, body: text(lang, 'sheetProtected', { sheet }) };
+      if (code === 'WorkbookProtected') return { title, body: text(lang, 'workbookProtected') };
+      if (code === 'SheetChanged') {
+        return {
+          title,
+          body: text(lang, 'sheetChanged', { sheet, address: field(error.fields, 'address') }),
+        };
+      }
+      const detail = { code: code || '?', detail: error.message };
+      if (error.fields['undoFailed'] === true) return { title, body: text(lang, 'undoFailed', detail) };
+      if (phase === 'write') return { title, body: text(lang, 'writeHost', detail) };
+      return { title, body: text(lang, 'host', detail) };
     }
   }
   const detail = error instanceof Error ? error.message : String(error);

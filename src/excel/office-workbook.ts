@@ -32,7 +32,7 @@
  * Merged areas need ExcelApi 1.13 (`Range.getMergedAreasOrNullObject`). On older hosts (Office 2019 stops at
  * 1.8) the grid has NO merges (`merges: []`) — the documented fallback; `mergesSupported` tells callers so they
  * can say that merged cells were not recognised. Excel refuses to list more than 512 merged areas in one call;
- * such a sheet fails as a host error for now (issue 6 will read merges in slices).
+ * such a sheet fails as a host error here; the session's reader (`prefetch.ts`) reads them in slices.
  *
  * Host failures become `DubanError('host_failure', message, { code })` with the Office error as `cause`;
  * an unknown sheet is `DubanError('sheet_not_found')`. Sheet names match exactly (Excel itself ignores case;

@@ -18,7 +18,9 @@ import { HIGHLIGHT_COLOURS, PLAN_STYLES, type StyleSpec } from '../core/write-pl
 import {
   SETTINGS_MARKER,
   SETTINGS_SHEET_NAME,
+  hasOwnedMarks,
   parseSettingsGrid,
+  settingsAfterClear,
   settingsCells,
   type DubanSettings,
   type OwnedMarks,
@@ -269,6 +271,8 @@ export interface ClearSummary {
   readonly rules: number;
   /** True when the workbook had settings of ours. */
   readonly hadSettings: boolean;
+  /** True when those settings listed owned marks (false: nothing of ours to remove, saved choices kept). */
+  readonly hadMarks: boolean;
 }
 
 /** Empty one cell completely (value and formatting), as if it had never been written. */
@@ -280,8 +284,18 @@ function resetCell(ws: ExcelJS.Worksheet, row: number, col: number): void {
   cell.style = {};
 }
 
-/** Remove the owned things a settings document lists. */
-function removeOwned(wb: ExcelJS.Workbook, owned: OwnedMarks): ClearSummary {
+/** The marks with the settings sheet added: removing what we own always takes the settings sheet too. */
+function withSettingsSheet(owned: OwnedMarks): OwnedMarks {
+  return owned.sheets.includes(SETTINGS_SHEET_NAME)
+    ? owned
+    : { ...owned, sheets: [...owned.sheets, SETTINGS_SHEET_NAME] };
+}
+
+/** Remove the owned things a settings document lists (the settings sheet when it is listed and ours). */
+function removeOwned(
+  wb: ExcelJS.Workbook,
+  owned: OwnedMarks,
+): Pick<ClearSummary, 'sheets' | 'columns' | 'rules'> {
   let rules = 0;
   for (const mark of owned.rules) {
     const ws = wb.getWorksheet(mark.sheet);
@@ -336,25 +350,33 @@ function removeOwned(wb: ExcelJS.Workbook, owned: OwnedMarks): ClearSummary {
     wb.removeWorksheet(ws.id);
     sheets.push(name);
   }
-  return { sheets, columns, rules, hadSettings: true };
+  return { sheets, columns, rules };
 }
 
 /**
- * Remove everything the workbook's settings list as owned, the settings sheet included. A workbook without
- * our settings is left untouched. `settings` saves reading them again when the caller just did.
+ * Remove everything the workbook's settings list as owned, then put back the settings as they were before
+ * the first run ({@link settingsAfterClear}: the saved choices, veryHidden, marker in A1) — or delete the
+ * settings sheet when there were none. Settings without owned marks (saved choices only) and a workbook
+ * without our settings are left untouched. `settings` saves reading them again when the caller just did.
  */
 export function clearOwned(
   wb: ExcelJS.Workbook,
   settings: DubanSettings | null = readSettings(wb),
 ): ClearSummary {
-  if (!settings) return { sheets: [], columns: 0, rules: 0, hadSettings: false };
-  const owned: OwnedMarks = {
-    ...settings.owned,
-    sheets: settings.owned.sheets.includes(SETTINGS_SHEET_NAME)
-      ? settings.owned.sheets
-      : [...settings.owned.sheets, SETTINGS_SHEET_NAME],
-  };
-  return removeOwned(wb, owned);
+  if (!settings) return { sheets: [], columns: 0, rules: 0, hadSettings: false, hadMarks: false };
+  if (!hasOwnedMarks(settings)) {
+    return { sheets: [], columns: 0, rules: 0, hadSettings: true, hadMarks: false };
+  }
+  const removed = removeOwned(wb, withSettingsSheet(settings.owned));
+  const after = settingsAfterClear(settings);
+  // A user's sheet of that name (no marker) was left alone above: ours cannot be written next to it.
+  if (after === null || wb.getWorksheet(SETTINGS_SHEET_NAME)) {
+    return { ...removed, hadSettings: true, hadMarks: true };
+  }
+  writeSettings(wb, after);
+  // The settings sheet is still there, with the saved choices: not reported as removed.
+  const sheets = removed.sheets.filter((n) => n !== SETTINGS_SHEET_NAME);
+  return { ...removed, sheets, hadSettings: true, hadMarks: true };
 }
 
 /**
@@ -383,7 +405,8 @@ export async function applyPlan(wb: ExcelJS.Workbook, plan: WritePlan): Promise<
       sheet: SETTINGS_SHEET_NAME,
     });
   }
-  if (plan.replaceOwned) clearOwned(wb, before);
+  // Everything the last run owned goes, settings sheet included: the plan's settings take its place.
+  if (plan.replaceOwned && before) removeOwned(wb, withSettingsSheet(before.owned));
   for (const sheet of plan.sheets) await addPlannedSheet(wb, sheet);
   for (const block of plan.columns) {
     const ws = wb.getWorksheet(block.sheet);

@@ -180,14 +180,24 @@ export interface ObservedPage {
 const CSP_BINDING = '__dubanReportCsp';
 /** How long to wait for the pane to show something (it takes ≈0.2 s; a loaded 2-core machine is slower). */
 const WAIT_MS = 10_000;
-const FIRST_BUTTON_KEY = '__dubanFirstButtonMs';
+const FIRST_RENDER_KEY = '__dubanFirstRenderMs';
+
+/**
+ * The pane's first render: its tab list (表格 · 分解 · 校验 · 评分 · 标注/清除 · 通报), rendered with the
+ * title before the session and the engine load.
+ */
+export const PANE_FIRST_RENDER = '[role="tablist"]';
 
 /**
  * A new page in `context` that records requests, console messages, uncaught errors and CSP violations from
- * before the first byte, and notes `performance.now()` (milliseconds since navigation start) at the moment a
- * button whose text is `buttonLabel` first enters the DOM.
+ * before the first byte, and notes `performance.now()` (milliseconds since navigation start) at the moment
+ * an element matching `firstRender` (a CSS selector, e.g. {@link PANE_FIRST_RENDER}) first enters the DOM
+ * (null: no timer, e.g. for the playground, whose pane lives in an iframe).
  */
-export async function observePage(context: BrowserContext, buttonLabel: string): Promise<ObservedPage> {
+export async function observePage(
+  context: BrowserContext,
+  firstRender: string | null,
+): Promise<ObservedPage> {
   const page = await context.newPage();
   const record: PageRecord = {
     requests: [],
@@ -216,9 +226,10 @@ export async function observePage(context: BrowserContext, buttonLabel: string):
   await page.exposeFunction(CSP_BINDING, (violation: CspViolation) => {
     record.cspViolations.push(violation);
   });
-  // Runs in the page before any of its scripts (injected by the browser, so the page's CSP does not apply).
+  // Runs in the page (and its frames) before any of their scripts (injected by the browser, so the page's
+  // CSP does not apply).
   await page.addInitScript(
-    ({ binding, key, label }: { binding: string; key: string; label: string }) => {
+    ({ binding, key, selector }: { binding: string; key: string; selector: string | null }) => {
       document.addEventListener(
         'securitypolicyviolation',
         (event) => {
@@ -231,19 +242,17 @@ export async function observePage(context: BrowserContext, buttonLabel: string):
         },
         true,
       );
+      if (selector === null) return;
       // MutationObserver callbacks run right after the DOM change, before the next paint.
       const observer = new MutationObserver(() => {
-        for (const button of document.querySelectorAll('button')) {
-          if (button.textContent.trim() === label) {
-            Reflect.set(window, key, performance.now());
-            observer.disconnect();
-            return;
-          }
+        if (document.querySelector(selector)) {
+          Reflect.set(window, key, performance.now());
+          observer.disconnect();
         }
       });
-      observer.observe(document, { childList: true, subtree: true, characterData: true });
+      observer.observe(document, { childList: true, subtree: true });
     },
-    { binding: CSP_BINDING, key: FIRST_BUTTON_KEY, label: buttonLabel },
+    { binding: CSP_BINDING, key: FIRST_RENDER_KEY, selector: firstRender },
   );
   return {
     page,
@@ -254,69 +263,83 @@ export async function observePage(context: BrowserContext, buttonLabel: string):
 
 /** Timings of one pane load. */
 export interface PaneTimings {
-  /** performance.now() when the button entered the DOM (ms since navigation start). */
-  readonly firstButtonMs: number;
+  /** performance.now() when the first-render element entered the DOM (ms since navigation start). */
+  readonly firstRenderMs: number;
   /** First contentful paint (ms since navigation start), or null when Chromium reported none. */
   readonly firstContentfulPaintMs: number | null;
 }
 
-/** Open `url` in an observed page and wait until the button is visible; return when it first appeared. */
+/**
+ * Open `url` in a page observed with `firstRender` and wait until that element is visible; return when it
+ * first appeared.
+ */
 export async function loadPane(
   observed: ObservedPage,
   url: string,
-  buttonLabel: string,
+  firstRender: string = PANE_FIRST_RENDER,
 ): Promise<PaneTimings> {
   const { page } = observed;
   await page.goto(url, { waitUntil: 'load' });
   try {
-    await page
-      .getByRole('button', { name: buttonLabel, exact: true })
-      .waitFor({ state: 'visible', timeout: WAIT_MS });
+    await page.locator(firstRender).first().waitFor({ state: 'visible', timeout: WAIT_MS });
   } catch (error) {
-    // Say what the page shows instead (another language, a message, nothing) rather than only "timeout".
+    // Say what the page shows instead (a message, nothing) rather than only "timeout".
     // Runs of white space become one space: "Duban\nKey-task tables" → "Duban Key-task tables",
     // "督办助手\n\n  读取表格" → "督办助手 读取表格", "a\tb" → "a b".
     const shown = (await page.locator('body').innerText()).trim().replace(/\s+/g, ' ');
     throw new Error(
-      `button “${buttonLabel}” did not appear within ${String(WAIT_MS)} ms; the page shows: “${shown}”`,
+      `${firstRender} did not appear within ${String(WAIT_MS)} ms; the page shows: “${shown}”`,
       {
         cause: error,
       },
     );
   }
-  const firstButtonMs = await page.evaluate((key) => Reflect.get(window, key) as unknown, FIRST_BUTTON_KEY);
-  if (typeof firstButtonMs !== 'number') throw new Error('the first-button timer did not fire');
+  const firstRenderMs = await page.evaluate((key) => Reflect.get(window, key) as unknown, FIRST_RENDER_KEY);
+  if (typeof firstRenderMs !== 'number') throw new Error('the first-render timer did not fire');
   const firstContentfulPaintMs = await page.evaluate(() => {
     const entry = performance.getEntriesByName('first-contentful-paint')[0];
     return entry ? entry.startTime : null;
   });
-  return { firstButtonMs, firstContentfulPaintMs };
+  return { firstRenderMs, firstContentfulPaintMs };
 }
 
-/** What 读取表格 showed. */
+/** The term/detail pairs of a `<dl aria-label=label>` as the page's text (`textContent`, spaces kept). */
+export async function definitionPairs(page: Page, label: string): Promise<[string, string][]> {
+  const list = page.locator(`dl[aria-label="${label}"]`);
+  const terms = await list.locator('dt').allTextContents();
+  const details = await list.locator('dd').allTextContents();
+  return terms.map((term, i): [string, string] => [term, details[i] ?? '']);
+}
+
+/** What a read showed. */
 export interface ReadResult {
-  /** The summary's term/detail pairs as the page's text (`textContent`, spaces kept). */
+  /** The summary's term/detail pairs. */
   readonly pairs: readonly (readonly [string, string])[];
   /** Milliseconds from the click to the summary being visible. */
   readonly clickToResultMs: number;
 }
 
 /**
- * Click the pane's read button and wait for its summary (`<dl aria-label=buttonLabel>`); return its pairs.
- * If an error message bar appears instead, fail with its text.
+ * Wait for the 表格 tab's summary (`<dl aria-label=summaryLabel>`), which the pane shows on its own once
+ * the workbook is read; with `buttonLabel`, click that button first (读取表格 / 重新读取) and wait for the
+ * summary to be shown again. If an error message bar appears instead, fail with its text.
  */
-export async function clickReadTable(page: Page, buttonLabel: string): Promise<ReadResult> {
-  const started = performance.now();
-  await page.getByRole('button', { name: buttonLabel, exact: true }).click();
-  const summary = page.locator(`dl[aria-label="${buttonLabel}"]`);
+export async function readTableSummary(
+  page: Page,
+  summaryLabel: string,
+  buttonLabel: string | null = null,
+): Promise<ReadResult> {
+  const summary = page.locator(`dl[aria-label="${summaryLabel}"]`);
   const failure = page.locator('.fui-MessageBar');
+  const started = performance.now();
+  if (buttonLabel !== null) {
+    await summary.waitFor({ state: 'visible', timeout: WAIT_MS });
+    await page.getByRole('button', { name: buttonLabel, exact: true }).click();
+  }
   await summary.or(failure).first().waitFor({ state: 'visible', timeout: WAIT_MS });
   if (!(await summary.isVisible())) {
     throw new Error(`the pane showed a message instead of the summary: ${await failure.first().innerText()}`);
   }
   const clickToResultMs = performance.now() - started;
-  const terms = await summary.locator('dt').allTextContents();
-  const details = await summary.locator('dd').allTextContents();
-  const pairs = terms.map((term, i): readonly [string, string] => [term, details[i] ?? '']);
-  return { pairs, clickToResultMs };
+  return { pairs: await definitionPairs(page, summaryLabel), clickToResultMs };
 }

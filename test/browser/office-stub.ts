@@ -6,7 +6,9 @@
  * under test is exactly the production bundle; only the host differs.
  *
  * Options come from the page's query string, as Office passes host details in the task pane's URL:
- * `?lang=en-US` sets the display language (default `zh-CN`), `?excelApi=1.8` the highest ExcelApi set.
+ * `?lang=en-US` sets the display language (default `zh-CN`), `?excelApi=1.8` the highest ExcelApi set,
+ * `?theme=dark` Office's Black theme (default White). The playground builds its `Office` with
+ * {@link makeOfficeGlobal} over the fake it shows in its grid.
  *
  * Strict like the fake: reading a member of `Office` or `Office.context` that the stub does not model throws
  * `FakeNotModelledError` (the page then reports an uncaught error, which the tests fail on), instead of
@@ -73,24 +75,64 @@ function strict<T extends object>(what: string, target: T): T {
   });
 }
 
+/** Office's theme colours (`Office.context.officeTheme`): the "White" theme, or "Black" for `?theme=dark`. */
+export interface StubTheme {
+  readonly bodyBackgroundColor: string;
+  readonly bodyForegroundColor: string;
+  readonly controlBackgroundColor: string;
+  readonly controlForegroundColor: string;
+}
+
+const THEMES: Readonly<Record<'light' | 'dark', StubTheme>> = {
+  light: {
+    bodyBackgroundColor: '#FFFFFF',
+    bodyForegroundColor: '#000000',
+    controlBackgroundColor: '#FFFFFF',
+    controlForegroundColor: '#000000',
+  },
+  dark: {
+    bodyBackgroundColor: '#262626',
+    bodyForegroundColor: '#FFFFFF',
+    controlBackgroundColor: '#363636',
+    controlForegroundColor: '#FFFFFF',
+  },
+};
+
+/** The host details a task pane reads from its URL's query string (`?lang=en-US&excelApi=1.8&theme=dark`). */
+export interface StubQuery {
+  readonly displayLanguage: string;
+  readonly maxExcelApi: string;
+  readonly theme: 'light' | 'dark';
+}
+
+/** Read {@link StubQuery} from a query string such as `?lang=en-US`. */
+export function readStubQuery(search: string): StubQuery {
+  const query = new URLSearchParams(search);
+  return {
+    displayLanguage: query.get('lang') ?? 'zh-CN',
+    maxExcelApi: query.get('excelApi') ?? DEFAULT_EXCEL_API,
+    theme: query.get('theme') === 'dark' ? 'dark' : 'light',
+  };
+}
+
 /**
- * Define `Office` and `Excel` on `target` (the browser's `window`) over a copy of `data`.
- * Returns what was installed, for tests that run the stub outside a browser.
+ * The strict `Office` global over a fake's requirement sets: `onReady` (host Excel, never synchronous),
+ * `context.displayLanguage`, `context.requirements`, `context.officeTheme` and the two enums.
  */
-export function installOfficeStub(target: StubTarget, data: WorkbookData): InstalledStub {
-  const query = new URLSearchParams(target.location.search);
-  const displayLanguage = query.get('lang') ?? 'zh-CN';
-  const maxExcelApi = query.get('excelApi') ?? DEFAULT_EXCEL_API;
-  const fake = createFakeExcel(data, { displayLanguage, maxExcelApi });
+export function makeOfficeGlobal(
+  requirements: FakeExcel['requirements'],
+  displayLanguage: string,
+  theme: 'light' | 'dark' = 'light',
+): unknown {
   const info: ReadyInfo = { host: HOST_TYPE.Excel, platform: PLATFORM_TYPE.OfficeOnline };
   // Real Office.js answers onReady after its handshake with the host: never synchronously.
   const ready = Promise.resolve(info);
-
   const context = strict('Office.context', {
     displayLanguage,
-    requirements: fake.requirements,
+    requirements,
+    officeTheme: strict('Office.context.officeTheme', { ...THEMES[theme] }),
   });
-  const office = strict('Office', {
+  return strict('Office', {
     HostType: HOST_TYPE,
     PlatformType: PLATFORM_TYPE,
     context,
@@ -101,8 +143,16 @@ export function installOfficeStub(target: StubTarget, data: WorkbookData): Insta
       });
     },
   });
+}
 
-  target.Office = office;
+/**
+ * Define `Office` and `Excel` on `target` (the browser's `window`) over a copy of `data`.
+ * Returns what was installed, for tests that run the stub outside a browser.
+ */
+export function installOfficeStub(target: StubTarget, data: WorkbookData): InstalledStub {
+  const { displayLanguage, maxExcelApi, theme } = readStubQuery(target.location.search);
+  const fake = createFakeExcel(data, { displayLanguage, maxExcelApi });
+  target.Office = makeOfficeGlobal(fake.requirements, displayLanguage, theme);
   target.Excel = fake.Excel;
   target.__dubanFakeExcel = { stats: fake.stats };
   return { fake, displayLanguage, maxExcelApi };

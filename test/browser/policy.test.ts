@@ -142,6 +142,19 @@ describe('installOfficeStub', () => {
     expect(office.context.requirements.isSetSupported('ExcelApi', '1.9')).toBe(false);
   });
 
+  it('reports Office’s White theme, or Black with ?theme=dark, as officeTheme colours', () => {
+    const light = target('');
+    installOfficeStub(light, data);
+    const lightTheme = (light.Office as { context: { officeTheme: { bodyBackgroundColor: string } } }).context
+      .officeTheme;
+    expect(lightTheme.bodyBackgroundColor).toBe('#FFFFFF');
+    const dark = target('?theme=dark');
+    installOfficeStub(dark, data);
+    const darkTheme = (dark.Office as { context: { officeTheme: { bodyBackgroundColor: string } } }).context
+      .officeTheme;
+    expect(darkTheme.bodyBackgroundColor).toBe('#262626');
+  });
+
   it('throws on members it does not model instead of answering undefined', () => {
     const win = target('');
     installOfficeStub(win, data);

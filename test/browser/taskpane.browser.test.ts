@@ -1,14 +1,16 @@
 /**
  * The task pane in a real browser (issue 2 §7, issue 7 §4): headless Chromium opens the production bundle
  * (`webpack --mode production`, served from a loopback HTTP server) with Office.js's CDN URL answered by the
- * Office stub over the seed workbook — the page is exactly what Excel loads; only the host differs. 读取表格
- * must show the seed's sheet, header row, header texts and row count, in Chinese by default and in English
- * when Office's display language is English; the page may request nothing but its own origin and Office.js,
- * and must log no console error, throw nothing and violate no Content-Security-Policy directive.
+ * Office stub over the seed workbook — the page is exactly what Excel loads; only the host differs. The 表格
+ * tab must show the seed's sheet, header row, row count, plan year and header texts (in the column-mapping
+ * drop-downs), in Chinese by default and in English when Office's display language is English; an Excel
+ * below ExcelApi 1.8 must be told which Office it needs; the page may request nothing but its own origin and
+ * Office.js, and must log no console error, throw nothing and violate no Content-Security-Policy directive.
  *
  * Expected values are the seed as transcribed from the source text (seeds/README.md): sheet 分解表, the
  * header on the third row (附件 line and title above it) with 序号 / 责任单位 / 目   标   任   务 (three
- * spaces between the characters) / 责任人, and 52 task rows; the labels are the pane's string table.
+ * spaces between the characters) / 责任人, 52 task rows, 2024 in the title; the labels are the pane's string
+ * table (src/taskpane/strings.ts) and the role names of src/core/vocab/column-role-labels.ts.
  *
  * Two control pages, served only by this test's server, prove the recorders can fail: one loads an image
  * from another origin, one breaks its own CSP.
@@ -19,11 +21,13 @@ import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import {
-  clickReadTable,
   launchPaneBrowser,
   loadPane,
   observePage,
+  PANE_FIRST_RENDER,
+  readTableSummary,
   servePane,
   type ObservedPage,
   type PaneBrowser,
@@ -89,13 +93,13 @@ describe.skipIf(!policy.run)('the task pane in headless Chromium', () => {
     await server.close();
   });
 
-  async function openPane(label: string, query: string): Promise<ObservedPage> {
-    const observed = await observePage(browser.context, label);
+  async function openPane(query: string): Promise<ObservedPage> {
+    const observed = await observePage(browser.context, PANE_FIRST_RENDER);
     pages.push(observed);
-    const timings = await loadPane(observed, `${server.origin}/taskpane.html${query}`, label);
+    const timings = await loadPane(observed, `${server.origin}/taskpane.html${query}`);
     const fcp = timings.firstContentfulPaintMs;
     console.log(
-      `[browser] ${query || '(default)'}: button “${label}” in the DOM at ${timings.firstButtonMs.toFixed(0)} ms ` +
+      `[browser] ${query || '(default)'}: title and tabs in the DOM at ${timings.firstRenderMs.toFixed(0)} ms ` +
         `after navigation start; first contentful paint ${fcp === null ? 'n/a' : `${fcp.toFixed(0)} ms`}`,
     );
     return observed;
@@ -114,19 +118,49 @@ describe.skipIf(!policy.run)('the task pane in headless Chromium', () => {
       console.warn('[browser] console warnings:', record.consoleWarnings);
   }
 
-  it('zh-CN: 读取表格 shows 分解表, 第3行, the four headers and 52 rows, and the page stays clean', async () => {
-    const observed = await openPane('读取表格', '');
+  /** The option each mapping drop-down shows, for the four roles the seed's header names. */
+  async function mappingShown(page: Page, roles: readonly string[]): Promise<string[]> {
+    const shown: string[] = [];
+    for (const role of roles) {
+      const select = page.getByRole('combobox', { name: role, exact: true });
+      shown.push((await select.locator('option:checked').textContent()) ?? '');
+    }
+    return shown;
+  }
+
+  it('zh-CN: the 表格 tab shows 分解表, 第3行, 52 rows, the four headers, and the page stays clean', async () => {
+    const observed = await openPane('');
     const { page } = observed;
     expect(await page.locator('h1').textContent()).toBe('督办助手');
+    expect(await page.getByRole('tab').allInnerTexts()).toEqual([
+      '表格',
+      '分解',
+      '校验',
+      '评分',
+      '标注/清除',
+      '通报',
+    ]);
 
-    const result = await clickReadTable(page, '读取表格');
-    console.log(`[browser] zh-CN: click → summary in ${result.clickToResultMs.toFixed(0)} ms`);
-    expect(result.pairs).toEqual([
+    // The pane reads the workbook on its own once the engine is loaded.
+    const first = await readTableSummary(page, '识别结果');
+    console.log(`[browser] zh-CN: load → summary in ${first.clickToResultMs.toFixed(0)} ms`);
+    expect(first.pairs).toEqual([
       ['工作表', '分解表'],
       ['表头', '第3行'],
-      ['识别的列', '“序号”、“责任单位”、“目   标   任   务”、“责任人”'],
       ['任务行数', '52 行'],
+      ['标题中的年度', '2024年'],
     ]);
+    // The header texts as written, spaces kept, in the mapping drop-downs.
+    expect(await mappingShown(page, ['序号', '责任单位', '目标任务', '责任人'])).toEqual([
+      '自动：A列 · 序号',
+      '自动：B列 · 责任单位',
+      '自动：C列 · 目   标   任   务',
+      '自动：D列 · 责任人',
+    ]);
+    // 重新读取 reads again and shows the same.
+    const again = await readTableSummary(page, '识别结果', '重新读取');
+    console.log(`[browser] zh-CN: click → summary in ${again.clickToResultMs.toFixed(0)} ms`);
+    expect(again.pairs).toEqual(first.pairs);
 
     // The read went through src/excel into the (fake) Excel API, not around it.
     const syncs = await page.evaluate(() => {
@@ -154,44 +188,59 @@ describe.skipIf(!policy.run)('the task pane in headless Chromium', () => {
   });
 
   it('en-US: English labels when Office shows English', async () => {
-    const observed = await openPane('Read table', '?lang=en-US');
+    const observed = await openPane('?lang=en-US');
     const { page } = observed;
     expect(await page.locator('h1').textContent()).toBe('Duban');
-    expect(await page.getByRole('button', { name: '读取表格' }).count()).toBe(0);
+    expect(await page.getByRole('tab', { name: '表格' }).count()).toBe(0);
 
-    const result = await clickReadTable(page, 'Read table');
-    console.log(`[browser] en-US: click → summary in ${result.clickToResultMs.toFixed(0)} ms`);
+    const result = await readTableSummary(page, 'What was detected');
     expect(result.pairs).toEqual([
       ['Sheet', '分解表'],
       ['Header row', 'Row 3'],
-      ['Columns found', '“序号”, “责任单位”, “目   标   任   务”, “责任人”'],
       ['Task rows', '52 rows'],
+      ['Year in the title', '2024'],
+    ]);
+    expect(await mappingShown(page, ['serial number', 'responsible unit', 'target', 'owner'])).toEqual([
+      'Automatic: Column A · 序号',
+      'Automatic: Column B · 责任单位',
+      'Automatic: Column C · 目   标   任   务',
+      'Automatic: Column D · 责任人',
     ]);
     expectClean(observed);
     await page.screenshot({ path: path.join(SCREENSHOTS, 'taskpane-en-US.png') });
   });
 
   it('Office 2019 (ExcelApi 1.8): the same summary, merged cells read without the 1.13 API', async () => {
-    const observed = await openPane('读取表格', '?excelApi=1.8');
-    const result = await clickReadTable(observed.page, '读取表格');
+    const observed = await openPane('?excelApi=1.8');
+    const result = await readTableSummary(observed.page, '识别结果');
     expect(result.pairs).toEqual([
       ['工作表', '分解表'],
       ['表头', '第3行'],
-      ['识别的列', '“序号”、“责任单位”、“目   标   任   务”、“责任人”'],
       ['任务行数', '52 行'],
+      ['标题中的年度', '2024年'],
     ]);
     expectClean(observed);
   });
 
+  it('Excel 2016 (ExcelApi 1.2): the pane says which Office versions it needs instead of failing silently', async () => {
+    const observed = await openPane('?excelApi=1.2');
+    const bar = observed.page.locator('.fui-MessageBar');
+    await bar.first().waitFor({ state: 'visible' });
+    const text = await bar.first().innerText();
+    expect(text).toContain('Office 版本过旧');
+    expect(text).toContain('需要 ExcelApi 1.8：Excel 2019、Excel 2021、Microsoft 365 或 Excel 网页版');
+    expectClean(observed);
+  });
+
   it('control: a request to another origin is recorded (and aborted)', async () => {
-    const observed = await observePage(browser.context, 'none');
+    const observed = await observePage(browser.context, null);
     pages.push(observed);
     await observed.page.goto(`${server.origin}/__control/leak.html`);
     await expect.poll(() => observed.forbiddenRequests(server.origin).map((r) => r.url)).toEqual([LEAK_URL]);
   });
 
   it('control: a CSP violation is recorded, and Chromium logs it as a console error', async () => {
-    const observed = await observePage(browser.context, 'none');
+    const observed = await observePage(browser.context, null);
     pages.push(observed);
     await observed.page.goto(`${server.origin}/__control/csp.html`);
     await expect.poll(() => observed.record.cspViolations.map((v) => v.directive)).toEqual(['img-src']);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { MemoryWorkbook } from '../../src/core/port/memory-workbook.ts';
+import path from 'node:path';
+import type { WorkbookData } from '../../src/core/port/workbook-port.ts';
 import { COMMAND_STRINGS } from '../../src/commands/command-strings.ts';
 import {
   DialogError,
@@ -10,7 +11,7 @@ import {
   type DialogUi,
 } from '../../src/commands/result-dialog.ts';
 import { runCommand, type CommandReport, type Reporter } from '../../src/commands/run-command.ts';
-import { OfficeWorkbook, type ExcelHost } from '../../src/excel/office-workbook.ts';
+import { SEEDS, sessionOver, xlsxData } from '../excel/session-fixtures.ts';
 import { createFakeExcel } from '../fake-excel/fake-excel.ts';
 import { SEED_LIKE_WORKBOOK } from '../taskpane/seed-like.ts';
 
@@ -25,6 +26,10 @@ function recorder(): Reporter & { reports: CommandReport[] } {
   };
 }
 
+async function seedLedger(): Promise<WorkbookData> {
+  return xlsxData(path.join(SEEDS, 'taishan-2024-ledger-q2.xlsx'));
+}
+
 describe('runCommand', () => {
   it('has a zh and an en text for every command string', () => {
     for (const [key, value] of Object.entries(COMMAND_STRINGS)) {
@@ -33,75 +38,110 @@ describe('runCommand', () => {
     }
   });
 
-  it('scoreNow reads the active table and reports what it found (zh)', async () => {
+  it('scoreNow scores the ledger, writes the results and says what it did (zh)', async () => {
+    const fake = createFakeExcel(await seedLedger());
     const reporter = recorder();
-    const report = await runCommand('scoreNow', {
-      port: new MemoryWorkbook(SEED_LIKE_WORKBOOK),
-      reporter,
-      lang: 'zh',
-    });
-    expect(report).toEqual({
-      command: 'scoreNow',
-      kind: 'success',
-      title: '评分',
-      message: '已读取工作表“分解表”：表头在第3行，共 3 行任务。评分功能将在下一版本中提供。',
-    });
-    expect(reporter.reports).toEqual([report]);
-  });
-
-  it('clearHighlights reports that there is nothing of ours to clear (en)', async () => {
-    const reporter = recorder();
-    const report = await runCommand('clearHighlights', {
-      port: new MemoryWorkbook(SEED_LIKE_WORKBOOK),
-      reporter,
-      lang: 'en',
-    });
+    const report = await runCommand('scoreNow', { session: sessionOver(fake), reporter, lang: 'zh' });
     expect(report.kind).toBe('success');
-    expect(report.title).toBe('Clear highlights');
-    expect(report.message).toBe(
-      'Read sheet “分解表”: header on row 3, 3 task rows. The workbook has no Duban highlights to clear.',
+    expect(report.title).toBe('评分');
+    // The counts are the scorer's; the sentence around them is fixed. Matches e.g. '…已完成 40 项，序时推进 90 项，…'
+    // but not a message with another sheet, date or count of sub-tasks.
+    expect(report.message).toMatch(
+      /^已对工作表“任务台账”评分（截至2024-06-30）：161 项子任务，已完成 \d+ 项，序时推进 \d+ 项，进展滞后 \d+ 项，严重滞后 \d+ 项。滞后行已在表中标注，并生成了“评分排名”、“通报”、“校验”。/,
     );
+    expect(reporter.reports).toEqual([report]);
+    expect(fake.snapshot().sheets.map((s) => s.name)).toEqual([
+      '任务台账',
+      '说明',
+      '评分排名',
+      '通报',
+      '校验',
+      '督办助手设置',
+    ]);
   });
 
-  it('reports a warning when the active sheet holds no table', async () => {
+  it('clearHighlights removes what scoreNow wrote and says so (en); a second time there is nothing', async () => {
+    const fake = createFakeExcel(await seedLedger());
+    const before = fake.snapshot();
+    const session = sessionOver(fake);
+    await runCommand('scoreNow', { session, reporter: recorder(), lang: 'en' });
+    const report = await runCommand('clearHighlights', { session, reporter: recorder(), lang: 'en' });
+    expect(report).toEqual({
+      command: 'clearHighlights',
+      kind: 'success',
+      title: 'Clear highlights',
+      message:
+        'Removed what Duban added: 4 sheet(s), 1 block(s) of result columns, 3 conditional format(s). Your own content is unchanged.',
+    });
+    expect(fake.snapshot()).toEqual(before);
+    const again = await runCommand('clearHighlights', { session, reporter: recorder(), lang: 'en' });
+    expect(again.message).toBe('The workbook has no Duban highlights to clear.');
+  });
+
+  it('reports a warning when the workbook cannot be scored as it is', async () => {
     const reporter = recorder();
+    const fake = createFakeExcel({ sheets: [{ name: '杂项', cells: [['随便写点']] }] });
+    const report = await runCommand('scoreNow', { session: sessionOver(fake), reporter, lang: 'zh' });
+    expect(report.kind).toBe('warning');
+    expect(report.title).toBe('评分：无法评分');
+    expect(report.message).toContain('杂项');
+    expect(fake.snapshot().sheets.map((s) => s.name)).toEqual(['杂项']);
+  });
+
+  it('reports a warning when print setup could not be written (ExcelApi 1.8)', async () => {
+    const fake = createFakeExcel(await seedLedger(), { maxExcelApi: '1.8' });
     const report = await runCommand('scoreNow', {
-      port: new MemoryWorkbook({ sheets: [{ name: '杂项', cells: [['随便写点']] }] }),
-      reporter,
+      session: sessionOver(fake),
+      reporter: recorder(),
       lang: 'zh',
     });
     expect(report.kind).toBe('warning');
-    expect(report.message).toContain('工作表“杂项”中没有找到');
+    expect(report.message).toContain('未设置 A4 打印格式');
   });
 
-  it('reports host failures as errors (through OfficeWorkbook over the fake Excel)', async () => {
-    const fake = createFakeExcel(SEED_LIKE_WORKBOOK);
-    fake.failNextSync('InvalidOperationInCellEditMode');
+  it('reports host failures as errors: cell-edit mode after the retries', async () => {
+    const fake = createFakeExcel(await seedLedger());
+    fake.failNextSync('InvalidOperationInCellEditMode', undefined, 4);
     const reporter = recorder();
-    const report = await runCommand('scoreNow', {
-      port: new OfficeWorkbook(fake.Excel as unknown as ExcelHost, fake.requirements),
-      reporter,
-      lang: 'zh',
-    });
+    const report = await runCommand('scoreNow', { session: sessionOver(fake), reporter, lang: 'zh' });
     expect(report).toEqual({
       command: 'scoreNow',
       kind: 'error',
-      title: '评分：读取失败',
+      title: '评分：写入失败',
       message: 'Excel 正处于单元格编辑状态。请按 Enter 或 Esc 结束编辑，再重试。',
     });
     expect(reporter.reports).toHaveLength(1);
+  });
+
+  it('reports a protected sheet as an error naming it', async () => {
+    const fake = createFakeExcel(await seedLedger());
+    await fake.Excel.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem('任务台账').protection.protect();
+      await ctx.sync();
+    });
+    const report = await runCommand('clearHighlights', {
+      session: sessionOver(fake),
+      reporter: recorder(),
+      lang: 'zh',
+    });
+    // Nothing of ours to clear: clear never touches a sheet it has no marks on.
+    expect(report.kind).toBe('success');
+    const scored = await runCommand('scoreNow', {
+      session: sessionOver(fake),
+      reporter: recorder(),
+      lang: 'zh',
+    });
+    expect(scored.kind).toBe('error');
+    expect(scored.message).toContain('工作表“任务台账”受保护');
   });
 
   it('lets a failing reporter reject: the failure is not swallowed', async () => {
     const broken: Reporter = {
       report: () => Promise.reject(new DialogError(12007, 'a dialog is already open')),
     };
+    const fake = createFakeExcel(SEED_LIKE_WORKBOOK);
     await expect(
-      runCommand('clearHighlights', {
-        port: new MemoryWorkbook(SEED_LIKE_WORKBOOK),
-        reporter: broken,
-        lang: 'zh',
-      }),
+      runCommand('clearHighlights', { session: sessionOver(fake), reporter: broken, lang: 'zh' }),
     ).rejects.toThrow('a dialog is already open');
   });
 });

@@ -17,6 +17,9 @@ export type FakeErrorCode =
   | 'RequestPayloadSizeLimitExceeded'
   | 'ResponsePayloadSizeLimitExceeded'
   | 'InvalidOperationInCellEditMode'
+  | 'InvalidOperation'
+  | 'ItemAlreadyExists'
+  | 'ValueNotLoaded'
   | 'AccessDenied';
 
 /** An error as Office.js reports it. */

@@ -20,7 +20,19 @@
  * `InvalidObjectPath`; `getMergedAreasOrNullObject` over more than 512 merged areas (documented to "fail")
  * fails with `GeneralException`; merged areas that only partly overlap the range are returned whole.
  *
- * Read-only for now: issue 6 adds writes (values, formats, conditional formats, sheets) on the same queue.
+ * Writes (issue 6) use the same queue. A property set or a method call is an action sent with the next
+ * `context.sync()` and processed in order with the reads; the written values count toward the request's bytes.
+ * The host checks each write as Excel does — shapes (`values` / `numberFormat` must match the range exactly),
+ * enum words, colours, sheet names (`ItemAlreadyExists`), protection (`AccessDenied`), the API set
+ * (`ApiNotFound` for members above `maxExcelApi`) — and a failing action rejects the sync while the actions
+ * before it STAY applied (Excel is not transactional). Members the fake does not model throw
+ * {@link FakeNotModelledError} the moment they are touched, instead of reading `undefined`.
+ *
+ * Test hooks beyond Office.js: {@link FakeExcel.failAtWrite}, {@link FakeExcel.userEdit},
+ * {@link FakeExcel.snapshot}, {@link FakeExcel.selection}, {@link FakeExcel.userSelect},
+ * {@link FakeExcel.onDocumentChange}; `export-xlsx.ts`, `from-xlsx.ts`, `from-host-data.ts` and
+ * `effective-fill.ts` build on the host. This module (and those it imports) must stay free of `node:*` and
+ * exceljs: the playground bundles it for the browser (`from-host-data.test.ts` checks).
  */
 import type { WorkbookData } from '../../src/core/port/workbook-port.ts';
 import { FakeNotModelledError, FakeOfficeError, type FakeErrorCode } from './fake-errors.ts';
@@ -36,43 +48,81 @@ import {
   overlaps,
   parseLocalAddress,
   usedRect,
+  type HostChart,
+  type HostHyperlink,
   type HostRange,
   type HostSheet,
   type HostWorkbook,
 } from './fake-host.ts';
+import {
+  activateSheet,
+  addChart,
+  addSheet,
+  cellArg,
+  clearRange,
+  deleteSheet,
+  enumWord,
+  freezeRows,
+  guardSheetOnly,
+  hyperlinkOf,
+  localAddress,
+  mergeRange,
+  PAPER_SIZES,
+  protectSheet,
+  protectWorkbook,
+  readableCell,
+  renameSheet,
+  selectedRange,
+  selectRange,
+  setHyperlink,
+  setPosition,
+  setPrintTitleRows,
+  setVisibility,
+  setZoom,
+  unmergeRange,
+  writeNumberFormats,
+  writeValues,
+} from './fake-ops.ts';
+import {
+  FakeClientObject,
+  FakeRequestContext,
+  MERGED_AREAS_LIMIT,
+  navPath,
+  commitItems,
+  defineAccessors,
+  READ_CELL_LIMIT,
+  supports,
+  type FakeStats,
+  type HostState,
+  type ObjectSpec,
+  type PathInfo,
+  type Staged,
+} from './fake-core.ts';
+import { FakeConditionalFormatCollection, FakeDataValidation, FakeRangeFormat } from './fake-range-parts.ts';
+import { snapshotHost, type FakeSnapshot } from './fake-snapshot.ts';
+import { effectiveFill } from './effective-fill.ts';
+
+let xlsxExporter: ((doc: HostWorkbook) => Promise<Buffer>) | null = null;
+
+/** Called by `export-xlsx.ts` when it loads: gives `fake.exportXlsx()` its implementation. */
+export function registerXlsxExporter(exporter: (doc: HostWorkbook) => Promise<Buffer>): void {
+  xlsxExporter = exporter;
+}
 
 export { FakeOfficeError, FakeNotModelledError } from './fake-errors.ts';
 export { isoToSerial } from './fake-host.ts';
-
-/** Excel on the web's limit on one request and on one response (RequestPayloadSizeLimitExceeded). */
-export const PAYLOAD_LIMIT_BYTES = 5 * 1024 * 1024;
-/** Excel's cap on the cells one read may return. */
-export const READ_CELL_LIMIT = 5_000_000;
-/** Documented: `getMergedAreasOrNullObject` fails when the range holds more merged areas than this. */
-export const MERGED_AREAS_LIMIT = 512;
-
-/** One round trip (`context.sync()` that carried work). */
-export interface FakeRequestStats {
-  /** requestBytes + responseBytes: what the round trip moved. */
-  readonly bytes: number;
-  /** UTF-8 size of the queued operations, serialised like Office's RichApi request (ObjectPaths + Actions). */
-  readonly requestBytes: number;
-  /** UTF-8 size of the returned values (0 when the request failed). */
-  readonly responseBytes: number;
-  /** Queued operations (object paths and loads). */
-  readonly actions: number;
-  /** The error code when the host rejected the request. */
-  readonly failed?: string;
-}
-
-/** What the fake counted so far. */
-export interface FakeStats {
-  /** Round trips: `context.sync()` calls with queued work, including the one `Excel.run` makes at the end. */
-  syncs: number;
-  readonly requests: FakeRequestStats[];
-  /** Completed `Excel.run` batches. */
-  runs: number;
-}
+export type { FakeSnapshot } from './fake-snapshot.ts';
+export {
+  FakeClientObject,
+  FakeClientResult,
+  FakeRequestContext,
+  MERGED_AREAS_LIMIT,
+  PAYLOAD_LIMIT_BYTES,
+  READ_CELL_LIMIT,
+  type FakeRequestStats,
+  type FakeStats,
+} from './fake-core.ts';
+export * from './fake-range-parts.ts';
 
 /** Options of {@link createFakeExcel}. */
 export interface FakeExcelOptions {
@@ -95,6 +145,13 @@ export interface FakeExcelNamespace {
   readonly RequestContext: new () => FakeRequestContext;
 }
 
+/** The selection {@link FakeExcel.selection} reports. */
+export interface FakeSelection {
+  readonly sheet: string;
+  /** Local address: `B3`, `A1:C5`. */
+  readonly address: string;
+}
+
 /** Everything {@link createFakeExcel} returns. */
 export interface FakeExcel {
   readonly Excel: FakeExcelNamespace;
@@ -110,392 +167,89 @@ export interface FakeExcel {
   failNextSync(code: FakeErrorCode, message?: string, times?: number): void;
   /** Forget the counters (e.g. after setting a test up). */
   resetStats(): void;
-}
-
-interface HostState {
-  readonly doc: HostWorkbook;
-  readonly sets: ReadonlyMap<string, string>;
-  readonly stats: FakeStats;
-  readonly faults: { code: FakeErrorCode; message: string }[];
-}
-
-// ---------------------------------------------------------------------------------------------------------
-// versions and payload
-
-function compareVersions(a: string, b: string): number {
-  const pa = a.split('.').map(Number);
-  const pb = b.split('.').map(Number);
-  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
-    const d = (pa[i] ?? 0) - (pb[i] ?? 0);
-    if (d !== 0) return d;
-  }
-  return 0;
-}
-
-function supports(sets: ReadonlyMap<string, string>, name: string, version: string): boolean {
-  const max = sets.get(name);
-  return max !== undefined && compareVersions(version, max) <= 0;
-}
-
-const encoder = new TextEncoder();
-function jsonBytes(value: unknown): number {
-  return encoder.encode(JSON.stringify(value)).length;
-}
-
-// ---------------------------------------------------------------------------------------------------------
-// the request context and the proxy base class
-
-interface PathInfo {
-  readonly parent: FakeClientObject<unknown>;
-  readonly name: string;
-  readonly args: readonly unknown[];
-  /** ExcelApi version the member needs. */
-  readonly api: string;
-  readonly type: 'method' | 'property';
-}
-
-type Action = { readonly kind: 'path'; readonly obj: FakeClientObject<unknown> } | LoadAction;
-interface LoadAction {
-  readonly kind: 'load';
-  readonly obj: FakeClientObject<unknown>;
-  readonly props: readonly string[];
-}
-
-/** Staged results of one sync, applied only when the whole request succeeds (as one round trip does). */
-interface Staged {
-  readonly targets: Map<FakeClientObject<unknown>, unknown>;
-  readonly loads: { obj: FakeClientObject<unknown>; values: Map<string, unknown> }[];
-  readonly afterCommit: (() => void)[];
-}
-
-/** The fake `Excel.RequestContext`. */
-export class FakeRequestContext {
-  readonly workbook: FakeWorkbook;
-  /** @internal */ readonly _host: HostState;
-  private queue: Action[] = [];
-  private nextId = 1;
-  private closed = false;
-
-  /** @internal */
-  constructor(host: HostState) {
-    this._host = host;
-    this.workbook = new FakeWorkbook(this);
-  }
-
-  /** @internal */ _newId(): number {
-    return this.nextId++;
-  }
-
-  /** @internal */ _enqueue(action: Action): void {
-    this._checkOpen();
-    this.queue.push(action);
-  }
-
-  /** @internal */ _checkOpen(): void {
-    if (this.closed) {
-      throw new FakeOfficeError(
-        'InvalidRequestContext',
-        'Cannot use the object across different request contexts: its Excel.run batch has finished.',
-      );
-    }
-  }
-
-  /** @internal */ _close(): void {
-    this.closed = true;
-  }
-
-  /** @internal */ _hasPending(): boolean {
-    return this.queue.length > 0;
-  }
-
-  /** Send the queued work to the "host" and fill the loaded properties. */
-  sync(): Promise<void> {
-    try {
-      this._checkOpen();
-    } catch (e) {
-      return Promise.reject(e instanceof Error ? e : new Error(String(e)));
-    }
-    const actions = this.queue;
-    this.queue = [];
-    // Office.js skips the round trip when nothing is queued.
-    if (actions.length === 0) return Promise.resolve();
-    const host = this._host;
-    host.stats.syncs++;
-    const requestBytes = jsonBytes(serialiseRequest(actions));
-    const record = (responseBytes: number, failed?: string): void => {
-      const entry: FakeRequestStats = {
-        bytes: requestBytes + responseBytes,
-        requestBytes,
-        responseBytes,
-        actions: actions.length,
-        ...(failed !== undefined ? { failed } : {}),
-      };
-      host.stats.requests.push(entry);
-    };
-    // Settle asynchronously, like a real round trip: nothing is visible before the promise resolves.
-    return new Promise<void>((resolve, reject) => {
-      setTimeout(() => {
-        try {
-          const fault = host.faults.shift();
-          if (fault) throw new FakeOfficeError(fault.code, fault.message);
-          if (requestBytes > PAYLOAD_LIMIT_BYTES) {
-            throw new FakeOfficeError(
-              'RequestPayloadSizeLimitExceeded',
-              `The request payload (${requestBytes} bytes) exceeds the limit.`,
-            );
-          }
-          const staged = this.process(actions);
-          const response = serialiseResponse(actions, staged);
-          const responseBytes = jsonBytes(response);
-          if (responseBytes > PAYLOAD_LIMIT_BYTES) {
-            throw new FakeOfficeError(
-              'ResponsePayloadSizeLimitExceeded',
-              `The response payload (${responseBytes} bytes) exceeds the limit.`,
-            );
-          }
-          for (const [obj, target] of staged.targets) obj._resolved(target);
-          for (const { obj, values } of staged.loads) obj._commitLoad(values);
-          for (const fn of staged.afterCommit) fn();
-          record(responseBytes);
-          resolve();
-        } catch (e) {
-          record(0, e instanceof FakeOfficeError ? e.code : 'unexpected');
-          reject(e instanceof Error ? e : new Error(String(e)));
-        }
-      }, 0);
-    });
-  }
-
-  private process(actions: readonly Action[]): Staged {
-    const staged: Staged = { targets: new Map(), loads: [], afterCommit: [] };
-    const evaluate = (obj: FakeClientObject<unknown>): unknown => {
-      const path = obj._path;
-      if (!path) return obj._currentTarget();
-      if (!supports(this._host.sets, 'ExcelApi', path.api)) {
-        throw new FakeOfficeError(
-          'ApiNotFound',
-          `The API you are trying to use could not be found (${path.name}, ExcelApi ${path.api}).`,
-          path.name,
-        );
-      }
-      const parentTarget = targetOf(path.parent);
-      if (parentTarget === null) {
-        throw new FakeOfficeError(
-          'InvalidObjectPath',
-          `Cannot call ${path.name} on a null object (check isNullObject first).`,
-          path.name,
-        );
-      }
-      const target = obj._resolve(parentTarget, path, targetOf);
-      staged.targets.set(obj, target);
-      return target;
-    };
-    const targetOf = (obj: FakeClientObject<unknown>): unknown => {
-      if (staged.targets.has(obj)) return staged.targets.get(obj);
-      if (obj._isResolved()) return obj._currentTarget();
-      // Created in an earlier request that failed: Office.js sends the object's path again with the next
-      // request that uses it, so it is evaluated again (and fails again if its sheet is still missing).
-      return evaluate(obj);
-    };
-    for (const action of actions) {
-      const obj = action.obj;
-      if (action.kind === 'path') {
-        if (!staged.targets.has(obj)) evaluate(obj);
-        continue;
-      }
-      const target = targetOf(obj);
-      const values = new Map<string, unknown>();
-      if (target !== null) {
-        for (const prop of action.props) {
-          const api = obj._propertyApi(prop);
-          if (api === undefined) {
-            throw new FakeOfficeError('InvalidArgument', `The property '${prop}' is not available.`, prop);
-          }
-          if (!supports(this._host.sets, 'ExcelApi', api)) {
-            throw new FakeOfficeError('ApiNotFound', `Property ${prop} needs ExcelApi ${api}.`, prop);
-          }
-          values.set(prop, obj._readProp(target, prop, staged));
-        }
-      }
-      staged.loads.push({ obj, values });
-    }
-    return staged;
-  }
-}
-
-function serialiseRequest(actions: readonly Action[]): unknown {
-  // Shaped like Office's RichApi request so the estimate is close to what Excel receives.
-  const objectPaths: Record<string, unknown> = {};
-  const list: unknown[] = [];
-  for (const a of actions) {
-    const obj = a.obj;
-    if (a.kind === 'path' && obj._path) {
-      const p = obj._path;
-      objectPaths[String(obj._id)] = {
-        Id: obj._id,
-        ObjectPathType: p.type === 'method' ? 3 : 4,
-        Name: p.name,
-        ParentObjectPathId: p.parent._id,
-        ArgumentInfo: {
-          Arguments: p.args.map((x) => (x instanceof FakeClientObject ? { ObjectPathId: x._id } : x)),
-        },
-      };
-      list.push({ Id: obj._id * 2, ActionType: 1, Name: '', ObjectPathId: obj._id });
-    } else if (a.kind === 'load') {
-      list.push({
-        Id: obj._id * 2 + 1,
-        ActionType: 2,
-        Name: '',
-        ObjectPathId: obj._id,
-        QueryInfo: { Select: a.props, Expand: [], Skip: 0 },
-      });
-    }
-  }
-  return { Actions: list, ObjectPaths: objectPaths };
-}
-
-function serialiseResponse(actions: readonly Action[], staged: Staged): unknown {
-  const results: unknown[] = [];
-  let loadIndex = 0;
-  for (const a of actions) {
-    if (a.kind === 'path') {
-      const target = staged.targets.get(a.obj);
-      results.push({ ActionId: a.obj._id * 2, Value: target === null ? { IsNull: true } : null });
-    } else {
-      const load = staged.loads[loadIndex++];
-      results.push({ ActionId: a.obj._id * 2 + 1, Value: load ? Object.fromEntries(load.values) : null });
-    }
-  }
-  return { Results: results };
-}
-
-function parseSelect(props: string | readonly string[] | undefined): string[] | undefined {
-  if (props === undefined) return undefined;
-  const list = typeof props === 'string' ? props.split(',') : [...props];
-  return list.map((p) => p.trim()).filter((p) => p !== '');
-}
-
-/** The base of every proxy: Office.js's `ClientObject`. */
-export abstract class FakeClientObject<T> {
-  readonly context: FakeRequestContext;
-  /** @internal */ readonly _id: number;
-  /** @internal */ readonly _path: PathInfo | null;
-  private target: T | null = null;
-  private resolved: boolean;
-  private loaded = new Map<string, unknown>();
-
-  /** @internal */
-  constructor(context: FakeRequestContext, path: PathInfo | null, root?: T) {
-    context._checkOpen();
-    if (path) path.parent._checkContext(context);
-    this.context = context;
-    this._id = context._newId();
-    this._path = path;
-    this.resolved = path === null;
-    if (root !== undefined) this.target = root;
-    if (path) context._enqueue({ kind: 'path', obj: this });
-  }
-
-  /** @internal */ _checkContext(context: FakeRequestContext): void {
-    if (context !== this.context) {
-      throw new FakeOfficeError(
-        'InvalidRequestContext',
-        'Cannot use the object across different request contexts.',
-      );
-    }
-  }
-
-  /** @internal */ _isResolved(): boolean {
-    return this.resolved;
-  }
-  /** @internal */ _currentTarget(): T | null {
-    return this.target;
-  }
-  /** @internal */ _resolved(target: unknown): void {
-    this.target = target as T | null;
-    this.resolved = true;
-  }
-  /** @internal */ _commitLoad(values: ReadonlyMap<string, unknown>): void {
-    for (const [k, v] of values) this.loaded.set(k, v);
-  }
-
-  /** @internal Compute this object's target at sync time from its parent's. */
-  abstract _resolve(
-    parent: unknown,
-    path: PathInfo,
-    targetOf: (o: FakeClientObject<unknown>) => unknown,
-  ): T | null;
-  /** @internal The API version of a loadable property, undefined when the object has no such property. */
-  abstract _propertyApi(prop: string): string | undefined;
-  /** @internal The property's value on the host. */
-  abstract _readProp(target: unknown, prop: string, staged: Staged): unknown;
-  /** @internal Every scalar property, for `load()` without arguments. */
-  protected abstract _scalarProps(): readonly string[];
-
-  /** Queue a read of properties (`'values, numberFormat'` or an array); nothing is read before `sync()`. */
-  load(props?: string | readonly string[]): this {
-    const select = parseSelect(props) ?? [...this._scalarProps()];
-    this.context._enqueue({ kind: 'load', obj: this, props: select });
-    return this;
-  }
-
-  /** True for a null object. Like Office.js, readable only after the sync that resolved the object. */
-  get isNullObject(): boolean {
-    if (!this.resolved) {
-      throw new FakeOfficeError(
-        'PropertyNotLoaded',
-        'The property isNullObject is not available. Call context.sync() before reading it.',
-        'isNullObject',
-      );
-    }
-    return this.target === null;
-  }
-
-  /** @internal Read a loaded property or throw like Office.js. */
-  protected _get(prop: string): unknown {
-    // No context check here: loaded values stay readable after Excel.run ends, as in Office.js.
-    if (!this.loaded.has(prop)) {
-      throw new FakeOfficeError(
-        'PropertyNotLoaded',
-        `The property '${prop}' is not available. Before reading the property's value, call the load method ` +
-          'on the containing object and call "context.sync()" on the associated request context.',
-        prop,
-      );
-    }
-    return this.loaded.get(prop);
-  }
-}
-
-/**
- * Commit item properties of a collection load: items are proxies created once per collection and index (so a
- * second load refreshes the same objects), each receiving the selected fields.
- */
-function commitItems<I extends FakeClientObject<unknown>, H>(
-  owner: FakeClientObject<unknown>,
-  cache: I[],
-  hosts: readonly H[],
-  make: (host: H) => I,
-  fields: ReadonlyMap<string, (host: H) => unknown>,
-): void {
-  cache.length = Math.min(cache.length, hosts.length);
-  hosts.forEach((h, i) => {
-    let item = cache[i];
-    if (!item || item._currentTarget() !== h) {
-      item = make(h);
-      cache[i] = item;
-    }
-    item._commitLoad(new Map([...fields].map(([f, read]) => [f, read(h)])));
-  });
-  owner._commitLoad(new Map([['items', cache.slice()]]));
+  /**
+   * Make the n-th write action from now (1-based; property sets, method calls, `add`s) fail with `code`.
+   * The actions before it in that request stay applied, the ones after it are not processed.
+   */
+  failAtWrite(n: number, code?: FakeErrorCode, message?: string): void;
+  /**
+   * Change one cell as the user would (typed text is parsed like a write) and fire the sheet's `onChanged`
+   * handlers with `triggerSource: 'Others'`. Resolves once the handlers have run.
+   */
+  userEdit(sheet: string, a1: string, value: string | number | boolean): Promise<void>;
+  /** A deep, plain, canonically ordered copy of the whole document: `expect(after).toEqual(before)`. */
+  snapshot(): FakeSnapshot;
+  /**
+   * What `workbook.getSelectedRange()` would give: the active sheet and its selection as a local address
+   * (`B3`, `A1:C5`); null when nothing was selected on the active sheet (Excel then shows A1 selected).
+   * Not part of {@link snapshot}: selecting changes no content (activating a sheet does change `active`).
+   */
+  selection(): FakeSelection | null;
+  /**
+   * Select cells as the user would (activates the sheet; a hidden sheet throws). Notifies
+   * {@link onDocumentChange} listeners.
+   */
+  userSelect(sheet: string, address: string): void;
+  /**
+   * Call `listener` (asynchronously, after the change is in place) whenever the document changed: after a
+   * sync that applied at least one write (also one that failed after applying some), after
+   * {@link userEdit} and after a selection change. Returns the function that unsubscribes it.
+   */
+  onDocumentChange(listener: () => void): () => void;
+  /**
+   * The document as .xlsx bytes (exceljs). The exporter lives in `export-xlsx.ts` so that this module stays
+   * free of exceljs for the browser bundle: import that module (or `from-xlsx.ts`) first, else this rejects.
+   */
+  exportXlsx(): Promise<Buffer>;
+  /**
+   * The fill Excel would show in a cell (`#RRGGBB`, null for none): the cell's own fill overridden by the
+   * first matching Custom conditional format. Rules other than `=$V3="x"` / `=OR($V3="a",…)` throw
+   * {@link FakeNotModelledError}. `row` and `col` are 0-based.
+   */
+  effectiveFill(sheet: string, row: number, col: number): string | null;
+  /** @internal The live host document (for the xlsx export and the effective-fill evaluator). */
+  readonly host: HostWorkbook;
 }
 
 // ---------------------------------------------------------------------------------------------------------
 // workbook and worksheets
 
-/** `Excel.Workbook` (only its worksheets). */
-export class FakeWorkbook extends FakeClientObject<HostWorkbook> {
-  private sheetsProxy: FakeWorksheetCollection | null = null;
+/** `Excel.WorkbookProtection` (ExcelApi 1.7). */
+export class FakeWorkbookProtection extends FakeClientObject<HostWorkbook> {
+  declare readonly protected: boolean;
+  /** Protect the workbook's structure (fails when it is protected already). */
+  protect(password?: string): void {
+    this._call('protect', password === undefined ? [] : [password]);
+  }
+  /** Unprotect it. */
+  unprotect(password?: string): void {
+    this._call('unprotect', password === undefined ? [] : [password]);
+  }
+  /** @internal */ override _spec(): ObjectSpec<never> {
+    return WORKBOOK_PROTECTION_SPEC;
+  }
+}
+const WORKBOOK_PROTECTION_SPEC: ObjectSpec<HostWorkbook> = {
+  props: { protected: { api: '1.7', read: (doc) => doc.protected } },
+  methods: {
+    protect: {
+      api: '1.7',
+      run: (doc) => {
+        protectWorkbook(doc, true);
+      },
+    },
+    unprotect: {
+      api: '1.7',
+      run: (doc) => {
+        protectWorkbook(doc, false);
+      },
+    },
+  },
+};
+defineAccessors(FakeWorkbookProtection.prototype, WORKBOOK_PROTECTION_SPEC);
 
+/** `Excel.Workbook` (its worksheets and protection). */
+export class FakeWorkbook extends FakeClientObject<HostWorkbook> {
   /** @internal */
   constructor(context: FakeRequestContext) {
     super(context, null, context._host.doc);
@@ -503,31 +257,63 @@ export class FakeWorkbook extends FakeClientObject<HostWorkbook> {
 
   /** The worksheets collection (a navigation property: created once per workbook proxy). */
   get worksheets(): FakeWorksheetCollection {
-    this.sheetsProxy ??= new FakeWorksheetCollection(this.context, {
-      parent: this,
-      name: 'Worksheets',
-      args: [],
-      api: '1.1',
-      type: 'property',
-    });
-    return this.sheetsProxy;
+    return this._nav(
+      'worksheets',
+      () =>
+        new FakeWorksheetCollection(
+          this.context,
+          navPath(this, 'Worksheets', '1.1', (p) => p),
+        ),
+    );
   }
 
-  /** @internal */ _resolve(): HostWorkbook {
+  /** Workbook protection (ExcelApi 1.7). */
+  get protection(): FakeWorkbookProtection {
+    return this._nav(
+      'protection',
+      () =>
+        new FakeWorkbookProtection(
+          this.context,
+          navPath(this, 'Protection', '1.7', (p) => p),
+        ),
+    );
+  }
+
+  /**
+   * The selected range: the active sheet's selection, A1 when nothing was selected there (ExcelApi 1.1).
+   * Evaluated in order with the request's other actions, so it sees a `select()` queued before it.
+   */
+  getSelectedRange(): FakeRange {
+    return new FakeRange(
+      this.context,
+      navPath(this, 'GetSelectedRange', '1.1', (doc) => selectedRange(doc as HostWorkbook), {
+        type: 'method',
+      }),
+    );
+  }
+
+  /** @internal */ override _resolve(): HostWorkbook {
     return this.context._host.doc;
   }
-  /** @internal */ _propertyApi(): string | undefined {
+  /** @internal */ override _propertyApi(): string | undefined {
     return undefined;
   }
-  /** @internal */ _readProp(): unknown {
+  /** @internal */ override _readProp(): unknown {
     throw new FakeNotModelledError('Workbook properties');
   }
-  protected _scalarProps(): readonly string[] {
+  protected override _scalarProps(): readonly string[] {
     return [];
   }
 }
 
-const WORKSHEET_PROPS: Readonly<Record<string, string>> = { name: '1.1', visibility: '1.1', position: '1.1' };
+const WORKSHEET_PROPS: Readonly<Record<string, string>> = {
+  name: '1.1',
+  visibility: '1.1',
+  position: '1.1',
+  id: '1.1',
+};
+/** Loaded by `items` without a selection (Office.js loads every scalar property). */
+const WORKSHEET_ITEM_PROPS = ['name', 'visibility', 'position'];
 
 /** `Excel.WorksheetCollection`. */
 export class FakeWorksheetCollection extends FakeClientObject<HostWorkbook> {
@@ -566,38 +352,52 @@ export class FakeWorksheetCollection extends FakeClientObject<HostWorkbook> {
     });
   }
 
+  /**
+   * Add a visible, empty sheet at the end. The sync fails with `ItemAlreadyExists` when the name is taken
+   * (ignoring case), `InvalidArgument` for a name Excel refuses, `AccessDenied` in a protected workbook.
+   */
+  add(name?: string): FakeWorksheet {
+    return new FakeWorksheet(
+      this.context,
+      navPath(this, 'Add', '1.1', (doc) => addSheet(doc as HostWorkbook, name), {
+        type: 'method',
+        args: name === undefined ? [] : [name],
+        sideEffect: true,
+      }),
+    );
+  }
+
   /** The loaded sheets; throws `PropertyNotLoaded` until the collection was loaded and synced. */
   get items(): FakeWorksheet[] {
     return this._get('items') as FakeWorksheet[];
   }
 
-  /** @internal */ _resolve(parent: unknown): HostWorkbook {
+  /** @internal */ override _resolve(parent: unknown): HostWorkbook {
     return parent as HostWorkbook;
   }
-  /** @internal */ _propertyApi(prop: string): string | undefined {
+  /** @internal */ override _propertyApi(prop: string): string | undefined {
     if (prop === 'items') return '1.1';
     const bare = prop.startsWith('items/') ? prop.slice('items/'.length) : prop;
     return WORKSHEET_PROPS[bare];
   }
-  /** @internal */ _readProp(target: unknown, prop: string, staged: Staged): unknown {
+  /** @internal */ override _readProp(target: unknown, prop: string, staged: Staged): unknown {
     const doc = target as HostWorkbook;
     const bare = prop.startsWith('items/') ? prop.slice('items/'.length) : prop;
-    const fields = bare === 'items' ? Object.keys(WORKSHEET_PROPS) : [bare];
+    const fields = bare === 'items' ? WORKSHEET_ITEM_PROPS : [bare];
     const readers = new Map(fields.map((f) => [f, (sheet: HostSheet) => worksheetProp(doc, sheet, f)]));
+    const sheets = [...doc.sheets];
     staged.afterCommit.push(() => {
       commitItems(
         this,
         this.itemsCache,
-        doc.sheets,
+        sheets,
         (sheet) => FakeWorksheet._item(this.context, sheet),
         readers,
       );
     });
-    return doc.sheets.map((sheet) =>
-      Object.fromEntries(fields.map((f) => [f, worksheetProp(doc, sheet, f)])),
-    );
+    return sheets.map((sheet) => Object.fromEntries(fields.map((f) => [f, worksheetProp(doc, sheet, f)])));
   }
-  protected _scalarProps(): readonly string[] {
+  protected override _scalarProps(): readonly string[] {
     return ['items'];
   }
 }
@@ -610,8 +410,384 @@ function worksheetProp(doc: HostWorkbook, sheet: HostSheet, prop: string): unkno
       return sheet.visibility;
     case 'position':
       return doc.sheets.indexOf(sheet);
+    case 'id':
+      return sheet.id;
     default:
       throw new FakeNotModelledError(`Worksheet.${prop}`);
+  }
+}
+
+const WORKSHEET_SPEC: ObjectSpec<HostSheet> = {
+  props: {
+    name: {
+      api: '1.1',
+      write: (s, v, env) => {
+        renameSheet(env.doc, s, v);
+      },
+    },
+    visibility: {
+      api: '1.1',
+      write: (s, v, env) => {
+        setVisibility(env.doc, s, v);
+      },
+    },
+    position: {
+      api: '1.1',
+      write: (s, v, env) => {
+        setPosition(env.doc, s, v);
+      },
+    },
+  },
+  methods: {
+    delete: {
+      api: '1.1',
+      run: (s, _a, env) => {
+        deleteSheet(env.doc, s);
+      },
+    },
+    activate: {
+      api: '1.1',
+      run: (s, _a, env) => {
+        activateSheet(env.doc, s);
+      },
+    },
+    onChangedAdd: {
+      api: '1.7',
+      run: (s, args) => {
+        const [id, handler] = args as [number, (a: unknown) => unknown];
+        s.handlers.push({ id, handler });
+      },
+      changesDocument: false,
+    },
+    onChangedRemove: {
+      api: '1.7',
+      run: (s, args) => {
+        s.handlers = s.handlers.filter((h) => h.id !== args[0]);
+      },
+      changesDocument: false,
+    },
+  },
+};
+
+let handlerIds = 0;
+
+/** `OfficeExtension.EventHandlerResult`. */
+export class FakeEventHandlerResult {
+  readonly context: FakeRequestContext;
+  private readonly sheet: FakeWorksheet;
+  private readonly id: number;
+
+  /** @internal */
+  constructor(sheet: FakeWorksheet, id: number) {
+    this.context = sheet.context;
+    this.sheet = sheet;
+    this.id = id;
+  }
+
+  /** Unregister the handler (queued: it takes effect with the next sync). */
+  remove(): void {
+    this.sheet._call('onChangedRemove', [this.id]);
+  }
+}
+
+/** `OfficeExtension.EventHandlers` of `Worksheet.onChanged`. */
+export class FakeEventHandlers {
+  private readonly sheet: FakeWorksheet;
+
+  /** @internal */
+  constructor(sheet: FakeWorksheet) {
+    this.sheet = sheet;
+  }
+
+  /** Register a handler (queued: it takes effect with the next sync, ExcelApi 1.7). */
+  add(handler: (args: FakeWorksheetChangedEventArgs) => Promise<unknown>): FakeEventHandlerResult {
+    if (typeof handler !== 'function')
+      throw new FakeOfficeError('InvalidArgument', 'The handler must be a function.');
+    const id = ++handlerIds;
+    this.sheet._call('onChangedAdd', [id, handler]);
+    return new FakeEventHandlerResult(this.sheet, id);
+  }
+}
+
+/** What `Worksheet.onChanged` handlers receive. */
+export interface FakeWorksheetChangedEventArgs {
+  readonly worksheetId: string;
+  /** Local address of the changed cells (`B3`, `A1:C4`). */
+  readonly address: string;
+  readonly changeType: 'RangeEdited';
+  readonly source: 'Local';
+  readonly type: 'WorksheetChanged';
+  /** ExcelApi 1.14 hosts only: who made the change. */
+  readonly triggerSource?: 'ThisLocalAddin' | 'Others';
+}
+
+/** `Excel.WorksheetProtection` (ExcelApi 1.2). */
+export class FakeWorksheetProtection extends FakeClientObject<HostSheet> {
+  declare readonly protected: boolean;
+  /** Protect the sheet (fails when it is protected already). Options are accepted and not modelled. */
+  protect(options?: object, password?: string): void {
+    this._call('protect', [options ?? null, password ?? null]);
+  }
+  /** Unprotect the sheet. */
+  unprotect(password?: string): void {
+    this._call('unprotect', [password ?? null]);
+  }
+  /** @internal */ override _spec(): ObjectSpec<never> {
+    return SHEET_PROTECTION_SPEC;
+  }
+}
+const SHEET_PROTECTION_SPEC: ObjectSpec<HostSheet> = {
+  props: { protected: { api: '1.2', read: (s) => s.protection.protected } },
+  methods: {
+    protect: {
+      api: '1.2',
+      run: (s) => {
+        protectSheet(s, true);
+      },
+    },
+    unprotect: {
+      api: '1.2',
+      run: (s) => {
+        protectSheet(s, false);
+      },
+    },
+  },
+};
+defineAccessors(FakeWorksheetProtection.prototype, SHEET_PROTECTION_SPEC);
+
+/** `Excel.WorksheetFreezePanes` (ExcelApi 1.7): rows only. */
+export class FakeWorksheetFreezePanes extends FakeClientObject<HostSheet> {
+  /** Freeze the top `count` rows. */
+  freezeRows(count?: number): void {
+    this._call('freezeRows', count === undefined ? [] : [count]);
+  }
+  /** Remove frozen panes. */
+  unfreeze(): void {
+    this._call('unfreeze', []);
+  }
+  /** @internal */ override _spec(): ObjectSpec<never> {
+    return FREEZE_SPEC;
+  }
+}
+const FREEZE_SPEC: ObjectSpec<HostSheet> = {
+  props: {},
+  methods: {
+    freezeRows: {
+      api: '1.7',
+      run: (s, a) => {
+        freezeRows(s, a[0]);
+      },
+    },
+    unfreeze: {
+      api: '1.7',
+      run: (s) => {
+        freezeRows(s, 0);
+      },
+    },
+  },
+};
+
+/** `Excel.PageLayout` (ExcelApi 1.9): orientation, paper, fit-to-pages zoom, title rows. */
+export class FakePageLayout extends FakeClientObject<HostSheet> {
+  declare orientation: string;
+  declare paperSize: string;
+  declare zoom: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number };
+  declare centerHorizontally: boolean;
+  /** Rows repeated on every printed page (`'$1:$2'` or a range). */
+  setPrintTitleRows(rows: FakeRange | string): void {
+    this._call('setPrintTitleRows', [rows]);
+  }
+  /** @internal */ override _spec(): ObjectSpec<never> {
+    return PAGE_LAYOUT_SPEC;
+  }
+}
+const PAGE_LAYOUT_SPEC: ObjectSpec<HostSheet> = {
+  props: {
+    orientation: {
+      api: '1.9',
+      read: (s) => s.pageLayout.orientation,
+      write: (s, v) =>
+        (s.pageLayout.orientation = enumWord(v, ['Portrait', 'Landscape'], 'PageLayout.orientation')),
+    },
+    paperSize: {
+      api: '1.9',
+      read: (s) => s.pageLayout.paperSize,
+      write: (s, v) => (s.pageLayout.paperSize = enumWord(v, PAPER_SIZES, 'PageLayout.paperSize')),
+    },
+    zoom: {
+      api: '1.9',
+      read: (s) => ({ ...s.pageLayout.zoom }),
+      write: (s, v) => {
+        setZoom(s, v);
+      },
+    },
+    centerHorizontally: {
+      api: '1.9',
+      read: (s) => s.pageLayout.centerHorizontally,
+      write: (s, v) => {
+        if (typeof v !== 'boolean')
+          throw new FakeOfficeError('InvalidArgument', 'centerHorizontally: boolean.');
+        s.pageLayout.centerHorizontally = v;
+      },
+    },
+  },
+  methods: {
+    setPrintTitleRows: {
+      api: '1.9',
+      run: (s, a, env) => {
+        const arg = a[0];
+        if (typeof arg === 'string') {
+          setPrintTitleRows(s, arg);
+          return;
+        }
+        const r = env.target(arg, 'setPrintTitleRows') as HostRange;
+        setPrintTitleRows(s, `$${r.top + 1}:$${r.bottom + 1}`);
+      },
+    },
+  },
+};
+defineAccessors(FakePageLayout.prototype, PAGE_LAYOUT_SPEC);
+
+/** `Excel.ChartTitle`. */
+export class FakeChartTitle extends FakeClientObject<ChartTarget> {
+  declare text: string;
+  /** @internal */ override _spec(): ObjectSpec<never> {
+    return CHART_TITLE_SPEC;
+  }
+}
+interface ChartTarget {
+  readonly sheet: HostSheet;
+  readonly chart: HostChart;
+}
+function liveChart(t: ChartTarget): HostChart {
+  if (!t.sheet.charts.includes(t.chart))
+    throw new FakeOfficeError('ItemNotFound', 'The chart has been deleted.');
+  return t.chart;
+}
+const CHART_TITLE_SPEC: ObjectSpec<ChartTarget> = {
+  props: {
+    text: {
+      api: '1.1',
+      read: (t) => liveChart(t).title ?? '',
+      write: (t, v) => {
+        if (typeof v !== 'string')
+          throw new FakeOfficeError('InvalidArgument', 'ChartTitle.text must be text.');
+        guardSheetOnly(t.sheet, 'ChartTitle.text');
+        liveChart(t).title = v;
+      },
+    },
+  },
+};
+defineAccessors(FakeChartTitle.prototype, CHART_TITLE_SPEC);
+
+/** `Excel.ChartLegend`. */
+export class FakeChartLegend extends FakeClientObject<ChartTarget> {
+  declare visible: boolean;
+  /** @internal */ override _spec(): ObjectSpec<never> {
+    return CHART_LEGEND_SPEC;
+  }
+}
+const CHART_LEGEND_SPEC: ObjectSpec<ChartTarget> = {
+  props: {
+    visible: {
+      api: '1.1',
+      read: (t) => liveChart(t).legendVisible,
+      write: (t, v) => {
+        if (typeof v !== 'boolean')
+          throw new FakeOfficeError('InvalidArgument', 'ChartLegend.visible: boolean.');
+        guardSheetOnly(t.sheet, 'ChartLegend.visible');
+        liveChart(t).legendVisible = v;
+      },
+    },
+  },
+};
+defineAccessors(FakeChartLegend.prototype, CHART_LEGEND_SPEC);
+
+/** `Excel.Chart`. */
+export class FakeChart extends FakeClientObject<ChartTarget> {
+  declare readonly name: string;
+  declare readonly chartType: string;
+  get title(): FakeChartTitle {
+    return this._nav(
+      'title',
+      () =>
+        new FakeChartTitle(
+          this.context,
+          navPath(this, 'Title', '1.1', (p) => p),
+        ),
+    );
+  }
+  get legend(): FakeChartLegend {
+    return this._nav(
+      'legend',
+      () =>
+        new FakeChartLegend(
+          this.context,
+          navPath(this, 'Legend', '1.1', (p) => p),
+        ),
+    );
+  }
+  /** Place the chart over `startCell` … `endCell`. */
+  setPosition(startCell: FakeRange | string, endCell?: FakeRange | string): void {
+    this._call('setPosition', endCell === undefined ? [startCell] : [startCell, endCell]);
+  }
+  /** Delete the chart. */
+  delete(): void {
+    this._call('delete', []);
+  }
+  /** @internal */ override _spec(): ObjectSpec<never> {
+    return CHART_SPEC;
+  }
+}
+const CHART_SPEC: ObjectSpec<ChartTarget> = {
+  props: {
+    name: { api: '1.1', read: (t) => liveChart(t).name },
+    chartType: { api: '1.7', read: (t) => liveChart(t).type },
+  },
+  methods: {
+    setPosition: {
+      api: '1.1',
+      run: (t, a, env) => {
+        const chart = liveChart(t);
+        guardSheetOnly(t.sheet, 'Chart.setPosition');
+        const resolve = (o: unknown): HostRange => env.target(o, 'Chart.setPosition') as HostRange;
+        const start = cellArg(t.sheet, a[0], resolve);
+        const end = a[1] === undefined ? null : cellArg(t.sheet, a[1], resolve);
+        chart.position = { start, end };
+      },
+    },
+    delete: {
+      api: '1.1',
+      run: (t) => {
+        const chart = liveChart(t);
+        guardSheetOnly(t.sheet, 'Chart.delete');
+        t.sheet.charts = t.sheet.charts.filter((c) => c !== chart);
+      },
+    },
+  },
+};
+defineAccessors(FakeChart.prototype, CHART_SPEC);
+
+/** `Excel.ChartCollection`: `add` only. */
+export class FakeChartCollection extends FakeClientObject<HostSheet> {
+  /** Add a chart of `type` over `sourceData` (a range of the same sheet). */
+  add(type: string, sourceData: FakeRange, seriesBy?: string): FakeChart {
+    if (sourceData instanceof FakeClientObject) sourceData._checkContext(this.context);
+    return new FakeChart(
+      this.context,
+      navPath(
+        this,
+        'Add',
+        '1.1',
+        (sheet, env) => {
+          const s = sheet as HostSheet;
+          const source = env.target(sourceData, 'ChartCollection.add') as HostRange;
+          const chart = addChart(env.doc, s, type, source, seriesBy);
+          return { sheet: s, chart: s.charts.find((c) => c.id === chart.id) };
+        },
+        { type: 'method', args: [type, sourceData, seriesBy ?? 'Auto'], sideEffect: true },
+      ),
+    );
   }
 }
 
@@ -625,11 +801,81 @@ export class FakeWorksheet extends FakeClientObject<HostSheet> {
   get name(): string {
     return this._get('name') as string;
   }
+  set name(value: string) {
+    this._set('name', value);
+  }
   get visibility(): string {
     return this._get('visibility') as string;
   }
+  set visibility(value: string) {
+    this._set('visibility', value);
+  }
   get position(): number {
     return this._get('position') as number;
+  }
+  set position(value: number) {
+    this._set('position', value);
+  }
+  get id(): string {
+    return this._get('id') as string;
+  }
+
+  /** Sheet protection (ExcelApi 1.2). */
+  get protection(): FakeWorksheetProtection {
+    return this._nav(
+      'protection',
+      () =>
+        new FakeWorksheetProtection(
+          this.context,
+          navPath(this, 'Protection', '1.2', (p) => p),
+        ),
+    );
+  }
+  /** Frozen panes (ExcelApi 1.7). */
+  get freezePanes(): FakeWorksheetFreezePanes {
+    return this._nav(
+      'freezePanes',
+      () =>
+        new FakeWorksheetFreezePanes(
+          this.context,
+          navPath(this, 'FreezePanes', '1.7', (p) => p),
+        ),
+    );
+  }
+  /** Page setup (ExcelApi 1.9). */
+  get pageLayout(): FakePageLayout {
+    return this._nav(
+      'pageLayout',
+      () =>
+        new FakePageLayout(
+          this.context,
+          navPath(this, 'PageLayout', '1.9', (p) => p),
+        ),
+    );
+  }
+  /** Charts (ExcelApi 1.1). */
+  get charts(): FakeChartCollection {
+    return this._nav(
+      'charts',
+      () =>
+        new FakeChartCollection(
+          this.context,
+          navPath(this, 'Charts', '1.1', (p) => p),
+        ),
+    );
+  }
+  /** `onChanged` (ExcelApi 1.7). */
+  get onChanged(): FakeEventHandlers {
+    return this._nav('onChanged', () => new FakeEventHandlers(this));
+  }
+
+  /** Delete the sheet (`AccessDenied` in a protected workbook; the last visible sheet cannot go). */
+  delete(): void {
+    this._call('delete', []);
+  }
+  /** Make the sheet the active one. */
+  activate(): void {
+    this._call('activate', []);
   }
 
   /** A range by local address (`A1`, `A1:C5`, `1:5000`, `A:C`); the whole sheet without one. */
@@ -687,7 +933,7 @@ export class FakeWorksheet extends FakeClientObject<HostSheet> {
     });
   }
 
-  /** @internal */ _resolve(parent: unknown, path: PathInfo): HostSheet | null {
+  /** @internal */ override _resolve(parent: unknown, path: PathInfo): HostSheet | null {
     const doc = parent as HostWorkbook;
     if (path.name === 'GetActiveWorksheet') {
       const active = doc.sheets.find((s) => s.name === doc.active);
@@ -706,13 +952,16 @@ export class FakeWorksheet extends FakeClientObject<HostSheet> {
     }
     return sheet;
   }
-  /** @internal */ _propertyApi(prop: string): string | undefined {
+  /** @internal */ override _spec(): ObjectSpec<never> {
+    return WORKSHEET_SPEC;
+  }
+  /** @internal */ override _propertyApi(prop: string): string | undefined {
     return WORKSHEET_PROPS[prop];
   }
-  /** @internal */ _readProp(target: unknown, prop: string): unknown {
+  /** @internal */ override _readProp(target: unknown, prop: string): unknown {
     return worksheetProp(this.context._host.doc, target as HostSheet, prop);
   }
-  protected _scalarProps(): readonly string[] {
+  protected override _scalarProps(): readonly string[] {
     return Object.keys(WORKSHEET_PROPS);
   }
 }
@@ -734,7 +983,10 @@ const RANGE_PROPS: Readonly<Record<string, string>> = {
   formulas: '1.1',
   rowHidden: '1.2',
   columnHidden: '1.2',
+  hyperlink: '1.7',
 };
+/** Loaded by `load()` without a selection (the 1.1–1.2 scalars every host has). */
+const RANGE_DEFAULT_PROPS = Object.keys(RANGE_PROPS).filter((p) => p !== 'hyperlink');
 const CELL_ARRAY_PROPS = new Set(['values', 'numberFormat', 'valueTypes', 'formulas']);
 
 function rect(sheet: HostSheet, top: number, left: number, bottom: number, right: number): HostRange {
@@ -778,8 +1030,77 @@ export class FakeRange extends FakeClientObject<HostRange> {
   get values(): (string | number | boolean)[][] {
     return this._get('values') as (string | number | boolean)[][];
   }
+  /** Queue a write: a 2-D array of exactly the range's shape (`null` entries leave a cell unchanged). */
+  set values(data: unknown[][]) {
+    this._set('values', data);
+  }
   get numberFormat(): string[][] {
     return this._get('numberFormat') as string[][];
+  }
+  /** Queue a write: a 2-D array of exactly the range's shape. */
+  set numberFormat(data: unknown[][]) {
+    this._set('numberFormat', data);
+  }
+  /** The top-left cell's hyperlink (ExcelApi 1.7), null when it has none. */
+  get hyperlink(): HostHyperlink | null {
+    return this._get('hyperlink') as HostHyperlink | null;
+  }
+  /** Queue a write: `{ documentReference | address, textToDisplay?, screenTip? }` on every cell. */
+  set hyperlink(link: HostHyperlink | null) {
+    this._set('hyperlink', link);
+  }
+  /** Formatting (fill, font, alignment, widths, borders, protection). */
+  get format(): FakeRangeFormat {
+    return this._nav(
+      'format',
+      () =>
+        new FakeRangeFormat(
+          this.context,
+          navPath(this, 'Format', '1.1', (p) => p),
+        ),
+    );
+  }
+  /** Data validation (ExcelApi 1.8). */
+  get dataValidation(): FakeDataValidation {
+    return this._nav(
+      'dataValidation',
+      () =>
+        new FakeDataValidation(
+          this.context,
+          navPath(this, 'DataValidation', '1.8', (p) => p),
+        ),
+    );
+  }
+  /** Conditional formats that intersect this range (ExcelApi 1.6). */
+  get conditionalFormats(): FakeConditionalFormatCollection {
+    return this._nav(
+      'conditionalFormats',
+      () =>
+        new FakeConditionalFormatCollection(
+          this.context,
+          navPath(this, 'ConditionalFormats', '1.6', (p) => p),
+        ),
+    );
+  }
+
+  /** Clear values and/or formats (`All` by default). */
+  clear(applyTo?: 'All' | 'Formats' | 'Contents' | 'Hyperlinks'): void {
+    this._call('clear', applyTo === undefined ? [] : [applyTo]);
+  }
+  /** Merge the range (one area per row with `across`). */
+  merge(across?: boolean): void {
+    this._call('merge', across === undefined ? [] : [across]);
+  }
+  /** Unmerge every merged area the range touches. */
+  unmerge(): void {
+    this._call('unmerge', []);
+  }
+  /**
+   * Select the range in the Excel UI (queued): its sheet becomes the active one. On a hidden or very hidden
+   * sheet the sync fails with `InvalidOperation` (Excel cannot activate a hidden sheet).
+   */
+  select(): void {
+    this._call('select', []);
   }
   get valueTypes(): string[][] {
     return this._get('valueTypes') as string[][];
@@ -861,7 +1182,7 @@ export class FakeRange extends FakeClientObject<HostRange> {
     if (other instanceof FakeClientObject) other._checkContext(this.context);
   }
 
-  /** @internal */ _resolve(
+  /** @internal */ override _resolve(
     parent: unknown,
     path: PathInfo,
     targetOf: (o: FakeClientObject<unknown>) => unknown,
@@ -976,14 +1297,17 @@ export class FakeRange extends FakeClientObject<HostRange> {
     }
   }
 
-  /** @internal */ _propertyApi(prop: string): string | undefined {
+  /** @internal */ override _spec(): ObjectSpec<never> {
+    return RANGE_SPEC;
+  }
+  /** @internal */ override _propertyApi(prop: string): string | undefined {
     return RANGE_PROPS[prop];
   }
-  /** @internal */ _readProp(target: unknown, prop: string): unknown {
+  /** @internal */ override _readProp(target: unknown, prop: string): unknown {
     return rangeProp(target as HostRange, prop);
   }
-  protected _scalarProps(): readonly string[] {
-    return Object.keys(RANGE_PROPS);
+  protected override _scalarProps(): readonly string[] {
+    return RANGE_DEFAULT_PROPS;
   }
 }
 
@@ -1022,11 +1346,11 @@ function rangeProp(r: HostRange, prop: string): unknown {
     case 'cellCount':
       return rows * cols;
     case 'values':
-      return cellGrid(r, (row, col) => cellAtHost(sheet, row, col).value);
+      return cellGrid(r, (row, col) => readableCell(sheet, row, col).value);
     case 'numberFormat':
       return cellGrid(r, (row, col) => formatAt(sheet, row, col));
     case 'valueTypes':
-      return cellGrid(r, (row, col) => cellAtHost(sheet, row, col).type);
+      return cellGrid(r, (row, col) => readableCell(sheet, row, col).type);
     case 'formulas':
       return cellGrid(r, (row, col) => {
         const a1 = formatAddress({ sheet, top: row, left: col, bottom: row, right: col }).split('!')[1] ?? '';
@@ -1039,10 +1363,64 @@ function rangeProp(r: HostRange, prop: string): unknown {
     }
     case 'columnHidden':
       return false;
+    case 'hyperlink':
+      return hyperlinkOf(r);
     default:
       throw new FakeNotModelledError(`Range.${prop}`);
   }
 }
+
+const RANGE_SPEC: ObjectSpec<HostRange> = {
+  props: {
+    values: {
+      api: '1.1',
+      write: (r, v, env) => {
+        writeValues(r, v);
+        env.edited(r);
+      },
+    },
+    numberFormat: {
+      api: '1.1',
+      write: (r, v) => {
+        writeNumberFormats(r, v);
+      },
+    },
+    hyperlink: {
+      api: '1.7',
+      write: (r, v, env) => {
+        setHyperlink(r, v);
+        env.edited(r);
+      },
+    },
+  },
+  methods: {
+    clear: {
+      api: '1.1',
+      run: (r, a, env) => {
+        clearRange(r, a[0]);
+        if (a[0] === undefined || a[0] === 'All' || a[0] === 'Contents') env.edited(r);
+      },
+    },
+    merge: {
+      api: '1.2',
+      run: (r, a) => {
+        mergeRange(r, a[0]);
+      },
+    },
+    unmerge: {
+      api: '1.2',
+      run: (r) => {
+        unmergeRange(r);
+      },
+    },
+    select: {
+      api: '1.1',
+      run: (r, _a, env) => {
+        selectRange(env.doc, r);
+      },
+    },
+  },
+};
 
 // ---------------------------------------------------------------------------------------------------------
 // range areas
@@ -1056,8 +1434,6 @@ const AREAS_PROPS: Readonly<Record<string, string>> = { address: '1.9', areaCoun
 
 /** `Excel.RangeAreas` (as returned by `getMergedAreasOrNullObject`). */
 export class FakeRangeAreas extends FakeClientObject<HostAreas> {
-  private areasProxy: FakeRangeCollection | null = null;
-
   get address(): string {
     return this._get('address') as string;
   }
@@ -1069,17 +1445,20 @@ export class FakeRangeAreas extends FakeClientObject<HostAreas> {
   }
   /** The rectangles (a navigation property, ExcelApi 1.9). */
   get areas(): FakeRangeCollection {
-    this.areasProxy ??= new FakeRangeCollection(this.context, {
-      parent: this,
-      name: 'Areas',
-      args: [],
-      api: '1.9',
-      type: 'property',
-    });
-    return this.areasProxy;
+    return this._nav(
+      'areas',
+      () =>
+        new FakeRangeCollection(this.context, {
+          parent: this,
+          name: 'Areas',
+          args: [],
+          api: '1.9',
+          type: 'property',
+        }),
+    );
   }
 
-  /** @internal */ _resolve(parent: unknown): HostAreas | null {
+  /** @internal */ override _resolve(parent: unknown): HostAreas | null {
     const base = parent as HostRange;
     const areas = base.sheet.merges
       .filter((m) => overlaps(m, base))
@@ -1093,10 +1472,10 @@ export class FakeRangeAreas extends FakeClientObject<HostAreas> {
     }
     return areas.length === 0 ? null : { sheet: base.sheet, areas };
   }
-  /** @internal */ _propertyApi(prop: string): string | undefined {
+  /** @internal */ override _propertyApi(prop: string): string | undefined {
     return AREAS_PROPS[prop];
   }
-  /** @internal */ _readProp(target: unknown, prop: string): unknown {
+  /** @internal */ override _readProp(target: unknown, prop: string): unknown {
     const t = target as HostAreas;
     switch (prop) {
       case 'address':
@@ -1109,7 +1488,7 @@ export class FakeRangeAreas extends FakeClientObject<HostAreas> {
         throw new FakeNotModelledError(`RangeAreas.${prop}`);
     }
   }
-  protected _scalarProps(): readonly string[] {
+  protected override _scalarProps(): readonly string[] {
     return Object.keys(AREAS_PROPS);
   }
 }
@@ -1122,15 +1501,15 @@ export class FakeRangeCollection extends FakeClientObject<readonly HostRange[]> 
     return this._get('items') as FakeRange[];
   }
 
-  /** @internal */ _resolve(parent: unknown): readonly HostRange[] {
+  /** @internal */ override _resolve(parent: unknown): readonly HostRange[] {
     return (parent as HostAreas).areas;
   }
-  /** @internal */ _propertyApi(prop: string): string | undefined {
+  /** @internal */ override _propertyApi(prop: string): string | undefined {
     if (prop === 'items') return '1.9';
     const bare = prop.startsWith('items/') ? prop.slice('items/'.length) : prop;
     return RANGE_PROPS[bare];
   }
-  /** @internal */ _readProp(target: unknown, prop: string, staged: Staged): unknown {
+  /** @internal */ override _readProp(target: unknown, prop: string, staged: Staged): unknown {
     const ranges = target as readonly HostRange[];
     const bare = prop.startsWith('items/') ? prop.slice('items/'.length) : prop;
     const fields =
@@ -1141,7 +1520,7 @@ export class FakeRangeCollection extends FakeClientObject<readonly HostRange[]> 
     });
     return ranges.map((r) => Object.fromEntries(fields.map((f) => [f, rangeProp(r, f)])));
   }
-  protected _scalarProps(): readonly string[] {
+  protected override _scalarProps(): readonly string[] {
     return ['items'];
   }
 }
@@ -1157,12 +1536,70 @@ export class FakeRangeCollection extends FakeClientObject<readonly HostRange[]> 
  *     r.load('values'); await ctx.sync(); return r.values; });   // → [['a']], fake.stats.syncs === 1
  */
 export function createFakeExcel(data: WorkbookData, options: FakeExcelOptions = {}): FakeExcel {
+  return createFakeExcelOver(hostFromData(data), options);
+}
+
+/** A fake over a host document built elsewhere (`createFakeExcelFromXlsx`); the document is not copied. */
+export function createFakeExcelOver(doc: HostWorkbook, options: FakeExcelOptions = {}): FakeExcel {
   const sets = new Map<string, string>([
     ['ExcelApi', options.maxExcelApi ?? '1.17'],
     ...Object.entries(options.otherSets ?? {}),
   ]);
   const stats: FakeStats = { syncs: 0, requests: [], runs: 0 };
-  const host: HostState = { doc: hostFromData(data), sets, stats, faults: [] };
+  // Wrapped so that one function subscribed twice is two subscriptions, each removed by its own unsubscribe.
+  const listeners = new Set<{ readonly listener: () => void }>();
+  const host: HostState = {
+    doc,
+    sets,
+    stats,
+    faults: [],
+    writeFault: null,
+    countWrite(name: string): void {
+      const fault = host.writeFault;
+      if (!fault) return;
+      fault.remaining--;
+      if (fault.remaining > 0) return;
+      host.writeFault = null;
+      throw new FakeOfficeError(
+        fault.code,
+        fault.message ?? `Simulated failure of write ${name}: ${fault.code}`,
+        name,
+      );
+    },
+    makeWorkbook: (context: FakeRequestContext) => new FakeWorkbook(context),
+    documentChanged(): void {
+      // Each listener in its own microtask: one that throws does not keep the others from running, and its
+      // error surfaces as an uncaught error instead of vanishing.
+      // A listener unsubscribed before its turn is skipped.
+      for (const entry of [...listeners]) {
+        queueMicrotask(() => {
+          if (listeners.has(entry)) entry.listener();
+        });
+      }
+    },
+    fireChanged(range: HostRange, trigger: 'ThisLocalAddin' | 'Others'): Promise<void> {
+      const handlers = [...range.sheet.handlers];
+      if (handlers.length === 0) return Promise.resolve();
+      const args: FakeWorksheetChangedEventArgs = {
+        worksheetId: range.sheet.id,
+        address: localAddress(range),
+        changeType: 'RangeEdited',
+        source: 'Local',
+        type: 'WorksheetChanged',
+        ...(supports(sets, 'ExcelApi', '1.14') ? { triggerSource: trigger } : {}),
+      };
+      // Events arrive after the change, never inside the call that made it.
+      return new Promise<void>((resolve) => {
+        setTimeout(() => {
+          void Promise.allSettled(handlers.map((h) => Promise.resolve().then(() => h.handler(args)))).then(
+            () => {
+              resolve();
+            },
+          );
+        }, 0);
+      });
+    },
+  };
 
   class RequestContext extends FakeRequestContext {
     constructor() {
@@ -1199,15 +1636,69 @@ export function createFakeExcel(data: WorkbookData, options: FakeExcelOptions = 
     },
   };
 
+  const sheetNamed = (name: string): HostSheet => {
+    const sheet = doc.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
+    if (!sheet) throw new Error(`fake-excel: no sheet ${name}`);
+    return sheet;
+  };
+
   return {
     Excel,
     requirements,
     Office: { context: { requirements, displayLanguage: options.displayLanguage ?? 'zh-CN' } },
     stats,
-    exportData: () => dataFromHost(host.doc),
+    host: doc,
+    exportData: () => dataFromHost(doc),
     failNextSync(code: FakeErrorCode, message = `Simulated host failure: ${code}`, times = 1): void {
       for (let i = 0; i < times; i++) host.faults.push({ code, message });
     },
+    failAtWrite(n: number, code: FakeErrorCode = 'GeneralException', message?: string): void {
+      if (!Number.isInteger(n) || n < 1) throw new Error('fake-excel: failAtWrite counts writes from 1');
+      host.writeFault = { remaining: n, code, ...(message !== undefined ? { message } : {}) };
+    },
+    userEdit(sheetName: string, address: string, value: string | number | boolean): Promise<void> {
+      const sheet = sheetNamed(sheetName);
+      const cell = parseLocalAddress(address);
+      if (!cell || cell.top !== cell.bottom || cell.left !== cell.right) {
+        throw new Error(`fake-excel: userEdit takes one cell, not ${address}`);
+      }
+      const range: HostRange = { sheet, ...cell };
+      writeValues(range, [[value]]);
+      host.documentChanged();
+      return host.fireChanged(range, 'Others');
+    },
+    snapshot: () => snapshotHost(doc),
+    selection(): FakeSelection | null {
+      const active = doc.sheets.find((s) => s.name === doc.active);
+      if (!active?.selection) return null;
+      return { sheet: active.name, address: localAddress(active.selection) };
+    },
+    userSelect(sheetName: string, address: string): void {
+      const sheet = sheetNamed(sheetName);
+      const cells = parseLocalAddress(address);
+      if (!cells) throw new Error(`fake-excel: userSelect got the invalid address ${address}`);
+      if (sheet.visibility !== 'Visible')
+        throw new Error(`fake-excel: ${sheet.name} is hidden; Excel shows no cells of it`);
+      selectRange(doc, { sheet, ...cells });
+      host.documentChanged();
+    },
+    onDocumentChange(listener: () => void): () => void {
+      if (typeof listener !== 'function') throw new Error('fake-excel: onDocumentChange takes a function');
+      const entry = { listener };
+      listeners.add(entry);
+      return () => {
+        listeners.delete(entry);
+      };
+    },
+    exportXlsx(): Promise<Buffer> {
+      if (!xlsxExporter) {
+        return Promise.reject(
+          new Error('fake-excel: import test/fake-excel/export-xlsx.ts before exportXlsx()'),
+        );
+      }
+      return xlsxExporter(doc);
+    },
+    effectiveFill: (sheet: string, row: number, col: number) => effectiveFill(doc, sheet, row, col),
     resetStats(): void {
       stats.syncs = 0;
       stats.runs = 0;

@@ -30,10 +30,148 @@ export type HostVisibility = 'Visible' | 'Hidden' | 'VeryHidden';
 export interface HostCell {
   value: HostValue;
   type: HostValueType;
+  /**
+   * A formula written through `Range.values` whose result the fake cannot compute: reading the cell's value
+   * throws {@link FakeNotModelledError} rather than invent one.
+   */
+  unevaluated?: true;
+}
+
+/** Excel's `BorderLineStyle` words. */
+export type HostBorderStyle =
+  'None' | 'Continuous' | 'Dash' | 'DashDot' | 'DashDotDot' | 'Dot' | 'Double' | 'SlantDashDot';
+
+/** One edge of a cell's border. */
+export interface HostBorder {
+  style: HostBorderStyle;
+  /** `#RRGGBB`. */
+  color: string;
+}
+
+/** The four edges a cell stores (Office's inside borders are stored on the cells' bottom / right edges). */
+export type HostEdge = 'top' | 'bottom' | 'left' | 'right';
+
+/**
+ * A cell's formatting. Only what differs from Excel's defaults is stored (see {@link DEFAULT_STYLE}), so two
+ * cells that look the same compare equal whatever was written to them before.
+ */
+export interface HostStyle {
+  /** Solid fill `#RRGGBB`; absent = no fill. */
+  fill?: string;
+  bold?: boolean;
+  fontColor?: string;
+  fontSize?: number;
+  fontName?: string;
+  underline?: string;
+  wrap?: boolean;
+  horizontal?: string;
+  vertical?: string;
+  locked?: boolean;
+  borders?: Partial<Record<HostEdge, HostBorder>>;
+}
+
+/** Excel's defaults for a new workbook (Calibri 11, the font the width formula in ISSUE6 assumes). */
+export const DEFAULT_STYLE = {
+  bold: false,
+  fontColor: '#000000',
+  fontSize: 11,
+  fontName: 'Calibri',
+  underline: 'None',
+  wrap: false,
+  horizontal: 'General',
+  vertical: 'Bottom',
+  locked: true,
+} as const;
+
+/** Excel's standard column width in points (8.43 characters of Calibri 11) and row height in points. */
+export const DEFAULT_COLUMN_WIDTH = 48;
+export const DEFAULT_ROW_HEIGHT = 15;
+
+/** A conditional format; its place in {@link HostSheet.conditionalFormats} is its priority (0 = first). */
+export interface HostConditionalFormat {
+  readonly id: string;
+  /** Custom and DataBar are modelled; other kinds only come from a loaded .xlsx and are carried as `raw`. */
+  readonly type: HostConditionalFormatType;
+  /** The cells it applies to; more than one area after part of it was cleared. */
+  areas: CellRange[];
+  /** The cell its formula is written for (the top-left of the range it was created on). */
+  readonly anchor: { readonly row: number; readonly col: number };
+  /** A rule of another kind read from an .xlsx (the exceljs rule), written back as it was. */
+  readonly raw?: unknown;
+  /** Custom: the rule formula as written (`=$V3="进展滞后"`), relative to the first area's top-left. */
+  formula: string;
+  /** Custom: the format applied when the rule holds. */
+  fill: string | null;
+  fontColor: string | null;
+  /** DataBar settings (Excel's defaults for a new bar). */
+  bar: { direction: string; fillColor: string; gradient: boolean };
+}
+
+/** Office.js's `ConditionalFormatType` words. */
+export type HostConditionalFormatType =
+  | 'Custom'
+  | 'DataBar'
+  | 'ColorScale'
+  | 'IconSet'
+  | 'TopBottom'
+  | 'PresetCriteria'
+  | 'ContainsText'
+  | 'CellValue';
+
+/** A data-validation rule as Office.js passes it (`{ list: { inCellDropDown, source } }` and so on). */
+export type HostValidationRule = Readonly<Record<string, unknown>>;
+
+/** Data validation on one rectangle. */
+export interface HostValidation {
+  range: CellRange;
+  /** Null: no criteria (an input prompt alone). */
+  rule: HostValidationRule | null;
+  prompt: { showPrompt: boolean; title: string; message: string } | null;
+  errorAlert: { showAlert: boolean; style: string; title: string; message: string } | null;
+}
+
+/** A hyperlink as Office.js describes it (`Range.hyperlink`). */
+export interface HostHyperlink {
+  address?: string;
+  documentReference?: string;
+  screenTip?: string;
+  textToDisplay?: string;
+}
+
+/** Page setup (ExcelApi 1.9 `PageLayout`). */
+export interface HostPageLayout {
+  orientation: string;
+  paperSize: string;
+  zoom: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number };
+  centerHorizontally: boolean;
+  /** `$1:$2`, or null. */
+  printTitleRows: string | null;
+}
+
+/** A chart on a sheet. */
+export interface HostChart {
+  readonly id: string;
+  name: string;
+  readonly type: string;
+  /** Local address of the source data (`A1:B9`). */
+  readonly source: string;
+  readonly seriesBy: string;
+  title: string | null;
+  legendVisible: boolean;
+  /** Local addresses of the top-left and bottom-right cells it covers, null until placed. */
+  position: { start: string; end: string | null } | null;
+}
+
+/** An `onChanged` registration. */
+export interface HostHandler {
+  readonly id: number;
+  readonly handler: (args: unknown) => unknown;
 }
 
 /** A worksheet as the fake host stores it. */
 export interface HostSheet {
+  /** Excel's worksheet id (`{GUID}`); stable for the sheet's life. */
+  readonly id: string;
   name: string;
   visibility: HostVisibility;
   /** Row-major cells from A1; missing cells are empty. */
@@ -43,14 +181,78 @@ export interface HostSheet {
   merges: CellRange[];
   hiddenRows: Set<number>;
   formulas: Record<string, string>;
+  /** Cell → link target (URL, or `#Sheet!A1` for a place in the workbook), as plain data exports it. */
   hyperlinks: Record<string, string>;
+  /** Cell → the hyperlink's parts as last written through Office.js. */
+  linkDetails: Record<string, HostHyperlink>;
   richText: Record<string, readonly string[]>;
+  /** Row → column → formatting that differs from the defaults. */
+  styles: Map<number, Map<number, HostStyle>>;
+  /** Column → width in points, for columns not at the standard width. */
+  columnWidths: Map<number, number>;
+  /** Row → height in points, for rows not at the standard height. */
+  rowHeights: Map<number, number>;
+  conditionalFormats: HostConditionalFormat[];
+  validations: HostValidation[];
+  frozenRows: number;
+  pageLayout: HostPageLayout;
+  protection: { protected: boolean };
+  charts: HostChart[];
+  handlers: HostHandler[];
+  /**
+   * The cells selected on this sheet (Excel keeps one selection per sheet and shows the active sheet's);
+   * absent until something was selected: Excel then has A1 selected.
+   */
+  selection?: CellRange;
 }
 
 /** The whole fake document. */
 export interface HostWorkbook {
   sheets: HostSheet[];
   active: string;
+  /** Workbook structure protection. */
+  protected: boolean;
+  /** Counter behind sheet, rule, chart and handler ids (deterministic, so snapshots are reproducible). */
+  nextId: number;
+}
+
+/** A fresh id in Excel's `{GUID}` shape. */
+export function nextHostId(doc: HostWorkbook): string {
+  const n = doc.nextId++;
+  return `{00000000-0001-0000-0000-${n.toString(16).toUpperCase().padStart(12, '0')}}`;
+}
+
+/** A new, empty sheet with Excel's defaults. */
+export function newHostSheet(doc: HostWorkbook, name: string): HostSheet {
+  return {
+    id: nextHostId(doc),
+    name,
+    visibility: 'Visible',
+    cells: [],
+    formats: [],
+    merges: [],
+    hiddenRows: new Set(),
+    formulas: {},
+    hyperlinks: {},
+    linkDetails: {},
+    richText: {},
+    styles: new Map(),
+    columnWidths: new Map(),
+    rowHeights: new Map(),
+    conditionalFormats: [],
+    validations: [],
+    frozenRows: 0,
+    pageLayout: {
+      orientation: 'Portrait',
+      paperSize: 'Letter',
+      zoom: { scale: 100 },
+      centerHorizontally: false,
+      printTitleRows: null,
+    },
+    protection: { protected: false },
+    charts: [],
+    handlers: [],
+  };
 }
 
 /** An absolute rectangle on one sheet (0-based, inclusive). */
@@ -115,11 +317,12 @@ const VISIBILITY_TO_HOST: Record<SheetInfo['visibility'], HostVisibility> = {
 
 /** Build the host document from plain data (the data is copied, never shared). */
 export function hostFromData(data: WorkbookData): HostWorkbook {
+  const doc: HostWorkbook = { sheets: [], active: '', protected: false, nextId: 1 };
   const sheets = data.sheets.map((s): HostSheet => {
     const cells = s.cells.map((row, r) => row.map((v, c) => toHostCell(v, s.numberFormats?.[r]?.[c])));
     const formats = (s.numberFormats ?? []).map((row) => row.map((f) => f ?? 'General'));
     return {
-      name: s.name,
+      ...newHostSheet(doc, s.name),
       visibility: VISIBILITY_TO_HOST[s.visibility ?? 'visible'],
       cells,
       formats,
@@ -138,7 +341,9 @@ export function hostFromData(data: WorkbookData): HostWorkbook {
   if (!activeSheet || activeSheet.visibility !== 'Visible') {
     throw new Error(`fake-excel: active sheet ${active} must exist and be visible`);
   }
-  return { sheets, active };
+  doc.sheets = sheets;
+  doc.active = active;
+  return doc;
 }
 
 /** Export the host document back to plain data. */
@@ -219,6 +424,8 @@ export function usedRect(sheet: HostSheet, valuesOnly: boolean): HostRange | nul
       take(m.top, m.left);
       take(m.bottom, m.right);
     }
+    // Excel counts formatted cells (a fill, a border…) as used, like cells with a number format.
+    for (const [r, row] of sheet.styles) for (const c of row.keys()) take(r, c);
   }
   if (bottom < 0) return null;
   return { sheet, top, left, bottom, right };

@@ -165,6 +165,7 @@ describe('score → clear on a decorated responsibility table', async () => {
       columns: 1,
       rules: 4,
       hadSettings: true,
+      hadMarks: true,
     });
     const cleared = workbookSnapshot(await load(await bytesOf(wb)));
     expect(cleared).toEqual(original);

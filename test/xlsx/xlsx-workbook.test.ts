@@ -7,7 +7,8 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import type { Grid } from '../../src/core/grid.ts';
 import type { OwnedColumnMark } from '../../src/core/write-plan/owned-settings.ts';
-import { maskOwnedColumns, worksheetToGrid, XlsxWorkbook } from '../../src/xlsx/xlsx-workbook.ts';
+import { maskOwnedColumns } from '../../src/core/write-plan/mask-owned.ts';
+import { worksheetToGrid, XlsxWorkbook } from '../../src/xlsx/xlsx-workbook.ts';
 
 /** The sheet after a real write and read. */
 async function throughFile(build: (ws: ExcelJS.Worksheet) => void): Promise<ExcelJS.Worksheet> {

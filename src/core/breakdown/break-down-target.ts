@@ -56,6 +56,23 @@ export function subTaskId(serial: string, seq: number): string {
     : `${serial}.${String(seq).padStart(2, '0')}`;
 }
 
+/** An indicator while it is still being put together (its strings may yet be swapped for equal ones). */
+type IndicatorDraft = { -readonly [K in keyof Indicator]: Indicator[K] };
+
+/**
+ * Point an indicator's metric and text at the sub-task's own text string where they are equal (a
+ * qualitative sentence is its own metric and text): the same characters, one string kept instead of three
+ * slices of the cell. The indicators are the fresh objects the analysis of this piece just made.
+ */
+function shareTexts(indicators: readonly IndicatorDraft[], text: string): void {
+  for (let k = 0; k < indicators.length; k++) {
+    const ind = indicators[k];
+    if (ind === undefined) continue;
+    if (ind.text === text) ind.text = text;
+    if (ind.metric === text) ind.metric = text;
+  }
+}
+
 /**
  * Break a target text into sub-tasks with indicators and deadlines. A sentence repeated inside the cell is
  * reported once (`duplicate_sentence`) and gets no sub-task; a piece's own deadline wins over the row's
@@ -102,6 +119,7 @@ export function breakDownTarget(text: string, ctx: BreakDownContext): TargetBrea
     const hasDeadline = deadlineText !== null;
     // Kept at its exact length: an array that grew by pushes is copied (sub-tasks outlive the analysis).
     const indicators: Indicator[] = analysis.fallback ? analysis.indicators : analysis.indicators.slice();
+    shareTexts(indicators, piece.text);
     if (analysis.fallback && hasDeadline) {
       for (let k = 0; k < indicators.length; k++) {
         const ind = indicators[k];

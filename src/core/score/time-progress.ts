@@ -224,7 +224,13 @@ export function reportingPeriod(
  */
 export function expectationCache(asOf: string, planYear: number): (deadline: string | null) => Expectation {
   const cache = new Map<string | null, Expectation>();
+  // Most sub-tasks have no deadline: their expectation is kept apart, without a hash lookup each time.
+  let none: Expectation | null = null;
   return (deadline) => {
+    if (deadline === null) {
+      none ??= expectationFor(asOf, planYear, null);
+      return none;
+    }
     let hit = cache.get(deadline);
     if (hit === undefined) {
       hit = expectationFor(asOf, planYear, deadline);

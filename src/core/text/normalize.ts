@@ -98,17 +98,24 @@ function isAsciiSpace(c: number): boolean {
  * @example oneToOneKey('增长５％，完成') === '增长5%,完成'; oneToOneKey('增长 5%') === null (a space)
  */
 export function oneToOneKey(text: string): string | null {
-  let folds = false;
+  // Every character is its own NFKC segment here (inert, or folding to one inert character), so the NFKC
+  // of the text is each character's NFKC in turn: the folded characters are put in place between the runs
+  // kept as written, without running Unicode normalisation over the whole text (a target of 600
+  // characters with one full-width comma).
+  let out = '';
+  let run = 0; // start of the run of inert characters not yet copied to `out`
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (isNfkcInert(c)) {
       if (isAsciiSpace(c)) return null;
       continue;
     }
-    if (foldsToOne(c) === null) return null;
-    folds = true;
+    const folded = foldsToOne(c);
+    if (folded === null) return null;
+    out += text.slice(run, i) + folded;
+    run = i + 1;
   }
-  return folds ? text.normalize('NFKC') : text;
+  return run === 0 ? text : out + text.slice(run);
 }
 
 /**

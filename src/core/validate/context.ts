@@ -50,9 +50,11 @@ export function makeKeyCaches(
     return k;
   };
   // A row's unit keys and the identity of their set, worked out together on first use.
-  const units = new WeakMap<TaskRow, { readonly keys: readonly string[]; readonly set: string }>();
+  // Kept by the row's units array, not the row: they depend on nothing else, and rows naming the same
+  // units share one array (the table reader parses each distinct unit cell once).
+  const units = new WeakMap<readonly string[], { readonly keys: readonly string[]; readonly set: string }>();
   const unitsOf = (row: TaskRow): { readonly keys: readonly string[]; readonly set: string } => {
-    let info = units.get(row);
+    let info = units.get(row.units);
     if (!info) {
       // Distinct non-empty keys in order (a row names one unit, or a few).
       const keysOfRow: string[] = [];
@@ -62,7 +64,7 @@ export function makeKeyCaches(
       }
       const set = keysOfRow.length === 1 ? (keysOfRow[0] ?? '') : [...keysOfRow].sort().join('\u0000');
       info = { keys: keysOfRow, set };
-      units.set(row, info);
+      units.set(row.units, info);
     }
     return info;
   };

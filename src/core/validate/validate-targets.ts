@@ -135,6 +135,43 @@ function anyHasNul(keys: readonly string[]): boolean {
   return false;
 }
 
+/** What a target row records of its units: the same for every row naming the same units. */
+interface RowUnits {
+  readonly units: string;
+  readonly unitKeys: readonly string[];
+  readonly unitSet: string;
+  readonly setId: number;
+}
+
+/**
+ * A row's units as the target checks record them. Rows naming the same units in the same spelling share
+ * one parsed units array (the table reader parses each distinct unit cell once), so it is worked out once
+ * per array: the label, the keys and the set's id do not depend on anything else when the row names any
+ * unit. Ids are handed out in the order sets are first seen, as they would be row by row.
+ */
+function unitsOfRow(
+  ctx: ValidateContext,
+  row: TaskRow,
+  byUnits: Map<readonly string[], RowUnits>,
+  setIds: Interner,
+): RowUnits {
+  const named = row.units.length > 0;
+  const known = named ? byUnits.get(row.units) : undefined;
+  if (known !== undefined) return known;
+  const unitKeys = ctx.unitKeys(row);
+  const unitSet = ctx.unitSetKey(row);
+  // The joined keys name the set exactly unless a key itself holds the separator (a NUL in a unit name).
+  const exact = !anyHasNul(unitKeys);
+  const info: RowUnits = {
+    units: unitLabel(row),
+    unitKeys,
+    unitSet,
+    setId: setIds.id(exact ? `=${unitSet}` : `[${JSON.stringify([...unitKeys].sort())}`),
+  };
+  if (named) byUnits.set(row.units, info);
+  return info;
+}
+
 /** Run the target checks. */
 export function checkTargets(ctx: ValidateContext): Finding[] {
   if (ctx.table.layout !== 'long') return [];
@@ -144,6 +181,7 @@ export function checkTargets(ctx: ValidateContext): Finding[] {
   const targets: TargetRow[] = [];
   const keyIds = new Interner();
   const setIds = new Interner();
+  const byUnits = new Map<readonly string[], RowUnits>();
 
   for (const row of ctx.table.rows) {
     const target = row.target;
@@ -161,11 +199,7 @@ export function checkTargets(ctx: ValidateContext): Finding[] {
       continue;
     }
     const subTasks = subTasksOf(byRow, row);
-    const unitKeys = ctx.unitKeys(row);
-    const unitSet = ctx.unitSetKey(row);
-    // The joined keys name the set exactly unless a key itself holds the separator (a NUL in a unit name).
-    const exact = !anyHasNul(unitKeys);
-    const units = unitLabel(row);
+    const u = unitsOfRow(ctx, row, byUnits, setIds);
     targets.push({
       row,
       at: target.at,
@@ -174,13 +208,13 @@ export function checkTargets(ctx: ValidateContext): Finding[] {
       keyId: keyIds.id(key),
       text: target.value,
       sliceable,
-      units,
-      unitKeys,
-      unitSet,
-      setId: setIds.id(exact ? `=${unitSet}` : `[${JSON.stringify([...unitKeys].sort())}`),
+      units: u.units,
+      unitKeys: u.unitKeys,
+      unitSet: u.unitSet,
+      setId: u.setId,
       subTasks,
     });
-    if (isVague(ctx, row, subTasks)) out.push(makeFinding('target_vague', target.at, { unit: units }));
+    if (isVague(ctx, row, subTasks)) out.push(makeFinding('target_vague', target.at, { unit: u.units }));
   }
 
   const memo = new OtherUnitMemo();

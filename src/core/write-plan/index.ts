@@ -47,14 +47,20 @@ export {
   HISTORY_LIMIT,
   baselineSnapshot,
   emptySettings,
+  hasOwnedMarks,
   parseSettingsGrid,
+  priorFor,
+  settingsAfterClear,
   settingsCells,
+  settingsWithChoice,
   withSnapshot,
   type DubanSettings,
   type OwnedColumnMark,
   type OwnedMarks,
   type OwnedRuleMark,
   type ResultSnapshot,
+  type SettingsChoice,
   type UnitReturnMark,
 } from './owned-settings.ts';
+export { maskOwnedColumns } from './mask-owned.ts';
 export * from './labels.ts';

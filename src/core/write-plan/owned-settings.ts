@@ -9,7 +9,9 @@
  * What we own is listed here, not guessed: sheets by name, result columns by sheet and column range (with
  * the widths they had before, so clear can put them back), conditional-format rules by id, range and
  * formula. `clear` removes exactly what the list names; a re-run clears, then writes, so scoring twice
- * equals scoring once. See docs/owned-marks.md.
+ * equals scoring once. The document as it was before the first run that added marks (the choices the
+ * 表格 tab saved) is kept in `prior`, so that clear gives it back ({@link settingsAfterClear}). See
+ * docs/owned-marks.md.
  */
 import type { Grid, RawCell } from '../grid.ts';
 import { cellText } from '../text/normalize.ts';
@@ -98,6 +100,23 @@ export interface DubanSettings {
   readonly owned: OwnedMarks;
   /** Present in a unit's split copy. */
   readonly unitReturn?: UnitReturnMark;
+  /**
+   * The document as it was before the first run that added owned marks — the choices the 表格 tab saved —
+   * with no marks and no `prior` of its own; null when the workbook had no settings then. What `clear`
+   * writes back ({@link settingsAfterClear}). Absent in documents written before it existed (and in those
+   * that never carried marks): such a document clears as before, settings sheet and all.
+   */
+  readonly prior?: DubanSettings | null;
+}
+
+/** The 表格 tab's choices a settings document stores (undefined keeps the stored value). */
+export interface SettingsChoice {
+  readonly sheet?: string;
+  /** Role → 0-based column; entries that are not a column (null: "no such column") are not stored. */
+  readonly mapping?: Readonly<Record<string, number | null | undefined>>;
+  readonly planYear?: number;
+  readonly asOf?: string;
+  readonly preset?: string;
 }
 
 /** Settings of a workbook we have not written to yet. */
@@ -113,6 +132,77 @@ export function emptySettings(): DubanSettings {
     history: [],
     owned: { sheets: [], columns: [], rules: [] },
   };
+}
+
+/**
+ * True when the document lists something of ours besides the settings sheet itself: owned sheets, result
+ * columns or rules. A document of saved choices only has none (clear has nothing to remove from it).
+ */
+export function hasOwnedMarks(settings: DubanSettings): boolean {
+  const { owned } = settings;
+  return (
+    owned.sheets.some((s) => s !== SETTINGS_SHEET_NAME) || owned.columns.length > 0 || owned.rules.length > 0
+  );
+}
+
+/** The document without its `prior` (a prior never nests another). */
+function withoutPrior(settings: DubanSettings): DubanSettings {
+  const copy: { -readonly [K in keyof DubanSettings]: DubanSettings[K] } = { ...settings };
+  delete copy.prior;
+  return copy;
+}
+
+/**
+ * The `prior` of the document a run that writes owned marks builds from `previous` (the stored document):
+ * no previous → null; previous without marks (saved choices only) → previous itself; previous with marks
+ * (a re-run) → the prior it already carries (null for a document written before `prior` existed).
+ */
+export function priorFor(previous: DubanSettings | null): DubanSettings | null {
+  if (previous === null) return null;
+  if (!hasOwnedMarks(previous)) return withoutPrior(previous);
+  return previous.prior ?? null;
+}
+
+/**
+ * What `clear` leaves in the settings sheet: a document with no owned marks stays as it is (nothing to
+ * remove); otherwise its `prior` — the saved choices from before the first run — or null, meaning the
+ * settings sheet is deleted (no prior, or a document written before `prior` existed).
+ * @example settingsAfterClear({ ...scored, prior: choices }) === choices
+ * @example settingsAfterClear({ ...scored, prior: null }) === null
+ * @example settingsAfterClear(choices) === choices
+ */
+export function settingsAfterClear(settings: DubanSettings): DubanSettings | null {
+  if (!hasOwnedMarks(settings)) return settings;
+  return settings.prior ?? null;
+}
+
+function choiceApplied(base: DubanSettings, choice: SettingsChoice): DubanSettings {
+  let mapping = base.mapping;
+  if (choice.mapping) {
+    const stored: Record<string, number> = {};
+    for (const [role, col] of Object.entries(choice.mapping)) if (typeof col === 'number') stored[role] = col;
+    mapping = stored;
+  }
+  return {
+    ...base,
+    sheet: choice.sheet ?? base.sheet,
+    mapping,
+    planYear: choice.planYear ?? base.planYear,
+    asOf: choice.asOf ?? base.asOf,
+    preset: choice.preset ?? base.preset,
+  };
+}
+
+/**
+ * The document after the 表格 tab saves its choices in a workbook whose stored document is `current` (null:
+ * none yet). When `current` carries owned marks the choices go into its `prior` too (a new one when it has
+ * none), so a choice made after scoring survives a clear.
+ */
+export function settingsWithChoice(current: DubanSettings | null, choice: SettingsChoice): DubanSettings {
+  const base = current ?? emptySettings();
+  const updated = choiceApplied(base, choice);
+  if (!hasOwnedMarks(base)) return updated;
+  return { ...updated, prior: choiceApplied(base.prior ?? emptySettings(), choice) };
 }
 
 /**
@@ -208,6 +298,49 @@ function readUnitReturn(v: unknown): UnitReturnMark | undefined {
   };
 }
 
+/** The owned marks of a parsed document. */
+function readOwned(v: unknown): OwnedMarks {
+  const owned = isObject(v) ? v : {};
+  return {
+    sheets: Array.isArray(owned['sheets'])
+      ? owned['sheets'].filter((s): s is string => typeof s === 'string')
+      : [],
+    columns: readColumns(owned['columns']),
+    rules: readRules(owned['rules']),
+  };
+}
+
+/**
+ * A settings document from parsed JSON, null when it is not ours. `nested` reads a `prior`: it never has
+ * marks or a prior of its own (whatever the text says), so clearing can never leave marks behind.
+ */
+function readDocument(parsed: unknown, nested: boolean): DubanSettings | null {
+  if (!isObject(parsed) || parsed['app'] !== 'duban') return null;
+  const mappingRaw = parsed['mapping'];
+  let mapping: Record<string, number> | null = null;
+  if (isObject(mappingRaw)) {
+    mapping = {};
+    for (const [k, v] of Object.entries(mappingRaw)) if (isInt(v)) mapping[k] = v;
+  }
+  const unitReturn = readUnitReturn(parsed['unitReturn']);
+  // Absent stays absent (a document of an earlier version, or one that never had marks); anything that is
+  // not a readable document counts as "no settings before".
+  const prior = nested || !('prior' in parsed) ? undefined : readDocument(parsed['prior'], true);
+  return {
+    app: 'duban',
+    version: typeof parsed['version'] === 'number' ? parsed['version'] : DUBAN_SETTINGS_VERSION,
+    sheet: str(parsed['sheet']),
+    mapping,
+    planYear: isInt(parsed['planYear']) ? parsed['planYear'] : null,
+    asOf: str(parsed['asOf']),
+    preset: str(parsed['preset']),
+    history: readHistory(parsed['history']),
+    owned: nested ? { sheets: [], columns: [], rules: [] } : readOwned(parsed['owned']),
+    ...(unitReturn ? { unitReturn } : {}),
+    ...(prior !== undefined ? { prior } : {}),
+  };
+}
+
 /**
  * Read the settings document from the settings sheet's grid. Null when the sheet is not ours (no marker)
  * or its JSON is unreadable — a broken settings sheet must never stop a run; the caller reports it.
@@ -227,33 +360,7 @@ export function parseSettingsGrid(grid: Grid): DubanSettings | null {
   } catch {
     return null;
   }
-  if (!isObject(parsed) || parsed['app'] !== 'duban') return null;
-  const owned = isObject(parsed['owned']) ? parsed['owned'] : {};
-  const mappingRaw = parsed['mapping'];
-  let mapping: Record<string, number> | null = null;
-  if (isObject(mappingRaw)) {
-    mapping = {};
-    for (const [k, v] of Object.entries(mappingRaw)) if (isInt(v)) mapping[k] = v;
-  }
-  const unitReturn = readUnitReturn(parsed['unitReturn']);
-  return {
-    app: 'duban',
-    version: typeof parsed['version'] === 'number' ? parsed['version'] : DUBAN_SETTINGS_VERSION,
-    sheet: str(parsed['sheet']),
-    mapping,
-    planYear: isInt(parsed['planYear']) ? parsed['planYear'] : null,
-    asOf: str(parsed['asOf']),
-    preset: str(parsed['preset']),
-    history: readHistory(parsed['history']),
-    owned: {
-      sheets: Array.isArray(owned['sheets'])
-        ? owned['sheets'].filter((s): s is string => typeof s === 'string')
-        : [],
-      columns: readColumns(owned['columns']),
-      rules: readRules(owned['rules']),
-    },
-    ...(unitReturn ? { unitReturn } : {}),
-  };
+  return readDocument(parsed, false);
 }
 
 /**

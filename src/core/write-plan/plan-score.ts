@@ -45,6 +45,7 @@ import {
   SETTINGS_SHEET_NAME,
   baselineSnapshot,
   emptySettings,
+  priorFor,
   withSnapshot,
   type DubanSettings,
   type OwnedColumnMark,
@@ -482,6 +483,8 @@ export function planScoreWrites(input: PlanScoreInput): WritePlan {
       columns: block ? [columnMark(block)] : [],
       rules: ruleMarks(conditionalFormats),
     },
+    // What clear gives back: the saved choices from before the first run (kept across re-runs).
+    prior: priorFor(input.previous),
   };
   return {
     replaceOwned: true,

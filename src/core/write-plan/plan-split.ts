@@ -188,6 +188,8 @@ export function planSplit(input: SplitInput): UnitSplitPlan[] {
       planYear: input.planYear,
       owned: { sheets: [instructions.name, SETTINGS_SHEET_NAME], columns: [], rules: [] },
       unitReturn: { unit, sheet: LEDGER_SHEET_NAME, ids, deadline: input.deadline },
+      // A new workbook: there were no settings before, so clear deletes the settings sheet.
+      prior: null,
     };
     let base = safeFileBase(`${title}-${unit}`);
     for (let i = 2; usedNames.has(base.toLowerCase()); i++) base = safeFileBase(`${title}-${unit}(${i})`);
