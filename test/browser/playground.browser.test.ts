@@ -12,9 +12,9 @@
  * 6. 标注: the grid shows the owned result columns and the colours — sub-task 1.15 (90 of 200 亿元, 45 %,
  *    seeds/README.md) lagging in yellow #FFEB9C, 12.01 (8 of 40 公里) severely behind in red #FFC7CE;
  *    the 评分排名 / 通报 / 校验 sheets appear;
- * 7. 清除: the fake's snapshot equals the one taken when the ledger was opened — everything the add-in wrote
- *    is gone, including the settings sheet the 截至 choice had created (docs/owned-marks.md: clear removes
- *    the settings sheet too);
+ * 7. 清除: the fake's snapshot equals the one taken just before 标注 — everything 标注 wrote is gone, and the
+ *    settings sheet holding the 截至 choice saved before it is back exactly as it was (docs/owned-marks.md,
+ *    `prior`);
  * 8. 通报: the 通报 sheet appears and the pane shows the paragraph.
  *
  * Throughout, the page may request nothing but its own origin (the route aborts anything else, and the
@@ -64,6 +64,8 @@ describe.skipIf(!policy.run)('the playground in headless Chromium', () => {
   let pane: FrameLocator;
   /** The document as opened from disk, for the clear step. */
   let asOpened: FakeSnapshot | null = null;
+  /** The workbook just before 标注: as opened, plus the 表格 choices the pane saved into it (截至). */
+  let beforeMarking: FakeSnapshot | null = null;
 
   beforeAll(async () => {
     const started = performance.now();
@@ -227,6 +229,9 @@ describe.skipIf(!policy.run)('the playground in headless Chromium', () => {
   }, 60_000);
 
   it('标注: owned columns and the three colours appear in the grid', async () => {
+    beforeMarking = await snapshot();
+    // Choosing 截至 saved the choice into the workbook (a settings sheet the opened file did not have).
+    expect(beforeMarking.sheets.length).toBe((asOpened?.sheets.length ?? 0) + 1);
     await openTab('标注/清除');
     await pane.getByRole('button', { name: '标注', exact: true }).click();
     await waitInPane(pane.getByText('已标注', { exact: true }), 'the 已标注 message');
@@ -268,11 +273,11 @@ describe.skipIf(!policy.run)('the playground in headless Chromium', () => {
     await page.screenshot({ path: README_IMAGE });
   }, 60_000);
 
-  it('清除: the workbook is back to its state as opened', async () => {
-    expect(asOpened).not.toBeNull();
+  it('清除: the workbook is back to its state before 标注 (the saved 表格 choices stay)', async () => {
+    expect(beforeMarking).not.toBeNull();
     await pane.getByRole('button', { name: '清除', exact: true }).click();
     await waitInPane(pane.getByText('已清除', { exact: true }), 'the 已清除 message');
-    expect(await snapshot()).toEqual(asOpened);
+    expect(await snapshot()).toEqual(beforeMarking);
     await expect.poll(() => page.locator('#grid thead th[data-owned="true"]').count(), POLL).toBe(0);
     await shot('6-cleared');
   }, 60_000);
