@@ -34,6 +34,8 @@ export function cliFailure(failure: WorkflowFailure, lang: Lang, fileArg: string
       return new CliFailure(say(lang, 'noLedger', { path: fileArg }), EXIT.notProcessable);
     case 'no_progress_columns':
       return new CliFailure(say(lang, 'noProgressColumns', { sheet, cell }), EXIT.notProcessable);
+    case 'is_ledger':
+      return new CliFailure(say(lang, 'isLedger', { sheet, cell }), EXIT.notProcessable);
     case 'no_sub_tasks':
       return new CliFailure(say(lang, 'noSubTasks', { sheet, cell }), EXIT.notProcessable);
     case 'no_plan_year':

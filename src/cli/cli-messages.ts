@@ -106,6 +106,10 @@ Options:
     zh: '工作表“{sheet}”的任务台账表头（{cell}）下没有任务行，无法评分。',
     en: 'The ledger on sheet "{sheet}" has no task rows below its header ({cell}); nothing to score.',
   },
+  isLedger: {
+    zh: '工作表“{sheet}”已经是任务台账（表头 {cell}），无需再分解。请用 --sheet 指定责任分解表所在的工作表；台账可直接用 duban score 评分。',
+    en: 'Sheet "{sheet}" is already a ledger (header {cell}); it need not be broken down again. Name the sheet holding the key-task table with --sheet; the ledger can be scored as it is with duban score.',
+  },
   noSubTasks: {
     zh: '工作表“{sheet}”的分解表（表头 {cell}）中没有可评分的任务。',
     en: 'The table on sheet "{sheet}" (header {cell}) has no tasks to score.',

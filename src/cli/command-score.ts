@@ -12,6 +12,7 @@ import { toA1 } from '../core/grid.ts';
 import {
   scoreWorkbook,
   settingsForPreset,
+  storedTableSheet,
   type LedgerScored,
   type TableScored,
 } from '../core/workflow/index.ts';
@@ -31,6 +32,7 @@ import {
   type ScoredWorkbook,
 } from './score-output.ts';
 import { outputTarget, type OutputTarget } from './write-output.ts';
+import { readSettings } from '../xlsx/apply-plan.ts';
 
 export { defaultAsOf } from '../core/workflow/index.ts';
 
@@ -104,6 +106,7 @@ export async function scoreFile(
     asOf: options.asOf,
     preset: options.preset,
     today: todayText(io.env),
+    storedSheet: storedTableSheet(readSettings(workbook.workbook)),
   });
   if (!scored.ok) throw cliFailure(scored.failure, lang, fileArg);
   return {
@@ -115,7 +118,11 @@ export async function scoreFile(
       asOfDefaulted: scored.asOfDefaulted,
     },
     source: sourceLine(scored, lang),
-    scored: { workbook, target: scored.target },
+    scored: {
+      workbook,
+      target: scored.target,
+      companion: scored.kind === 'ledger' ? scored.companion : null,
+    },
   };
 }
 

@@ -5,6 +5,7 @@
  */
 import type { Finding, Lang } from '../core/findings.ts';
 import type { ScoreResult } from '../core/score/score-model.ts';
+import type { LedgerCompanion } from '../core/workflow/index.ts';
 import { planScoreWrites, type ScoreTarget } from '../core/write-plan/plan-score.ts';
 import { isDubanError } from '../core/errors.ts';
 import { applyPlan, clearOwned, readSettings, sheetFacts } from '../xlsx/apply-plan.ts';
@@ -21,6 +22,8 @@ export interface ScoredWorkbook {
   readonly target: ScoreTarget;
   readonly result: ScoreResult;
   readonly findings: readonly Finding[];
+  /** A scored ledger's responsibility table, whose rows get results and highlights too. */
+  readonly companion?: LedgerCompanion | null;
 }
 
 /** True when the options ask for a written copy. */
@@ -38,6 +41,9 @@ export async function applyScoreWrites(
   clearOwned(wb, previous);
   const ws = wb.getWorksheet(sheetName);
   if (!ws) throw new Error(`scored sheet ${sheetName} vanished`);
+  const companion = scored.companion ?? null;
+  const tableWs = companion ? wb.getWorksheet(companion.table.sheet) : undefined;
+  if (companion && !tableWs) throw new Error(`table sheet ${companion.table.sheet} vanished`);
   const plan = planScoreWrites({
     target: scored.target,
     result: scored.result,
@@ -45,6 +51,10 @@ export async function applyScoreWrites(
     sheet: sheetFacts(ws),
     sheetNames: wb.worksheets.map((w) => w.name),
     previous,
+    // Facts of the table's sheet as they are after the last run's marks were removed, like the ledger's.
+    ...(companion && tableWs
+      ? { companion: { table: companion.table, sheet: sheetFacts(tableWs), rowOf: companion.rowOf } }
+      : {}),
   });
   await applyPlan(wb, plan);
   const block = plan.columns[0];

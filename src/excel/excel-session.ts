@@ -26,6 +26,7 @@ import {
   failureMessage,
   locateTable,
   scoreWorkbook,
+  storedTableSheet,
   type WorkflowFailure,
   type WorkflowStep,
 } from '../core/workflow/index.ts';
@@ -252,6 +253,7 @@ export class ExcelSession implements DubanSession {
         override: choice.mapping ?? storedOverride(pre.settings?.mapping ?? null) ?? undefined,
         today: (this.options.today ?? localTodayIso)(),
         onStep: this.onStep(control),
+        storedSheet: storedTableSheet(pre.settingsSheet === 'ours' ? pre.settings : null),
       });
       if (!scored.ok) return this.stopWatching(run, pre, this.notProcessed(scored.failure));
       const common = {
@@ -266,6 +268,15 @@ export class ExcelSession implements DubanSession {
       if (!write) return { ...common, sheetsWritten: [], syncs: run.counter.syncs };
       this.progress(control, 'plan', 0.6);
       const facts = await sheetFacts(run, pre, scored.sheet, scored.grid, this.widthColumns());
+      // The responsibility table beside a ledger: its facts from the same prefetch (widths, used width).
+      const beside = scored.kind === 'ledger' ? scored.companion : null;
+      const companion = beside
+        ? {
+            table: beside.table,
+            sheet: await sheetFacts(run, pre, beside.table.sheet, beside.grid, this.widthColumns()),
+            rowOf: beside.rowOf,
+          }
+        : null;
       const previousOwned = pre.settingsSheet === 'ours' ? (pre.settings?.owned.sheets ?? []) : [];
       const sheetNames = pre.overview.sheets
         .map((s) => s.name)
@@ -280,6 +291,7 @@ export class ExcelSession implements DubanSession {
         sheetNames,
         previous: pre.settingsSheet === 'ours' ? pre.settings : null,
         ...(choice.green ? { green: choice.green } : {}),
+        companion,
       });
       this.progress(control, 'write', 0.7);
       const report = await applyPlanOffice(run, plan, pre, this.abilities());
@@ -498,17 +510,20 @@ const OWNED_NAMES: readonly string[] = Object.values(OWNED_SHEET_NAMES);
 
 /**
  * The sheets read ahead: the one chosen, else those named 任务台账, the active sheet, the roster, and — in a
- * workbook of few visible sheets — the other visible ones (the workflow looks at them when no ledger is
- * found). Our own sheets are never candidates.
+ * workbook of few visible sheets besides ours — the other visible ones (the workflow looks at them when no
+ * ledger is found, and for the responsibility table beside a ledger). Our own sheets are never candidates.
  */
 function candidates(overview: OverviewRead, chosen: string | null, readAhead: number): string[] {
   if (chosen !== null) return [chosen];
   const names = overview.sheets.map((s) => s.name);
-  const visible = overview.sheets.filter((s) => s.visibility === 'visible').map((s) => s.name);
+  const visible = overview.sheets
+    .filter((s) => s.visibility === 'visible')
+    .map((s) => s.name)
+    .filter((n) => !OWNED_NAMES.some((o) => n.startsWith(o)));
   const named = names.filter((n) => compactKey(n) === LEDGER_SHEET_NAME);
   const roster = names.filter(isRosterSheetName);
-  const others =
-    visible.length <= readAhead ? visible.filter((n) => !OWNED_NAMES.some((o) => n.startsWith(o))) : [];
+  // Our sheets from an earlier run do not count: a re-run reads the same sheets ahead as the first run.
+  const others = visible.length <= readAhead ? visible : [];
   return [...new Set([...named, overview.active, ...roster, ...others])].filter(
     (n) => n !== SETTINGS_SHEET_NAME,
   );

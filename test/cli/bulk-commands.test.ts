@@ -228,3 +228,15 @@ describe('score --out on a workbook whose own sheet is named like ours', () => {
     writeFileSync(path.join(dir, 'unused'), '');
   });
 });
+
+describe('breakdown of a workbook that holds only a ledger', () => {
+  it('exits 1 saying the sheet is already a ledger, and writes nothing', async () => {
+    const dir = tempDir();
+    const out = path.join(dir, 'again.xlsx');
+    const r = await run(['breakdown', SAMPLE, '--out', out]);
+    expect(r.code).toBe(1);
+    // The sample ledger's header is on row 2 (a title row above it), its first cell A2.
+    expect(r.stderr).toContain('工作表“任务台账”已经是任务台账（表头 任务台账!A2），无需再分解。');
+    expect(existsSync(out)).toBe(false);
+  });
+});

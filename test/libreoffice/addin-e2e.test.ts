@@ -21,6 +21,23 @@
  * | 3.07  | 区科技局         | 35 of 60项                    | 58.3 % ≥ 50 % → on track             | 序时推进 | none   |
  * | 1.10  | 区发改局         | nothing                       | unscored                             | 未评分   | none   |
  *
+ * Scoring the ledger also writes the four result columns into 分解表, right of its last column D (E…H, our
+ * header on its header row 3), one row per task row showing the worst of its sub-tasks, highlighted the same
+ * way. Task row n is on sheet row n + 3. The rows worked out by hand (every sub-task of the row, from the
+ * sample returns; 说明 shows each):
+ *
+ * | row | unit             | its sub-tasks                                                        | 状态     | fill   |
+ * |-----|------------------|----------------------------------------------------------------------|----------|--------|
+ * | 3   | 区科技局         | 3.01, 3.02 序时推进; 3.03 6 of 10 = 60 %; 3.04 168 of 190, 205 of 240 | 进展滞后 | FFEB9C |
+ * |     |                  | (≥ 85 %); 3.05 46.7 % lagging; 3.06 8.6 of 18 = 47.8 % lagging;       |          |        |
+ * |     |                  | 3.07 58.3 % — worst: lagging                                          |          |        |
+ * | 5   | 区工信局         | 5.01 9.2 % against 8 % 左右; 5.02, 5.03 序时推进; 5.04 进展缓慢        | 进展滞后 | FFEB9C |
+ * |     |                  | (lagging); 5.05 推进中; 5.06 46 of 80, 3 of 5 (≥ 57.5 %); 5.07 已完成  |          |        |
+ * | 7   | 区司法局         | 7.01 序时推进, its only one                                           | 序时推进 | none   |
+ * | 22  | 区行政审批服务局 | 22.01 severe (above) — the worst there is                             | 严重滞后 | FFC7CE |
+ * | 41  | 上高街道         | 41.01 已完成, its only one                                            | 已完成   | C6EFCE |
+ * | 46  | 中南财源门专班   | 46.01 severe, its only one                                            | 严重滞后 | FFC7CE |
+ *
  * The ledger layout (src/core/vocab/ledger-columns.ts): title row 1, header row 2, the seed's 161 sub-tasks
  * (seeds/README.md) on rows 3–163, 22 columns A:V; the units fill J:R, scoring owns 完成率 / 序时进度 / 状态 /
  * 说明 in S:V. The highlight fills are Excel's Neutral / Bad / Good styles (FFEB9C, FFC7CE, C6EFCE).
@@ -83,6 +100,32 @@ const EXPECTED = {
 } as const satisfies Record<string, { unit: string; status: string; colour: keyof typeof HEX | null }>;
 type RowId = keyof typeof EXPECTED;
 const ROW_IDS = Object.keys(EXPECTED) as RowId[];
+
+/** The hand-worked task rows of 分解表 above, by serial: unit, 状态 and the highlight (null: none). */
+const TABLE_EXPECTED = {
+  3: { unit: '区科技局', status: '进展滞后', colour: 'yellow' },
+  5: { unit: '区工信局', status: '进展滞后', colour: 'yellow' },
+  7: { unit: '区司法局', status: '序时推进', colour: null },
+  22: { unit: '区行政审批服务局', status: '严重滞后', colour: 'red' },
+  41: { unit: '上高街道', status: '已完成', colour: 'green' },
+  46: { unit: '中南财源门专班', status: '严重滞后', colour: 'red' },
+} as const satisfies Record<number, { unit: string; status: string; colour: keyof typeof HEX | null }>;
+const SERIALS = Object.keys(TABLE_EXPECTED).map(Number) as (keyof typeof TABLE_EXPECTED)[];
+
+/** Least pixels of a 分解表 row's colour in the band of its unit's name (measured 9,300–11,900). */
+const TABLE_BAND_PIXELS = 4000;
+
+/**
+ * Whether an A1 name is one of the cells scoring adds to 分解表: E3:H55 (our header on row 3, task rows 4–55).
+ * 'E3' → owned; 'H55' → owned; 'D4' → not (责任人); 'E2' → not (above the header).
+ */
+function isTableOwnedName(name: string): boolean {
+  // 'E3' → E, 3; 'AB12' → AB, 12.
+  const m = /^([A-Z]+)(\d+)$/.exec(name);
+  if (!m) return false;
+  const row = Number(m[2]);
+  return ['E', 'F', 'G', 'H'].includes(m[1] ?? '') && row >= 3 && row <= 55;
+}
 
 /** One sheet of a snapshot. */
 function sheetOf(snapshot: FakeSnapshot, name: string): FakeSnapshot['sheets'][number] {
@@ -260,9 +303,54 @@ describe('the add-in over the fake Excel: seed table → breakdown → the units
     expect(run.headerFill).toBe(header);
   });
 
-  it('leaves 分解表 exactly as loaded: values, styles, widths, heights, merges, print setup', () => {
+  it('writes 完成率 / 序时进度 / 状态 / 说明 into 分解表’s E…H with the hand-worked rows', () => {
+    const table = sheetOf(run.scored, TABLE);
+    expect(['E3', 'F3', 'G3', 'H3'].map((a) => table.values[a])).toEqual([
+      '完成率',
+      '序时进度',
+      '状态',
+      '说明',
+    ]);
+    for (const serial of SERIALS) {
+      const row = serial + 3;
+      expect(table.values[`B${row}`], `row ${row}`).toBe(TABLE_EXPECTED[serial].unit);
+      expect(table.values[`G${row}`], `row ${row}`).toBe(TABLE_EXPECTED[serial].status);
+      expect(table.values[`F${row}`], `row ${row}`).toBe(0.5);
+    }
+    // Row 3 (区科技局) is decided by its first lagging sub-task, 3.05: 14 of 30.
+    expect(table.values['E6']).toBeCloseTo(14 / 30, 12);
+    expect(table.values['H6']).toEqual(expect.stringContaining('3.06 进展滞后：'));
+    expect(table.values['E25']).toBe(0.2);
+    // Every task row 4–55 has a status, nothing below.
+    for (let row = 4; row <= 55; row++) expect(table.values[`G${row}`], `G${row}`).toBeDefined();
+    expect(table.values['G56']).toBeUndefined();
+  });
+
+  it('colours 分解表’s task rows by their worst sub-task from A to H, and not its header', () => {
+    expect(sheetOf(run.scored, TABLE).conditionalFormats.map((r) => [r.formula, r.fill, r.ranges])).toEqual([
+      ['=$G4="严重滞后"', HEX.red, ['A4:H55']],
+      ['=$G4="进展滞后"', HEX.yellow, ['A4:H55']],
+      ['=$G4="已完成"', HEX.green, ['A4:H55']],
+    ]);
+    for (const serial of SERIALS) {
+      const colour = TABLE_EXPECTED[serial].colour;
+      const want = colour === null ? null : HEX[colour];
+      expect(run.tableFills.get(serial + 2), `row ${serial}`).toEqual({ first: want, last: want });
+    }
+    expect(Object.values(HEX)).not.toContain(run.tableFills.get(2)?.first);
+  });
+
+  it('leaves every original cell of 分解表 as loaded: values, styles, widths, heights, merges, print setup', () => {
     const before = sheetOf(run.before, TABLE);
-    expect(sheetOf(run.scored, TABLE)).toEqual(before);
+    const after = sheetOf(run.scored, TABLE);
+    const keep = <V>(record: Readonly<Record<string, V>>): Record<string, V> =>
+      Object.fromEntries(Object.entries(record).filter(([name]) => !isTableOwnedName(name)));
+    expect(keep(after.values)).toEqual(before.values);
+    expect(keep(after.styles)).toEqual(before.styles);
+    expect(after.merges).toEqual(before.merges);
+    expect(after.rowHeights).toEqual(before.rowHeights);
+    expect(after.pageLayout).toEqual(before.pageLayout);
+    for (const c of ['A', 'B', 'C', 'D']) expect(after.columnWidths[c], c).toBe(before.columnWidths[c]);
     // The comparison is not empty: title, header and the 52 rows of 4 columns, styled and sized.
     expect(Object.keys(before.values).length).toBeGreaterThan(52 * 4);
     expect(Object.keys(before.styles).length).toBeGreaterThan(52 * 4);
@@ -285,7 +373,9 @@ describe('the add-in over the fake Excel: seed table → breakdown → the units
       ok: true,
       hadMarks: true,
       sheets: ['评分排名', '通报', '校验', SETTINGS_SHEET_NAME],
-      rules: 3,
+      // Three on the ledger, three on 分解表 (the data bar leaves with 评分排名).
+      columns: 2,
+      rules: 6,
     });
     expect(run.cleared).toEqual(run.filled);
   });
@@ -360,18 +450,28 @@ describe.skipIf(!policy.run)(
       expect(text).toMatch(/截至2024年6月30日，全区\d+个责任单位承担的161项重点任务中/);
     });
 
-    it('paints the ledger’s lagging rows yellow, severe rows red, the done row green; 分解表 has none', async () => {
-      const find = (id: string): { page: number; yMin: number; yMax: number } => {
-        for (const [i, page] of pages.entries()) {
-          const word = page.words.find((w) => w.text === id);
-          if (word) return { page: i + 1, yMin: word.yMin, yMax: word.yMax };
+    it('paints the lagging rows yellow, severe rows red, done rows green: the ledger’s and 分解表’s', async () => {
+      // Pages [first, last) searched in order (1-based page numbers).
+      const find = (
+        word: string,
+        first = 1,
+        last = pages.length + 1,
+      ): { page: number; yMin: number; yMax: number } => {
+        for (let page = first; page < last; page++) {
+          const found = pages[page - 1]?.words.find((w) => w.text === word);
+          if (found) return { page, yMin: found.yMin, yMax: found.yMax };
         }
-        throw new Error(`${id} is on no page of ${pdf}`);
+        throw new Error(`${word} is on no page ${first}–${last - 1} of ${pdf}`);
       };
-      const rows = new Map(ROW_IDS.map((id) => [id, find(id)]));
-      // 分解表 comes first: the pages before the ledger's first sub-task (1.01) are the user's table.
-      const ledgerFirst = find('1.01').page;
+      // 分解表 comes first: the pages before the ledger's title are the user's table, where each unit of the
+      // hand-worked rows is named once (责任单位, column B). Sub-task ids appear there too, in our 说明.
+      const ledgerFirst =
+        pages.findIndex((p) => p.words.some((w) => w.text.includes('重点工作任务台账'))) + 1;
       expect(ledgerFirst).toBeGreaterThan(1);
+      const rows = new Map(ROW_IDS.map((id) => [id, find(id, ledgerFirst)]));
+      const tableRows = new Map(
+        SERIALS.map((serial) => [serial, find(TABLE_EXPECTED[serial].unit, 1, ledgerFirst)]),
+      );
       const last = Math.max(...[...rows.values()].map((r) => r.page));
       const pngs = await pdfToPng(pdf, path.join(work, 'png', 'addin'), { firstPage: 1, lastPage: last });
       const images = new Map<number, DecodedPng>();
@@ -394,8 +494,23 @@ describe.skipIf(!policy.run)(
           green: findColouredPixels(img, ARGB.green, 8, region).count,
         };
       };
-      for (let page = 1; page < ledgerFirst; page++) {
-        expect(count(page), `分解表 page ${page}`).toEqual({ yellow: 0, red: 0, green: 0 });
+      // The band of a word across the page; only the expected colour is there, and plenty of it.
+      const expectBand = (
+        label: string,
+        at: { page: number; yMin: number; yMax: number },
+        colour: keyof typeof ARGB | null,
+        least: number,
+      ): void => {
+        const got = count(at.page, { y0: at.yMin * scale, y1: at.yMax * scale });
+        for (const other of ['yellow', 'red', 'green'] as const) {
+          if (other === colour) expect(got[other], `${label} ${other}`).toBeGreaterThan(least);
+          else expect(got[other], `${label} ${other}`).toBe(0);
+        }
+      };
+      for (const serial of SERIALS) {
+        const at = tableRows.get(serial);
+        if (!at) throw new Error(String(serial));
+        expectBand(`分解表 row ${serial}`, at, TABLE_EXPECTED[serial].colour, TABLE_BAND_PIXELS);
       }
       for (const id of ROW_IDS) {
         const at = rows.get(id);
@@ -403,12 +518,7 @@ describe.skipIf(!policy.run)(
         expect(at.page, id).toBeGreaterThanOrEqual(ledgerFirst);
         // The band of the row's 编号 across the page (≈1,200 px wide by ≈6 px high); measured 5,800–7,500 px
         // of the row's colour, none of the others.
-        const got = count(at.page, { y0: at.yMin * scale, y1: at.yMax * scale });
-        const colour = EXPECTED[id].colour;
-        for (const other of ['yellow', 'red', 'green'] as const) {
-          if (other === colour) expect(got[other], `${id} ${other}`).toBeGreaterThan(2500);
-          else expect(got[other], `${id} ${other}`).toBe(0);
-        }
+        expectBand(id, at, EXPECTED[id].colour, 2500);
       }
     });
 
@@ -426,7 +536,7 @@ describe.skipIf(!policy.run)(
       expect(exportedBack.sheet(SETTINGS_SHEET_NAME).value('A1')).toBe('duban-settings');
     });
 
-    it('keeps the highlight rules keyed to the 状态 column U, with their fills', () => {
+    it('keeps the highlight rules keyed to the 状态 columns, U on the ledger and G on 分解表, with their fills', () => {
       const rules = exportedBack.sheet(LEDGER).conditionalFormats.map((r) => ({
         ref: r.ref,
         type: r.type,
@@ -438,7 +548,15 @@ describe.skipIf(!policy.run)(
         { ref: 'A3:V163', type: 'expression', formulae: ['$U3="进展滞后"'], fill: ARGB.yellow },
         { ref: 'A3:V163', type: 'expression', formulae: ['$U3="已完成"'], fill: ARGB.green },
       ]);
-      expect(exportedBack.sheet(TABLE).conditionalFormats).toEqual([]);
+      expect(
+        exportedBack
+          .sheet(TABLE)
+          .conditionalFormats.map((r) => ({ ref: r.ref, formulae: r.formulae, fill: r.fill })),
+      ).toEqual([
+        { ref: 'A4:H55', formulae: ['$G4="严重滞后"'], fill: ARGB.red },
+        { ref: 'A4:H55', formulae: ['$G4="进展滞后"'], fill: ARGB.yellow },
+        { ref: 'A4:H55', formulae: ['$G4="已完成"'], fill: ARGB.green },
+      ]);
     });
 
     it('keeps the owned columns’ values and the units’ returns', () => {
@@ -462,12 +580,19 @@ describe.skipIf(!policy.run)(
       expect(sheet.value(`S${readBackRowOf(sheet, '1.10')}`)).toBeNull();
     });
 
-    it('keeps every cell of 分解表 as the seed has it: values, fills, merges, widths', () => {
+    it('keeps every original cell of 分解表 as the seed has it, beside our E…H: values, fills, merges, widths', () => {
       const before = seedBack.sheet(TABLE);
       const after = exportedBack.sheet(TABLE);
-      expect(cellPicture(after)).toEqual(cellPicture(before));
+      const theirs = new Map([...cellPicture(after)].filter(([address]) => !isTableOwnedName(address)));
+      expect(theirs).toEqual(cellPicture(before));
       expect(after.merges).toEqual(before.merges);
-      expect(after.columnWidths).toEqual(before.columnWidths);
+      expect(after.columnWidths.slice(0, 4)).toEqual(before.columnWidths.slice(0, 4));
+      expect(['E3', 'G3', 'G25', 'G44'].map((a) => after.value(a))).toEqual([
+        '完成率',
+        '状态',
+        '严重滞后',
+        '已完成',
+      ]);
       // Not an empty comparison: the title, header and 52 rows of four columns.
       expect(cellPicture(before).size).toBeGreaterThan(52 * 4);
       expect(after.value('A3')).toBe('序号');

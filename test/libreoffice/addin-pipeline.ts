@@ -1,8 +1,8 @@
 /**
  * The add-in's whole run over the strict fake Excel, for the end-to-end check through LibreOffice
  * (issue 6 §4): the seed table loaded into the fake, broken down into 任务台账 by the session, the units'
- * sample returns typed into the ledger through the Excel API (as a unit or another tool would), scored,
- * exported to .xlsx, and cleared again. Every stage leaves a snapshot behind for the tests to compare.
+ * sample returns typed into the ledger through the Excel API (as a unit or another tool would), scored (the
+ * ledger and, beside it, the table's rows), exported to .xlsx, and cleared again. Every stage leaves a snapshot behind for the tests to compare.
  */
 import path from 'node:path';
 import { cellText } from '../../src/core/text/normalize.ts';
@@ -25,6 +25,9 @@ export const REPO_ROOT = path.resolve(import.meta.dirname, '../..');
 
 /** The seed responsibility table (sheet 分解表). */
 export const SEED_TABLE_PATH = path.join(REPO_ROOT, 'seeds/taishan-2024.xlsx');
+
+/** The seed table's sheet. */
+export const TABLE_SHEET = '分解表';
 
 /** The as-of date the sample returns are meant for. */
 export const AS_OF = '2024-06-30';
@@ -59,6 +62,11 @@ export interface AddinRun {
   readonly ledgerFills: ReadonlyMap<string, { readonly first: string | null; readonly last: string | null }>;
   /** The fill Excel would show on the ledger's header row, column A. */
   readonly headerFill: string | null;
+  /**
+   * The fill Excel would show in the scored 分解表, by 0-based row: in column A (序号) and column H (our 说明,
+   * the last of the four result columns scoring adds right of D), read before clear took the rules away.
+   */
+  readonly tableFills: ReadonlyMap<number, { readonly first: string | null; readonly last: string | null }>;
   /** `fake.exportXlsx()` of the scored document. */
   readonly exported: Buffer;
   readonly clear: ClearOutcome;
@@ -143,6 +151,13 @@ export async function runAddinPipeline(): Promise<AddinRun> {
     ]),
   );
   const headerFill = fake.effectiveFill(LEDGER_SHEET_NAME, FIRST_SUBTASK_ROW - 2, 0);
+  // 分解表: header on row 3, the 52 task rows on rows 4–55 (0-based 3–54); columns A…D, ours E…H.
+  const tableFills = new Map(
+    Array.from({ length: 53 }, (_, i) => i + 2).map((row) => [
+      row,
+      { first: fake.effectiveFill(TABLE_SHEET, row, 0), last: fake.effectiveFill(TABLE_SHEET, row, 7) },
+    ]),
+  );
   const exported = await fake.exportXlsx();
   const clear = await session.clear();
   const cleared = fake.snapshot();
@@ -158,6 +173,7 @@ export async function runAddinPipeline(): Promise<AddinRun> {
     scored,
     ledgerFills,
     headerFill,
+    tableFills,
     exported,
     clear,
     cleared,

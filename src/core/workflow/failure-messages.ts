@@ -22,6 +22,10 @@ export const FAILURE_MESSAGES: Readonly<Record<WorkflowFailureCode, Readonly<Rec
     zh: '未找到任务台账（表头需含“编号”“责任单位”“子任务”“一季度完成值”）。已查找工作表：{sheets}。请先生成任务台账。',
     en: 'No ledger found (its header needs 编号, 责任单位, 子任务 and 一季度完成值). Looked in sheets: {sheets}. Create the ledger first.',
   },
+  is_ledger: {
+    zh: '工作表“{sheet}”已经是任务台账（表头 {cell}），无需再分解。请选择责任分解表（序号 / 责任单位 / 目标任务 / 责任人）所在的工作表；各单位的进展直接填在台账中即可评分。',
+    en: 'Sheet "{sheet}" is already a ledger (header {cell}); it need not be broken down again. Choose the sheet that holds the key-task table (序号 / 责任单位 / 目标任务 / 责任人); units fill their progress into the ledger, which can be scored as it is.',
+  },
   no_progress_columns: {
     zh: '工作表“{sheet}”的分解表（表头 {cell}）中没有完成值、完成率或进展情况列，无法评分。请先生成任务台账并由各单位填报，或在表中增加“完成值”“进展情况”列。',
     en: 'The table on sheet "{sheet}" (header {cell}) has no actual, completion or progress column, so it cannot be scored. Create the ledger and have the units fill it in, or add 完成值 / 进展情况 columns to the table.',

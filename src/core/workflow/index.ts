@@ -13,13 +13,21 @@ export {
   type FindLedgerOptions,
   type LocatedLedger,
 } from './locate-ledger.ts';
-export { locateTable, type LocatedTable, type TableOptions, type WorkflowStep } from './locate-table.ts';
+export {
+  locateTable,
+  type LocatedTable,
+  type TableOptions,
+  type TableSearch,
+  type WorkflowStep,
+} from './locate-table.ts';
 export { ReadCache, withReadCache } from './read-cache.ts';
 export {
   defaultAsOf,
   scoreWorkbook,
   settingsForPreset,
+  storedTableSheet,
   tidyFindings,
+  type LedgerCompanion,
   type LedgerScored,
   type ScoreOptions,
   type ScoreWorkbookResult,

@@ -24,6 +24,19 @@ export interface TableOptions {
   readonly override?: ColumnOverride;
   /** Called once the sheets are read, before the analysis (a progress bar; throw to cancel). */
   readonly onStep?: (step: WorkflowStep) => void;
+  /**
+   * Sheets never taken for the table when looking for it (the ledger beside it, our own sheets); a sheet the
+   * user names is looked at all the same.
+   */
+  readonly exclude?: readonly string[];
+}
+
+/** How {@link locateTableCached} looks, beyond the user's choices (for scoring's search beside a ledger). */
+export interface TableSearch {
+  /** A sheet to look at before the active one when none is named (the one the workbook settings store). */
+  readonly prefer?: string | null;
+  /** Whether a table found is the one wanted; the search goes on past one that is not. Default: any. */
+  readonly accept?: (found: LocatedTable) => boolean;
 }
 
 /** Steps a long call reports through `onStep`. */
@@ -53,6 +66,7 @@ export async function checkSheetExists(
 export async function locateTableCached(
   port: WorkbookPort,
   options: TableOptions,
+  search: TableSearch = {},
 ): Promise<LocatedTable | WorkflowFailed> {
   const sheet = options.sheet ?? null;
   const missing = await checkSheetExists(port, sheet);
@@ -62,11 +76,15 @@ export async function locateTableCached(
   if (sheet !== null) {
     candidates = [sheet];
   } else {
+    const excluded = new Set(options.exclude ?? []);
     const active = await port.activeSheetName();
+    const prefer = search.prefer ?? null;
+    // The preferred sheet may be hidden (the user hid the table after breakdown): it is still looked at.
+    const first = prefer !== null && sheets.some((s) => s.name === prefer) ? [prefer, active] : [active];
     const others = sheets
-      .filter((s) => s.visibility === 'visible' && s.name !== active && !isRosterSheetName(s.name))
+      .filter((s) => s.visibility === 'visible' && !isRosterSheetName(s.name))
       .map((s) => s.name);
-    candidates = [active, ...others];
+    candidates = [...new Set([...first, ...others])].filter((n) => !excluded.has(n));
   }
   const rosterSheet = sheets.map((s) => s.name).find(isRosterSheetName);
   const roster = rosterSheet !== undefined ? rosterFromGrid(await port.readSheet(rosterSheet)) : null;
@@ -82,7 +100,14 @@ export async function locateTableCached(
       ...(options.override ? { override: options.override } : {}),
     });
     if (result.analysis) {
-      return { ok: true, sheet: name, grid, analysis: result.analysis, findings: result.analysis.findings };
+      const found: LocatedTable = {
+        ok: true,
+        sheet: name,
+        grid,
+        analysis: result.analysis,
+        findings: result.analysis.findings,
+      };
+      if (search.accept === undefined || search.accept(found)) return found;
     }
   }
   return failed('no_table', candidates[0] ?? null, null, { sheets: candidates });

@@ -7,6 +7,11 @@
  * table itself (`locateTable`), from its own 目标值 / 完成值 / 完成率 / 进展情况 columns (long layout) or
  * indicator groups (wide layout).
  *
+ * After a ledger is scored, the responsibility table it was broken down from is looked for in the other
+ * sheets (`findCompanion`): when its breakdown carries the ledger's sub-task ids with the same units, the
+ * result names the table row of each id, so the table's rows can show and highlight their sub-tasks' results
+ * too. That search never changes whether or how the ledger scores.
+ *
  * The as-of date defaults to today or the plan year's last day, whichever is earlier; `today` is the
  * caller's (the core has no clock).
  */
@@ -15,6 +20,8 @@ import type { SubTask } from '../breakdown-model.ts';
 import { isDubanError } from '../errors.ts';
 import type { Finding } from '../findings.ts';
 import { toA1, type Grid } from '../grid.ts';
+import { compactKey } from '../text/normalize.ts';
+import type { DubanSettings } from '../write-plan/owned-settings.ts';
 import { readLedger, type LedgerHeader } from '../ledger/index.ts';
 import type { WorkbookPort } from '../port/workbook-port.ts';
 import { readTableProgress } from '../progress/index.ts';
@@ -30,7 +37,8 @@ import type { ReadTable } from '../table-model.ts';
 import { isIsoDate } from '../validate/dates.ts';
 import { guardMisuse } from './guard-misuse.ts';
 import { findLedgerSheet, ledgerPlanYear } from './locate-ledger.ts';
-import { checkSheetExists, locateTableCached, type TableOptions } from './locate-table.ts';
+import { checkSheetExists, locateTableCached, type LocatedTable, type TableOptions } from './locate-table.ts';
+import { isOwnedSheetName } from './own-sheets.ts';
 import { withReadCache } from './read-cache.ts';
 import { failed, type WorkflowFailed } from './workflow-failure.ts';
 
@@ -40,6 +48,20 @@ export interface ScoreOptions extends TableOptions {
   readonly preset?: string | null;
   /** Today as `YYYY-MM-DD`, from the host's clock; read only when the as-of date is not given. */
   readonly today: string;
+  /**
+   * The sheet the workbook settings store, if the caller has them: looked at first for the responsibility
+   * table beside a scored ledger (never the ledger itself). Scoring itself does not read it.
+   */
+  readonly storedSheet?: string | null;
+}
+
+/** The responsibility table a scored ledger was broken down from. */
+export interface LedgerCompanion {
+  readonly table: ReadTable;
+  /** The table's sheet as read (our own columns masked). */
+  readonly grid: Grid;
+  /** Absolute table row of each ledger sub-task id found in the table's breakdown with the same units. */
+  readonly rowOf: ReadonlyMap<string, number>;
 }
 
 /** What scoring produced, common to both kinds. */
@@ -70,6 +92,8 @@ export interface LedgerScored extends ScoredCommon {
   readonly header: LedgerHeader;
   /** For `planScoreWrites`. */
   readonly target: { readonly kind: 'ledger'; readonly header: LedgerHeader };
+  /** The responsibility table in another sheet whose breakdown the ledger carries; null when there is none. */
+  readonly companion: LedgerCompanion | null;
 }
 
 /** A responsibility table scored from its own columns. */
@@ -146,12 +170,14 @@ function asOfFor(
   return { ok: true, asOf: defaultAsOf(options.today, planYear), defaulted: true };
 }
 
+type ScoredLedger = Omit<LedgerScored, 'companion'>;
+
 function scoreLedger(
   grid: Grid,
   header: LedgerHeader,
   options: ScoreOptions,
   settings: ScoringSettings,
-): LedgerScored | WorkflowFailed {
+): ScoredLedger | WorkflowFailed {
   options.onStep?.('analyse');
   const cell = toA1(header.at);
   const planYear = options.planYear ?? ledgerPlanYear(grid, header);
@@ -186,6 +212,55 @@ function scoreLedger(
     header,
     target: { kind: 'ledger', header },
   };
+}
+
+/**
+ * The sheet stored settings point to as the responsibility table, for {@link ScoreOptions.storedSheet}: a
+ * sheet holding an owned block other than the scored one (the table beside a ledger last time), else the
+ * sheet chosen before the first run (`prior`), else the stored sheet; null without settings.
+ */
+export function storedTableSheet(settings: DubanSettings | null): string | null {
+  if (settings === null) return null;
+  const beside = settings.owned.columns.find((c) => c.sheet !== settings.sheet);
+  return beside?.sheet ?? settings.prior?.sheet ?? settings.sheet;
+}
+
+/** Units compared without order or spacing: `区发改局、区财政局` ≡ `区财政局 、区发改局`. */
+function unitKey(units: readonly string[]): string {
+  return units.map(compactKey).sort().join('|');
+}
+
+/**
+ * The responsibility table the ledger was broken down from: the first table in another sheet (the stored
+ * sheet first) whose breakdown holds at least half of the ledger's sub-task ids with the same units. Never
+ * the ledger's sheet nor our own sheets. Its analysis findings are not the run's: only the ledger was scored.
+ */
+async function findCompanion(
+  port: WorkbookPort,
+  scored: ScoredLedger,
+  options: ScoreOptions,
+): Promise<LedgerCompanion | null> {
+  const names = (await port.listSheets()).map((s) => s.name);
+  const exclude = names.filter((n) => n === scored.sheet || isOwnedSheetName(n));
+  const ledgerUnits = new Map(scored.subTasks.map((t) => [t.id, unitKey(t.units)]));
+  let rowOf = new Map<string, number>();
+  const accept = (found: LocatedTable): boolean => {
+    const matched = new Map<string, number>();
+    for (const t of found.analysis.breakdown.subTasks) {
+      const units = ledgerUnits.get(t.id);
+      if (units !== undefined && units === unitKey(t.units)) matched.set(t.id, t.taskRow);
+    }
+    if (matched.size * 2 < ledgerUnits.size) return false;
+    rowOf = matched;
+    return true;
+  };
+  const found = await locateTableCached(
+    port,
+    { planYear: scored.planYear, exclude },
+    { prefer: options.storedSheet ?? null, accept },
+  );
+  if (!found.ok) return null;
+  return { table: found.analysis.table, grid: found.grid, rowOf };
 }
 
 async function scoreTable(
@@ -244,7 +319,7 @@ async function scoreTable(
  * order, with `bad_as_of`, `bad_preset` / `bad_settings`, `sheet_not_found`; then for a ledger `no_plan_year`,
  * `bad_today`, `ledger_empty`; for a table `no_table`, `no_progress_columns`, `no_sub_tasks`, `no_plan_year`,
  * `bad_today`; and `bad_argument` for a choice the core refuses (a plan year out of range). Each sheet is
- * read at most once.
+ * read at most once. A ledger's result names its responsibility table (`companion`) when one is found.
  */
 export function scoreWorkbook(port: WorkbookPort, options: ScoreOptions): Promise<ScoreWorkbookResult> {
   return guardMisuse(async () => {
@@ -257,7 +332,11 @@ export function scoreWorkbook(port: WorkbookPort, options: ScoreOptions): Promis
     const missing = await checkSheetExists(cached, sheet);
     if (missing) return missing;
     const { found } = await findLedgerSheet(cached, { sheet, activeFirst: true });
-    if (found) return scoreLedger(found.grid, found.header, options, chosen.settings);
+    if (found) {
+      const scored = scoreLedger(found.grid, found.header, options, chosen.settings);
+      if (!scored.ok) return scored;
+      return { ...scored, companion: await findCompanion(cached, scored, options) };
+    }
     return scoreTable(cached, options, chosen.settings);
   });
 }

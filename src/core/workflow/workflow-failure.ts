@@ -13,6 +13,8 @@ export type WorkflowFailureCode =
   | 'no_ledger'
   /** The table has no 完成值 / 完成率 / 进展情况 column, so there is nothing to score. */
   | 'no_progress_columns'
+  /** Breakdown was asked of a sheet that is already a ledger (任务台账), and no other sheet holds a table. */
+  | 'is_ledger'
   /** The table has no task that breaks down into a sub-task. */
   | 'no_sub_tasks'
   /** Neither the user nor the title says which year the plan is for. */

@@ -4,6 +4,9 @@
  * - owned result columns 完成率 / 序时进度 / 状态 / 说明: on a ledger, its own result columns (when all four
  *   are there, side by side); otherwise four new columns right of the user's last used column, with our
  *   header. A responsibility-table row with several sub-tasks shows its worst one;
+ * - when a ledger is scored beside the responsibility table it was broken down from (`companion`), a second
+ *   block of the same four columns on the table's sheet, one row per table row with the worst of its
+ *   sub-tasks, highlighted the same way;
  * - in-place highlights as conditional formats keyed to the owned 状态 column (`=$V3="进展滞后"`), over the
  *   rows' whole width: yellow lagging, red severe, green done (optional). The user's own fills are never
  *   touched; the rules survive e-mail and render in WPS and LibreOffice;
@@ -69,6 +72,15 @@ export type ScoreTarget =
 /** Which statuses get the green highlight. */
 export type GreenHighlight = 'none' | 'done' | 'done_and_on_track';
 
+/** The responsibility table beside a scored ledger (`LedgerScored.companion` with the host's sheet facts). */
+export interface ScoreCompanion {
+  readonly table: ReadTable;
+  /** Facts of the table's sheet, as for {@link PlanScoreInput.sheet}. */
+  readonly sheet: UserSheetFacts;
+  /** Absolute table row of each ledger sub-task id; ids not in it have no table row. */
+  readonly rowOf: ReadonlyMap<string, number>;
+}
+
 /** Input of {@link planScoreWrites}. */
 export interface PlanScoreInput {
   readonly target: ScoreTarget;
@@ -82,6 +94,8 @@ export interface PlanScoreInput {
   readonly previous: DubanSettings | null;
   /** Default `done`. */
   readonly green?: GreenHighlight;
+  /** A scored ledger's responsibility table: its rows get their own owned block and highlights. */
+  readonly companion?: ScoreCompanion | null;
 }
 
 /** Result columns in ledger-key order. */
@@ -135,8 +149,10 @@ function rowResult(
 }
 
 /** Where the result block goes. */
-function blockPlace(input: PlanScoreInput): { firstCol: number; headerRow: number; ownsHeader: boolean } {
-  const { target, sheet } = input;
+function blockPlace(
+  target: ScoreTarget,
+  sheet: UserSheetFacts,
+): { firstCol: number; headerRow: number; ownsHeader: boolean } {
   if (target.kind === 'ledger') {
     const cols = RESULT_KEYS.map((k) => target.header.columns.get(k));
     const first = cols[0];
@@ -148,13 +164,18 @@ function blockPlace(input: PlanScoreInput): { firstCol: number; headerRow: numbe
   return { firstCol: sheet.lastCol + 1, headerRow: target.table.headerRow, ownsHeader: true };
 }
 
-/** Rows of the scored sheet with their sub-tasks, in sheet order. */
-function tasksByRow(result: ScoreResult): Map<number, SubTaskScore[]> {
+/**
+ * Rows with their sub-tasks, in sheet order: the scored sheet's rows (`taskRow`), or the rows `rowOf` gives
+ * (a companion table's; sub-tasks it does not name are left out).
+ */
+function tasksByRow(result: ScoreResult, rowOf?: ReadonlyMap<string, number>): Map<number, SubTaskScore[]> {
   const byRow = new Map<number, SubTaskScore[]>();
   for (const t of result.tasks) {
-    const list = byRow.get(t.taskRow);
+    const row = rowOf ? rowOf.get(t.id) : t.taskRow;
+    if (row === undefined) continue;
+    const list = byRow.get(row);
     if (list) list.push(t);
-    else byRow.set(t.taskRow, [t]);
+    else byRow.set(row, [t]);
   }
   return new Map([...byRow.entries()].sort((a, b) => a[0] - b[0]));
 }
@@ -198,13 +219,20 @@ function highlightRules(
   }));
 }
 
-function resultBlock(input: PlanScoreInput): {
+/**
+ * The owned block and its highlight rules on one sheet: the scored sheet, or a ledger's companion table. One
+ * row per entry of `rows`, showing its worst sub-task; no block when `rows` is empty.
+ */
+function resultBlock(
+  target: ScoreTarget,
+  sheet: UserSheetFacts,
+  rows: ReadonlyMap<number, readonly SubTaskScore[]>,
+  green: GreenHighlight,
+): {
   block: ColumnBlockPlan | null;
   rules: PlanConditionalFormat[];
 } {
-  const { target, result, sheet } = input;
-  const place = blockPlace(input);
-  const rows = tasksByRow(result);
+  const place = blockPlace(target, sheet);
   const rowNumbers = [...rows.keys()];
   const firstRow = rowNumbers[0];
   const lastRow = rowNumbers[rowNumbers.length - 1];
@@ -244,7 +272,7 @@ function resultBlock(input: PlanScoreInput): {
     bottom: lastRow,
     right: Math.max(lastCol, sheet.lastCol),
   };
-  return { block, rules: highlightRules(sheet.name, range, place.firstCol + 2, input.green ?? 'done') };
+  return { block, rules: highlightRules(sheet.name, range, place.firstCol + 2, green) };
 }
 
 /** Movement text per unit against the stored baseline (blank without one). */
@@ -439,7 +467,20 @@ function mappingOf(target: ScoreTarget): Record<string, number> {
  */
 export function planScoreWrites(input: PlanScoreInput): WritePlan {
   const { result } = input;
-  const { block, rules } = resultBlock(input);
+  const green = input.green ?? 'done';
+  const { block, rules } = resultBlock(input.target, input.sheet, tasksByRow(result), green);
+  const companion = input.companion ?? null;
+  // The table's rows show the ledger's sub-tasks they were broken down into (a ledger target only).
+  const beside =
+    companion !== null && input.target.kind === 'ledger' && companion.sheet.name !== input.sheet.name
+      ? resultBlock(
+          { kind: 'table', table: companion.table },
+          companion.sheet,
+          tasksByRow(result, companion.rowOf),
+          green,
+        )
+      : { block: null, rules: [] };
+  const blocks = [block, beside.block].filter((b): b is ColumnBlockPlan => b !== null);
   const taken = [...input.sheetNames];
   const pick = (wanted: string): string => {
     const name = freeSheetName(wanted, taken);
@@ -462,7 +503,7 @@ export function planScoreWrites(input: PlanScoreInput): WritePlan {
     });
   }
   const sheets = [ranking, circularSheet(input, circularName), findingsSheet(input.findings, findingsName)];
-  const conditionalFormats = [...rules, ...dataBars];
+  const conditionalFormats = [...rules, ...beside.rules, ...dataBars];
   const base = input.previous ?? emptySettings();
   const snapshot = {
     asOf: result.asOf,
@@ -480,7 +521,7 @@ export function planScoreWrites(input: PlanScoreInput): WritePlan {
     history: withSnapshot(base.history, snapshot),
     owned: {
       sheets: [...sheets.map((s) => s.name), SETTINGS_SHEET_NAME],
-      columns: block ? [columnMark(block)] : [],
+      columns: blocks.map(columnMark),
       rules: ruleMarks(conditionalFormats),
     },
     // What clear gives back: the saved choices from before the first run (kept across re-runs).
@@ -489,7 +530,7 @@ export function planScoreWrites(input: PlanScoreInput): WritePlan {
   return {
     replaceOwned: true,
     sheets,
-    columns: block ? [block] : [],
+    columns: blocks,
     updates: [],
     conditionalFormats,
     settings,

@@ -232,3 +232,50 @@ describe("the user's choices", () => {
     );
   });
 });
+
+describe('is_ledger', () => {
+  it('refuses to break a ledger down again, naming its sheet and header cell', async () => {
+    // The ledger fixture: a title in row 1, the ledger header (编号 …) in row 2, so its first cell is A2.
+    const r = await breakdownWorkbook(port(workbook([LEDGER_SHEET])));
+    if (r.ok) throw new Error('expected a failure');
+    expect(r.failure).toEqual({ code: 'is_ledger', sheet: '任务台账', cell: '任务台账!A2', params: {} });
+    expect(failureMessage(r.failure, 'zh')).toBe(
+      '工作表“任务台账”已经是任务台账（表头 任务台账!A2），无需再分解。请选择责任分解表（序号 / 责任单位 / 目标任务 / 责任人）所在的工作表；各单位的进展直接填在台账中即可评分。',
+    );
+    expect(failureMessage(r.failure, 'en')).toContain(
+      'Sheet "任务台账" is already a ledger (header 任务台账!A2)',
+    );
+  });
+
+  it('also when the user names the ledger sheet', async () => {
+    const r = await breakdownWorkbook(port(workbook([TABLE_SHEET, LEDGER_SHEET])), { sheet: '任务台账' });
+    expect(!r.ok && r.failure.code).toBe('is_ledger');
+  });
+
+  it('passes over an active ledger to the table beside it', async () => {
+    const r = await breakdownWorkbook(port(workbook([TABLE_SHEET, LEDGER_SHEET], '任务台账')));
+    if (!r.ok) throw new Error(`expected the table, got ${r.failure.code}`);
+    expect(r.sheet).toBe('完成情况');
+  });
+
+  it('never takes one of our own sheets for the table', async () => {
+    // A 校验 sheet of ours lists findings under a header that could pass for a table; with nothing else in the
+    // workbook, breakdown finds no table at all rather than breaking our sheet down.
+    const findings: SheetData = {
+      name: '校验',
+      cells: [
+        ['校验结果'],
+        ['序号', '责任单位', '目标任务', '责任人'],
+        [1, '区人社局', '新增城镇就业7200人以上', '张辉'],
+      ],
+    };
+    const book = workbook([findings, plainSheet('说明')], '说明');
+    // The fixture does read as a table to a plain search: only breakdown's exclusion keeps it out.
+    const plain = await locateTable(port(book));
+    expect(plain.ok && plain.sheet).toBe('校验');
+    const r = await breakdownWorkbook(port(book));
+    if (r.ok) throw new Error('expected a failure');
+    expect(r.failure.code).toBe('no_table');
+    expect(r.failure.params).toEqual({ sheets: ['说明'] });
+  });
+});
