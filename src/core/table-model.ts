@@ -27,6 +27,25 @@ export type ColumnRole =
   | 'category'
   | 'weight';
 
+/** Every column role, in the order of a typical table, left to right (drop-downs, checks of stored mappings). */
+export const COLUMN_ROLES: readonly ColumnRole[] = [
+  'serial',
+  'unit',
+  'coUnit',
+  'target',
+  'owner',
+  'leader',
+  'contact',
+  'deadline',
+  'planValue',
+  'actual',
+  'completionRate',
+  'progress',
+  'remark',
+  'category',
+  'weight',
+];
+
 /** A column recognised in the header. */
 export interface ColumnMapping {
   readonly role: ColumnRole;

@@ -18,7 +18,7 @@ import { DubanError } from '../core/errors.ts';
 import { isRosterSheetName } from '../core/analyze.ts';
 import type { Grid } from '../core/grid.ts';
 import type { SheetInfo, WorkbookPort } from '../core/port/workbook-port.ts';
-import type { ColumnOverride, ColumnRole } from '../core/table-model.ts';
+import { COLUMN_ROLES, type ColumnOverride } from '../core/table-model.ts';
 import { compactKey, cellText } from '../core/text/normalize.ts';
 import { LEDGER_SHEET_NAME } from '../core/vocab/ledger-columns.ts';
 import {
@@ -101,29 +101,11 @@ export function localTodayIso(): string {
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 }
 
-const ROLES: readonly ColumnRole[] = [
-  'serial',
-  'unit',
-  'coUnit',
-  'target',
-  'owner',
-  'leader',
-  'contact',
-  'deadline',
-  'planValue',
-  'actual',
-  'completionRate',
-  'progress',
-  'remark',
-  'category',
-  'weight',
-];
-
 /** A stored mapping as a column override (table roles only; a ledger's keys are not overrides). */
 function storedOverride(mapping: Readonly<Record<string, number>> | null): ColumnOverride | null {
   if (mapping === null) return null;
   const out: ColumnOverride = {};
-  for (const role of ROLES) {
+  for (const role of COLUMN_ROLES) {
     const col = mapping[role];
     if (col !== undefined) out[role] = col;
   }

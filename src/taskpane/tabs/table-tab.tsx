@@ -7,7 +7,7 @@ import { useState } from 'react';
 import { Button, Field, Input, Select, Subtitle2, Text } from '@fluentui/react-components';
 import { columnLetters } from '../../core/grid.ts';
 import type { Lang } from '../../core/findings.ts';
-import type { ColumnOverride, ColumnRole } from '../../core/table-model.ts';
+import { COLUMN_ROLES, type ColumnOverride, type ColumnRole } from '../../core/table-model.ts';
 import { COLUMN_ROLE_LABELS } from '../../core/vocab/column-role-labels.ts';
 import { RULE_PRESETS } from '../../core/vocab/rule-presets.ts';
 import type { InspectOutcome } from '../../excel/session-api.ts';
@@ -17,25 +17,6 @@ import { detectedPlanYear, inspectWith, readWorkbook } from '../pane-actions.ts'
 import { toScoreChoice, type PaneChoice } from '../pane-choice.ts';
 import { usePane, type PaneApi } from '../pane-context.tsx';
 import { useTabStyles } from './tab-ui.tsx';
-
-// The roles in the order of a typical table, left to right.
-const ROLES: readonly ColumnRole[] = [
-  'serial',
-  'unit',
-  'coUnit',
-  'target',
-  'owner',
-  'leader',
-  'contact',
-  'deadline',
-  'planValue',
-  'actual',
-  'completionRate',
-  'progress',
-  'remark',
-  'category',
-  'weight',
-];
 
 const AS_OF_MODES: readonly AsOfMode[] = ['today', 'q1', 'q2', 'q3', 'q4', 'date'];
 
@@ -106,7 +87,7 @@ function Mapping({
         {t(lang, 'mappingHeading')}
       </Subtitle2>
       <Text className={styles.secondary}>{t(lang, 'mappingHint')}</Text>
-      {ROLES.map((role) => {
+      {COLUMN_ROLES.map((role) => {
         const override = choice.mapping[role];
         const value = override === undefined ? 'auto' : override === null ? 'none' : String(override);
         const found = detected.get(role);
