@@ -13,7 +13,7 @@ import { compactKey } from '../text/normalize.ts';
 import { POST_COMPARATOR_WORDS, PRE_COMPARATOR_WORDS } from '../vocab/comparator-words.ts';
 import { GROUP_LOWER_HINTS } from '../vocab/indicator-kind-words.ts';
 import { MEASURE_UNITS, SCALE_WORDS } from '../vocab/measure-units.ts';
-import { breakDownTarget, subTaskId } from './break-down-target.ts';
+import { breakDownTargetInto, subTaskId } from './break-down-target.ts';
 import { checkPlanYear, parseRowDeadline } from './deadlines.ts';
 import { scaleDecimal } from './numbers.ts';
 import { parseText } from './parse-text.ts';
@@ -191,19 +191,22 @@ export function breakDownTable(table: ReadTable, options: BreakDownTableOptions 
     if (target === null) return;
     const serial = written !== '' ? written : String(index + 1);
     const deadlineField = row.fields.deadline;
-    const result = breakDownTarget(target.value, {
-      planYear,
-      serial,
-      at: target.at,
-      units: row.units,
-      owners: row.owners,
-      taskRow: row.row,
-      // Absent and undefined read the same; no spread of a temporary object for each of 10,000 rows.
-      rowDeadline: deadlineField?.raw,
-      rowDeadlineAt: deadlineField?.at,
-    });
-    subTasks.push(...result.subTasks);
-    findings.push(...result.findings);
+    breakDownTargetInto(
+      target.value,
+      {
+        planYear,
+        serial,
+        at: target.at,
+        units: row.units,
+        owners: row.owners,
+        taskRow: row.row,
+        // Absent and undefined read the same; no spread of a temporary object for each of 10,000 rows.
+        rowDeadline: deadlineField?.raw,
+        rowDeadlineAt: deadlineField?.at,
+      },
+      subTasks,
+      findings,
+    );
   });
   return { table, planYear, subTasks, findings };
 }

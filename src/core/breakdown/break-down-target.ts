@@ -80,9 +80,23 @@ function shareTexts(indicators: readonly IndicatorDraft[], text: string): void {
  * any text; throws `DubanError('invalid_argument')` for a plan year that is not an integer year.
  */
 export function breakDownTarget(text: string, ctx: BreakDownContext): TargetBreakdown {
-  checkPlanYear(ctx.planYear);
-  const findings: Finding[] = [];
   const subTasks: SubTask[] = [];
+  const findings: Finding[] = [];
+  breakDownTargetInto(text, ctx, subTasks, findings);
+  return { subTasks, findings };
+}
+
+/**
+ * {@link breakDownTarget}, appending the sub-tasks and findings to the caller's lists (a whole table's),
+ * in the same order, instead of returning lists of their own.
+ */
+export function breakDownTargetInto(
+  text: string,
+  ctx: BreakDownContext,
+  subTasks: SubTask[],
+  findings: Finding[],
+): void {
+  checkPlanYear(ctx.planYear);
   // Most rows have no 完成时限 cell: no deadline, nothing to read (the plan year is checked above).
   const row =
     ctx.rowDeadline === undefined || ctx.rowDeadline === null
@@ -103,7 +117,8 @@ export function breakDownTarget(text: string, ctx: BreakDownContext): TargetBrea
     seq += 1;
     const id = subTaskId(ctx.serial, seq);
     // The cell is parsed once; each piece is read through a view of that parse.
-    const parsed = whole.subView(piece.range.start, piece.range.end);
+    // The piece's text is the view's whole original text: metric and text strings equal to it are it.
+    const parsed = whole.subView(piece.range.start, piece.range.end, piece.text);
     const hits = findDeadlines(parsed);
     const own = combineHits(parsed, hits, ctx.planYear);
     if (own.needsDate) {
@@ -139,5 +154,4 @@ export function breakDownTarget(text: string, ctx: BreakDownContext): TargetBrea
       indicators,
     });
   }
-  return { subTasks, findings };
 }

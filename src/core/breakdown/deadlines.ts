@@ -283,6 +283,16 @@ function matchYearEnd(s: string, i: number, year: number | null): { end: number;
   return { end: j + suffixLength(s, j), spec: { kind: 'date', year, month: 12, day: 31 } };
 }
 
+/** True when the four chars at `i` are ASCII digits (as `\d{4}` at the start of YEAR and NUMERIC_DATE). */
+function fourDigitsAt(s: string, i: number): boolean {
+  return (
+    isDigitCode(s.charCodeAt(i)) &&
+    isDigitCode(s.charCodeAt(i + 1)) &&
+    isDigitCode(s.charCodeAt(i + 2)) &&
+    isDigitCode(s.charCodeAt(i + 3))
+  );
+}
+
 /** Four digits read as a year only when they can be one (`0171-02-03` is not a date). */
 function plausibleYear(year: number): boolean {
   return year >= 1900 && year <= 2200;
@@ -342,6 +352,9 @@ export function matchDeadlineAt(
   if (!DEADLINE_START.has(c)) return null;
   if (isDigitCode(c)) {
     if (isDigitCode(s.charCodeAt(i - 1))) return null;
+    // Both patterns below start with four digits: most numbers (`5.5%`, `190家`) are shorter, and are
+    // passed over without running either.
+    if (!fourDigitsAt(s, i)) return matchMonth(s, i, null) ?? matchPeriod(s, i, null);
     const nd = execAt(NUMERIC_DATE, s, i);
     if (nd && !isDigitCode(s.charCodeAt(i + nd[0].length)) && plausibleYear(Number(nd[1]))) {
       const j = i + nd[0].length;

@@ -71,6 +71,8 @@ const DASH_CODE = DOUBLE_DASH.charCodeAt(0);
 const HEAD_LOOK = 16;
 
 const FILLER = wordIndex(METRIC_LEADING_FILLER);
+// The last characters of the trailing words: a metric ending in none of them has no trailing word to drop.
+const TRAILING_LAST = codeSet(METRIC_TRAILING_WORDS.map((w) => w.slice(-1)));
 const LIST_SEPARATORS = wordIndex(LIST_SEPARATOR_WORDS);
 const AT_CODE = '在'.charCodeAt(0);
 
@@ -127,6 +129,9 @@ function addPositions(p: ParsedText, start: number, end: number, count: number):
  * positions `[s0, e0)`, then `[s1, e1)`, then `[s2, e2)` (ascending; empty ranges by default).
  */
 function metricOf(p: ParsedText, s0: number, e0: number, s1 = 0, e1 = 0, s2 = 0, e2 = 0): string {
+  // One range with no bracketed aside in it (a qualitative sentence, the words before a phrase or a
+  // value): its positions are consecutive, so it is cleaned in place without listing them.
+  if (e1 <= s1 && e2 <= s2 && !anyInParenZone(p, s0, e0)) return metricOfRange(p, s0, e0);
   const s = p.chars;
   let count = addPositions(p, s0, e0, 0);
   count = addPositions(p, s1, e1, count);
@@ -157,6 +162,7 @@ function metricOf(p: ParsedText, s0: number, e0: number, s1 = 0, e1 = 0, s2 = 0,
     while (b > a && EDGE.has(s.charCodeAt(pos[b - 1] ?? -1))) b--;
     // The first trailing word of the list that ends the metric.
     let trailing = 0;
+    if (b <= a || !TRAILING_LAST.has(s.charCodeAt(pos[b - 1] ?? -1))) break;
     for (const w of METRIC_TRAILING_WORDS) {
       if (b - a > w.length && w.length <= HEAD_LOOK && endsWithAt(s, pos, b, w)) {
         trailing = w.length;
@@ -172,6 +178,56 @@ function metricOf(p: ParsedText, s0: number, e0: number, s1 = 0, e1 = 0, s2 = 0,
   for (let k = a + 1; k < b; k++) {
     if ((pos[k] ?? 0) === (pos[k - 1] ?? 0) + 1 && p.hasSpaceBefore(pos[k] ?? 0)) return tidySpaces(text);
   }
+  return text;
+}
+
+/** True when some char of parse range `[start, end)` is inside round brackets (see addPositions). */
+function anyInParenZone(p: ParsedText, start: number, end: number): boolean {
+  if (!p.hasParen) return false;
+  for (let k = start; k < end; k++) if (p.inParenZone(k)) return true;
+  return false;
+}
+
+/**
+ * {@link metricOf} of the one range `[start, end)` holding no bracketed aside: the same steps on the
+ * positions themselves (position k of the list would be `start + k`).
+ */
+function metricOfRange(p: ParsedText, start: number, end: number): string {
+  const s = p.chars;
+  let a = start;
+  let b = Math.max(start, end);
+  for (;;) {
+    while (a < b && EDGE.has(s.charCodeAt(a))) a++;
+    while (b > a && EDGE.has(s.charCodeAt(b - 1))) b--;
+    if (a >= b || !mayLead(s.charCodeAt(a))) break;
+    const head = s.slice(a, Math.min(a + HEAD_LOOK, b));
+    const filler = FILLER.longestAt(head, 0);
+    const atDeadline = head.charCodeAt(0) === AT_CODE ? deadlineLengthAt(head, 1) : 0;
+    const cut = Math.max(
+      filler?.length ?? 0,
+      deadlineLengthAt(head, 0),
+      atDeadline > 0 ? atDeadline + 1 : 0,
+      itemMarkerLength(head, 0),
+    );
+    if (cut === 0 || cut >= b - a) break;
+    a += cut;
+  }
+  for (;;) {
+    while (b > a && EDGE.has(s.charCodeAt(b - 1))) b--;
+    let trailing = 0;
+    if (b <= a || !TRAILING_LAST.has(s.charCodeAt(b - 1))) break;
+    for (const w of METRIC_TRAILING_WORDS) {
+      if (b - a > w.length && w.length <= HEAD_LOOK && s.startsWith(w, b - w.length)) {
+        trailing = w.length;
+        break;
+      }
+    }
+    if (trailing === 0) break;
+    b -= trailing;
+  }
+  const text = p.sourceSlice(a, b);
+  if (!p.hasSpace) return text;
+  for (let k = a + 1; k < b; k++) if (p.hasSpaceBefore(k)) return tidySpaces(text);
   return text;
 }
 

@@ -109,6 +109,10 @@ let flagUsed = 0;
 let offsetBlock = new Int32Array(BLOCK);
 let offsetUsed = 0;
 // Scratch for pairing quotes and brackets; nothing outlives a call.
+// Parse positions of the quote and bracket characters (KIND.pair) of the text being parsed, in order.
+let pairAt = new Int32Array(256);
+let pairCount = 0;
+const PAIR = KIND.pair;
 let scratchQuote = new Int32Array(1024);
 let scratchBracket = new Int32Array(1024);
 
@@ -118,6 +122,16 @@ let flagStart = 0;
 let flagCap = 0;
 let offsetsBuf = offsetBlock;
 let offsetStart = 0;
+
+/** Note a quote or bracket character at parse position `pos` of the text being parsed. */
+function notePair(pos: number): void {
+  if (pairCount === pairAt.length) {
+    const grown = new Int32Array(pairAt.length * 2);
+    grown.set(pairAt);
+    pairAt = grown;
+  }
+  pairAt[pairCount++] = pos;
+}
 
 /** Reserve `need` flags for the parse being built. */
 function reserveFlags(need: number): void {
@@ -187,6 +201,7 @@ export function parseText(source: string): ParsedText {
   let runStart = -1;
   let pending = 0; // SPACE_BEFORE / BREAK_BEFORE for the next char
   let hasSpace = false;
+  pairCount = 0;
   for (let i = 0; i < n;) {
     const code = source.charCodeAt(i);
     let cls = CHAR_CLASS[code] ?? 0;
@@ -199,10 +214,33 @@ export function parseText(source: string): ParsedText {
         os = offsetStart;
       }
       if (!identity) offsets[os + len] = i;
-      flags[fs + len] = pending | (KIND_OF[code] ?? 0);
+      const kind = KIND_OF[code] ?? 0;
+      flags[fs + len] = pending | kind;
+      if ((kind & PAIR) !== 0) notePair(len);
       pending = 0;
       len++;
       i++;
+      // The rest of the run in a tight loop: kept characters, nothing pending, offsets only when needed.
+      if (identity) {
+        for (; i < n; i++) {
+          const c = source.charCodeAt(i);
+          if (CHAR_CLASS[c] !== CLASS_STABLE) break;
+          const k = KIND_OF[c] ?? 0;
+          flags[fs + i] = k;
+          if ((k & PAIR) !== 0) notePair(i);
+        }
+        len = i;
+      } else {
+        for (; i < n; i++) {
+          const c = source.charCodeAt(i);
+          if (CHAR_CLASS[c] !== CLASS_STABLE) break;
+          offsets[os + len] = i;
+          const k = KIND_OF[c] ?? 0;
+          flags[fs + len] = k;
+          if ((k & PAIR) !== 0) notePair(len);
+          len++;
+        }
+      }
       continue;
     }
     if (runStart >= 0) out += source.slice(runStart, i);
@@ -244,7 +282,9 @@ export function parseText(source: string): ParsedText {
       out += norm;
       for (let k = 0; k < norm.length; k++) {
         if (!identity) offsets[os + len] = i;
-        flags[fs + len] = (k === 0 ? pending : 0) | (KIND_OF[norm.charCodeAt(k)] ?? 0);
+        const kind = KIND_OF[norm.charCodeAt(k)] ?? 0;
+        flags[fs + len] = (k === 0 ? pending : 0) | kind;
+        if ((kind & PAIR) !== 0) notePair(len);
         len++;
       }
       pending = 0;
@@ -284,7 +324,6 @@ const OPENERS = new Map<number, { closer: number; quote: boolean }>([
   ['"'.charCodeAt(0), { closer: '"'.charCodeAt(0), quote: true }],
 ]);
 const CLOSE_PAREN = ')'.charCodeAt(0);
-const PAIR = KIND.pair;
 // Positions of the openers not closed yet (a stack), and the closer each waits for.
 let openAt = new Int32Array(64);
 let openCloser = new Int32Array(64);
@@ -298,8 +337,12 @@ function markPairs(text: string, flags: Uint32Array, start: number): boolean {
   let depth = 0; // stack size
   let paired = false;
   let hasParen = false;
-  for (let i = 0; i < n; i++) {
-    if (((flags[start + i] ?? 0) & PAIR) === 0) continue;
+  // Inside quotes or brackets can only be what lies between the first opener paired and the last closer.
+  let lo = 0;
+  let hi = 0;
+  // Only the quote and bracket characters noted while parsing (every char whose flags have KIND.pair).
+  for (let j = 0; j < pairCount; j++) {
+    const i = pairAt[j] ?? 0;
     const c = text.charCodeAt(i);
     let d = depth - 1;
     while (d >= 0 && openCloser[d] !== c) d--;
@@ -308,15 +351,16 @@ function markPairs(text: string, flags: Uint32Array, start: number): boolean {
       depth = d;
       const quote = OPENERS.get(text.charCodeAt(index))?.quote === true;
       if (!paired) {
+        // The scratch arrays are all zeros between calls (the range used is cleared below).
         if (scratchQuote.length < n + 1) {
           scratchQuote = new Int32Array(Math.max(n + 1, scratchQuote.length * 2));
           scratchBracket = new Int32Array(scratchQuote.length);
-        } else {
-          scratchQuote.fill(0, 0, n + 1);
-          scratchBracket.fill(0, 0, n + 1);
         }
         paired = true;
+        lo = index + 1;
       }
+      if (index + 1 < lo) lo = index + 1;
+      hi = i; // closers come in order: the last one paired is the furthest
       const delta = quote ? scratchQuote : scratchBracket;
       delta[index + 1] = (delta[index + 1] ?? 0) + 1;
       delta[i] = (delta[i] ?? 0) - 1;
@@ -346,12 +390,15 @@ function markPairs(text: string, flags: Uint32Array, start: number): boolean {
   const bracketDelta = scratchBracket;
   let q = 0;
   let b = 0;
-  for (let i = 0; i < n; i++) {
+  for (let i = lo; i < hi; i++) {
     q += quoteDelta[i] ?? 0;
     b += bracketDelta[i] ?? 0;
     if (q > 0) flags[start + i] = (flags[start + i] ?? 0) | QUOTED;
     if (b > 0) flags[start + i] = (flags[start + i] ?? 0) | BRACKETED;
   }
+  // Every delta written lies in [lo, hi]: clear them for the next text.
+  quoteDelta.fill(0, lo, hi + 1);
+  bracketDelta.fill(0, lo, hi + 1);
   return hasParen;
 }
 
@@ -391,6 +438,11 @@ export class ParsedText {
   readonly hasParen: boolean;
   /** True when whitespace was removed somewhere in the whole text. */
   readonly hasSpace: boolean;
+  /**
+   * The original text of the whole view, once worked out (see {@link ParsedText.sourceSlice}): a sentence
+   * read as its own metric and text then yields one string for both, not a slice each.
+   */
+  private viewSource: string | null = null;
 
   constructor(
     source: string,
@@ -420,9 +472,11 @@ export class ParsedText {
    * The view of parse range `[start, end)`, as if that slice of the source had been parsed on its own (the
    * quote and bracket marks are those of the whole text, which never pairs across the ranges the splitter
    * produces). Lets a cell be parsed once and read piece by piece; nothing is copied but the characters.
+   * `source`, when given, must be the original text of that range (`sourceSlice` of it on this parse), as
+   * the caller already cut it: the view then hands out that very string for its whole text.
    */
-  subView(start: number, end: number): ParsedText {
-    return new ParsedText(
+  subView(start: number, end: number, source?: string): ParsedText {
+    const view = new ParsedText(
       this.source,
       this.chars.slice(start, end),
       this.base + start,
@@ -434,6 +488,8 @@ export class ParsedText {
       this.hasParen,
       this.hasSpace,
     );
+    if (source !== undefined) view.viewSource = source;
+    return view;
   }
 
   /** The flags and kinds of the char at `i` (0 outside the view). */
@@ -523,6 +579,14 @@ export class ParsedText {
   /** The original text of parse range `[start, end)` (empty when the range is empty). */
   sourceSlice(start: number, end: number): string {
     if (end <= start) return '';
+    if (start === 0 && end === this.chars.length) {
+      this.viewSource ??= this.sliceOfSource(start, end);
+      return this.viewSource;
+    }
+    return this.sliceOfSource(start, end);
+  }
+
+  private sliceOfSource(start: number, end: number): string {
     const a = this.fromOf(start);
     const b = this.toOf(end - 1);
     if (a < 0 || b < 0) return '';

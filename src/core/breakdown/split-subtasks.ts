@@ -133,9 +133,18 @@ export function splitRanges(p: ParsedText): PieceRange[] {
   const flags = p.flags;
   const at0 = p.flagStart + p.base; // flags of char i: flags[at0 + i] (i in the view; the first: flagsAt)
   for (let i = 0; i < n; i++) {
+    if (i > 0) {
+      // Move on to the next position where something may happen, carrying the flags of the char before.
+      let before = flags[at0 + i - 1] ?? 0;
+      let at = flags[at0 + i] ?? 0;
+      while ((at & here) === 0 && (before & KIND.markerPrev) === 0 && ++i < n) {
+        before = at;
+        at = flags[at0 + i] ?? 0;
+      }
+      if (i >= n) break;
+    }
     const f = i === 0 ? p.flagsAt(0) : (flags[at0 + i] ?? 0);
     const afterMarkerPrev = i > 0 && ((flags[at0 + i - 1] ?? 0) & KIND.markerPrev) !== 0;
-    if (i > 0 && (f & here) === 0 && !afterMarkerPrev) continue;
     if ((f & BREAK_BEFORE) !== 0 && breakSplits(p, i)) {
       pushTrimmed(out, p, start, i);
       start = i;

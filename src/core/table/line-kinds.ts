@@ -5,6 +5,9 @@
 import { compactKey, headerKey, nfkc, tidySpaces } from '../text/normalize.ts';
 import { FOOTER_PREFIXES } from '../vocab/footer-words.ts';
 
+// The characters a page mark key can start with: the dashes of the first pattern in isPageMark, 第 and 共.
+const PAGE_MARK_FIRST: ReadonlySet<number> = new Set(Array.from('—–-―─~～第共', (c) => c.charCodeAt(0)));
+
 /**
  * A printed page mark.
  * @example isPageMark('—1—') === true; isPageMark('- 2 -') === true; isPageMark('第 3 页 共 5 页') === true
@@ -12,6 +15,9 @@ import { FOOTER_PREFIXES } from '../vocab/footer-words.ts';
  */
 export function isPageMark(text: string): boolean {
   const key = compactKey(text);
+  // Both patterns below are anchored and start with a dash, 第 or 共: a key starting otherwise (the serial
+  // `1` of every task row) is no page mark, and neither pattern needs to run.
+  if (!PAGE_MARK_FIRST.has(key.charCodeAt(0))) return false;
   // A page number between dashes (em/en dash, hyphen, full-width hyphen after NFKC, box line, tilde):
   // '—1—' ✓; '-12-' ✓; '－3－' → '-3-' ✓; '—1' ✗ (one side only)
   if (/^[—–\-―─~～]+\d{1,4}[—–\-―─~～]+$/.test(key)) return true;
@@ -43,9 +49,11 @@ const FOOTER_FIRST_CHARS = new Set(FOOTER_PREFIXES.map((p) => Array.from(p)[0] ?
  */
 export function isFooterLine(text: string): boolean {
   // Cheap guard first (this runs on every row): the first visible character must begin some footer word.
-  // The first non-space character: '  注：…' → '注'; '填报人' → '填'; '   ' → none
-  const first = /\S/u.exec(text)?.[0];
-  if (first === undefined || !FOOTER_FIRST_CHARS.has(nfkc(first))) return false;
+  // The first character after the leading whitespace (trimStart removes exactly what \s matches):
+  // '  注：…' → '注'; '填报人' → '填'; '   ' → none. Read as a code point, without a match array per row.
+  const rest = text.trimStart();
+  const cp = rest.codePointAt(0);
+  if (cp === undefined || !FOOTER_FIRST_CHARS.has(nfkc(String.fromCodePoint(cp)))) return false;
   const key = headerKey(text);
   return FOOTER_PREFIXES.some((p) => key.startsWith(p));
 }

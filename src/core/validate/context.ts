@@ -92,11 +92,18 @@ export function columnFor(table: ReadTable, role: ColumnRole): ColumnMapping | n
 /**
  * A row's cell for a role: the reader's merge-filled field when present, else the cell under the role's
  * column (when the role is mapped), else null.
+ * @param column the role's column as {@link columnFor} gives it, when the caller looked it up once for all
+ *   rows (omitted: looked up here).
  */
-export function rowCell(ctx: ValidateContext, row: TaskRow, role: ColumnRole): RowCell | null {
+export function rowCell(
+  ctx: ValidateContext,
+  row: TaskRow,
+  role: ColumnRole,
+  column?: ColumnMapping | null,
+): RowCell | null {
   const field = row.fields[role];
   if (field) return field; // a Located is a RowCell; no copy (this runs for every cell of every row)
-  const mapping = columnFor(ctx.table, role);
+  const mapping = column === undefined ? columnFor(ctx.table, role) : column;
   if (!mapping) return null;
   return {
     at: { sheet: ctx.table.sheet, row: row.row, col: mapping.col },
@@ -164,7 +171,8 @@ export function subTasksOf(
   // The usual long table: every sub-task of the row comes from its one target cell; no copy needed.
   let all = true;
   for (const s of onRow) {
-    if (!sameRef(s.at, target.at)) {
+    // The breakdown hands each sub-task its target's own ref: the same object, as a rule.
+    if (s.at !== target.at && !sameRef(s.at, target.at)) {
       all = false;
       break;
     }

@@ -73,9 +73,14 @@ function errorValues(ctx: ValidateContext, records: readonly TaskRow[]): Finding
   };
   for (const rec of records) {
     for (const loc of [rec.serial, rec.unitCell, rec.ownerCell, rec.target]) if (loc) report(loc.at, loc.raw);
-    // Typed as always present, but a hand-made record may carry `undefined` values.
-    const fields = Object.values(rec.fields) as (Located<RawCell> | undefined)[];
-    for (const loc of fields) if (loc) report(loc.at, loc.raw);
+    // Typed as always present, but a hand-made record may carry `undefined` values. The own enumerable
+    // fields in Object.values order, without building that array for every row.
+    const fields = rec.fields as Readonly<Record<string, Located<RawCell> | undefined>>;
+    for (const role in fields) {
+      if (!Object.hasOwn(fields, role)) continue;
+      const loc = fields[role];
+      if (loc) report(loc.at, loc.raw);
+    }
     for (const m of ctx.table.columns) {
       const raw = cellAt(ctx.grid, rec.row, m.col);
       if (isCellError(raw)) report({ sheet: ctx.table.sheet, row: rec.row, col: m.col }, raw);

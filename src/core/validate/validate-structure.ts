@@ -22,18 +22,30 @@ const MERGE_OK: ReadonlySet<ColumnRole> = new Set<ColumnRole>([
   'category',
 ]);
 
-/**
- * An integer serial, allowing a trailing `.` or `、` as typed in some tables.
- * @example '3' → 3; '12.' → 12; '4、' → 4; '1.1' ✗; '（一）' ✗
- */
-const INTEGER_SERIAL = /^(\d{1,9})[.、]?$/;
-
 interface SerialCell {
   readonly at: CellRef;
   readonly text: string;
   readonly key: string;
   readonly number: number | null;
   readonly category: string | null;
+}
+
+/**
+ * The number of an integer serial key: one to nine ASCII digits, allowing a trailing `.` or `、` as typed
+ * in some tables; else null. Checked character by character (this runs for every row).
+ * @example integerSerial('3') === 3; integerSerial('12.') === 12; integerSerial('4、') === 4
+ * @example integerSerial('1.1') === null; integerSerial('(一)') === null
+ */
+function integerSerial(k: string): number | null {
+  let n = k.length;
+  const last = k.charCodeAt(n - 1);
+  if (last === 0x2e || last === 0x3001) n--; // '.' or '、'
+  if (n < 1 || n > 9) return null;
+  for (let i = 0; i < n; i++) {
+    const c = k.charCodeAt(i);
+    if (c < 0x30 || c > 0x39) return null;
+  }
+  return Number(n === k.length ? k : k.slice(0, n));
 }
 
 function serialCells(rows: readonly TaskRow[], key: (text: string) => string): SerialCell[] {
@@ -46,12 +58,11 @@ function serialCells(rows: readonly TaskRow[], key: (text: string) => string): S
     // A serial merged over several rows, or shared by a wide table's records, is one serial.
     if (k === '' || seen.has(refKey(serial.at))) continue;
     seen.add(refKey(serial.at));
-    const m = INTEGER_SERIAL.exec(k);
     out.push({
       at: serial.at,
       text: serial.value.trim(),
       key: k,
-      number: m ? Number(m[1]) : null,
+      number: integerSerial(k),
       category: row.category,
     });
   }

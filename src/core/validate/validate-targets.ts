@@ -10,7 +10,7 @@ import type { SubTask } from '../breakdown-model.ts';
 import type { Finding } from '../findings.ts';
 import { makeFinding } from '../findings/catalog.ts';
 import { isCellError, numberFormatAt, toA1, type CellRef } from '../grid.ts';
-import type { TaskRow } from '../table-model.ts';
+import type { ColumnMapping, TaskRow } from '../table-model.ts';
 import { compactKey, isBlank, oneToOneKey } from '../text/normalize.ts';
 import {
   chars,
@@ -64,6 +64,8 @@ interface TargetRow {
   readonly at: CellRef;
   /** `at` in A1 form with the sheet, for messages naming this row from another; see {@link a1Of}. */
   a1: string | null;
+  /** The representative id of this row in sharedSentences (-1 until worked out there). */
+  repId: number;
   readonly key: string;
   /** Small integer standing for `key` (equal keys, equal ids): compared instead of long texts. */
   readonly keyId: number;
@@ -182,6 +184,11 @@ export function checkTargets(ctx: ValidateContext): Finding[] {
   const keyIds = new Interner();
   const setIds = new Interner();
   const byUnits = new Map<readonly string[], RowUnits>();
+  // The columns the vague-target test reads, looked up once instead of for every row.
+  const vagueColumns: VagueColumns = {
+    deadline: columnFor(ctx.table, 'deadline'),
+    planValue: columnFor(ctx.table, 'planValue'),
+  };
 
   for (const row of ctx.table.rows) {
     const target = row.target;
@@ -204,6 +211,7 @@ export function checkTargets(ctx: ValidateContext): Finding[] {
       row,
       at: target.at,
       a1: null,
+      repId: -1,
       key,
       keyId: keyIds.id(key),
       text: target.value,
@@ -214,7 +222,9 @@ export function checkTargets(ctx: ValidateContext): Finding[] {
       setId: u.setId,
       subTasks,
     });
-    if (isVague(ctx, row, subTasks)) out.push(makeFinding('target_vague', target.at, { unit: u.units }));
+    if (isVague(ctx, row, subTasks, vagueColumns)) {
+      out.push(makeFinding('target_vague', target.at, { unit: u.units }));
+    }
   }
 
   const memo = new OtherUnitMemo();
@@ -223,19 +233,30 @@ export function checkTargets(ctx: ValidateContext): Finding[] {
   return out;
 }
 
+/** The 完成时限 and 目标值 columns of the table (null when not mapped), for {@link isVague}. */
+interface VagueColumns {
+  readonly deadline: ColumnMapping | null;
+  readonly planValue: ColumnMapping | null;
+}
+
 /**
  * Vague: the breakdown found sub-tasks, every indicator of every one is qualitative, none has a deadline,
  * and the row has no 完成时限 and no numeric 目标值. A target the breakdown did not split is not judged.
  */
-function isVague(ctx: ValidateContext, row: TaskRow, subTasks: readonly SubTask[]): boolean {
+function isVague(
+  ctx: ValidateContext,
+  row: TaskRow,
+  subTasks: readonly SubTask[],
+  columns: VagueColumns,
+): boolean {
   if (subTasks.length === 0) return false;
   for (const s of subTasks) {
     if (s.deadline !== null || s.deadlineText !== null) return false;
     for (const i of s.indicators) if (i.kind !== 'qualitative') return false;
   }
-  const deadline = rowCell(ctx, row, 'deadline');
+  const deadline = rowCell(ctx, row, 'deadline', columns.deadline);
   if (deadline && !isBlank(deadline.raw)) return false;
-  const plan = rowCell(ctx, row, 'planValue');
+  const plan = rowCell(ctx, row, 'planValue', columns.planValue);
   if (
     plan &&
     numericValue(readNumberCell(plan.raw, numberFormatAt(ctx.grid, plan.at.row, plan.at.col))) !== null
@@ -295,11 +316,8 @@ function sharedTargets(targets: readonly TargetRow[], memo: OtherUnitMemo): Find
   return out;
 }
 
-/** A row holding a sentence, in a group of rows holding the same one. */
-interface SentenceUse {
-  readonly target: TargetRow;
-  readonly sub: SubTask;
-}
+/** Rows with more sentences than this keep the ones counted in a set rather than a list. */
+const SENTENCE_SET_FROM = 16;
 
 /**
  * Sentences (sub-tasks) shared by rows of different units whose whole targets differ (those are already a
@@ -307,11 +325,22 @@ interface SentenceUse {
  */
 function sharedSentences(targets: readonly TargetRow[], memo: OtherUnitMemo): Finding[] {
   const out: Finding[] = [];
-  const groups = new Map<string, SentenceUse[]>();
+  // The rows holding each sentence, in order, as chains through flat lists: use u is the sentence
+  // `useSub[u]` in row `useTarget[u]`, the next use of the same sentence is `nextUse[u]` (-1: none), and
+  // `groups` gives each sentence's first use, in order of first appearance. No object or list per use.
+  const groups = new Map<string, number>();
+  let most = 0; // at most one use per sub-task
+  for (const target of targets) most += target.subTasks.length;
+  const useTarget: TargetRow[] = [];
+  const useSub: SubTask[] = [];
+  const nextUse = new Int32Array(most);
+  const lastUse = new Int32Array(most); // for a first use: the last use of its sentence so far
+  // Keys already counted for the current row (a sentence counts once per row). Most rows have a handful
+  // of sentences: a scan of this list, reused from row to row, instead of a new set for each row.
+  const counted: string[] = [];
   for (const target of targets) {
-    // A sentence counts once per row; most rows have one or two, so no set for those.
-    const seen = target.subTasks.length > 2 ? new Set<string>() : null;
-    let previous: string | null = null;
+    const seen = target.subTasks.length > SENTENCE_SET_FROM ? new Set<string>() : null;
+    counted.length = 0;
     let from = 0; // where the next sentence is looked for in the target
     for (const sub of target.subTasks) {
       // A sentence is a slice of its target: when the target's key can be sliced, its key is that slice.
@@ -326,12 +355,21 @@ function sharedSentences(targets: readonly TargetRow[], memo: OtherUnitMemo): Fi
       const short =
         k.length < MIN_SHARED_LENGTH ||
         (k.length < 2 * MIN_SHARED_LENGTH && chars(k).length < MIN_SHARED_LENGTH);
-      if (short || (seen ? seen.has(k) : previous === k)) continue;
+      if (short || (seen ? seen.has(k) : counted.includes(k))) continue;
       if (seen) seen.add(k);
-      else previous = k;
-      const list = groups.get(k);
-      if (list) list.push({ target, sub });
-      else groups.set(k, [{ target, sub }]);
+      else counted.push(k);
+      const use = useTarget.length;
+      useTarget.push(target);
+      useSub.push(sub);
+      nextUse[use] = -1;
+      const head = groups.get(k);
+      if (head === undefined) {
+        groups.set(k, use);
+        lastUse[use] = use;
+      } else {
+        nextUse[lastUse[head] ?? use] = use;
+        lastUse[head] = use;
+      }
     }
   }
   // A representative stands for its (whole target, unit set), named by the key and the set joined with
@@ -339,10 +377,10 @@ function sharedSentences(targets: readonly TargetRow[], memo: OtherUnitMemo): Fi
   // long text built and hashed).
   const repIds = new Map<string | number, number>();
   const unitSetIds = new Interner();
-  const repIdOf = new Map<TargetRow, number>();
+  // Kept on the row itself (repId, -1 until worked out): no map keyed by rows.
   const repId = (t: TargetRow): number => {
-    let id = repIdOf.get(t);
-    if (id === undefined) {
+    let id: number | undefined = t.repId;
+    if (id < 0) {
       const name =
         t.key.includes('\u0001') || t.unitSet.includes('\u0001')
           ? `${t.key}\u0001${t.unitSet}`
@@ -352,20 +390,25 @@ function sharedSentences(targets: readonly TargetRow[], memo: OtherUnitMemo): Fi
         id = repIds.size;
         repIds.set(name, id);
       }
-      repIdOf.set(t, id);
+      t.repId = id;
     }
     return id;
   };
-  for (const group of groups.values()) {
-    if (group.length < 2) continue;
+  for (const head of groups.values()) {
+    if ((nextUse[head] ?? -1) < 0) continue; // held by one row only
     // A sentence found only in copies of one whole target is that target's business (shared or duplicate).
-    const first = group[0];
-    if (!first || group.every((g) => g.target.keyId === first.target.keyId)) continue;
+    const firstKeyId = useTarget[head]?.keyId;
+    let oneTarget = true;
+    for (let u = head; u >= 0 && oneTarget; u = nextUse[u] ?? -1)
+      oneTarget = useTarget[u]?.keyId === firstKeyId;
+    if (oneTarget) continue;
     // One representative per (whole target, unit set), in order of appearance: the rest of its kind would
     // give the same answer. They are kept by unit set; within one set their whole targets all differ.
     const seenReps = new Set<number>();
     const bySet = new Map<number, { order: number; rep: TargetRow }[]>();
-    for (const { target } of group) {
+    for (let u = head; u >= 0; u = nextUse[u] ?? -1) {
+      const target = useTarget[u];
+      if (!target) continue;
       const id = repId(target);
       if (seenReps.has(id)) continue;
       const list = bySet.get(target.setId);
@@ -374,7 +417,10 @@ function sharedSentences(targets: readonly TargetRow[], memo: OtherUnitMemo): Fi
       if (list) list.push(rep);
       else bySet.set(target.setId, [rep]);
     }
-    for (const { target, sub } of group) {
+    for (let u = head; u >= 0; u = nextUse[u] ?? -1) {
+      const target = useTarget[u];
+      const sub = useSub[u];
+      if (!target || !sub) continue;
       // The first representative (in order) of another unit whose whole target differs: per unit set, its
       // first representative, or its second when the first has this very target.
       let other: { order: number; rep: TargetRow } | undefined;
