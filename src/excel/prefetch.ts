@@ -14,6 +14,7 @@
  * Everything else the workflow asks (`readSheet` of a sheet not prefetched) is one more round trip through the
  * same functions ({@link readSheetsNow}).
  */
+import { DubanError } from '../core/errors.ts';
 import { columnLetters, parseA1, type CellRange, type Grid } from '../core/grid.ts';
 import type { SheetInfo } from '../core/port/workbook-port.ts';
 import {
@@ -414,6 +415,39 @@ function finishDetail(entry: CfEntry, range: Excel.Range, rule: Excel.Conditiona
 }
 
 /**
+ * First blocks of `names` in one round trip: asked again for a quarter of the rows when the response is too
+ * large, and without merged areas when Excel refuses to list them all at once (they are then read in slices
+ * by {@link complete}).
+ */
+async function readFirstBlocks(run: RunContext, names: readonly string[]): Promise<SheetProgress[]> {
+  let rows = run.blockRows;
+  let merges = mergesSupported(run);
+  let pending: PendingSheet[];
+  for (;;) {
+    const r = rows;
+    const m = merges;
+    try {
+      pending = await syncStep(
+        run.context,
+        () => names.map((n) => queueSheet(run.context, n, r, m, run.requirements)),
+        run.policy,
+        run.counter,
+      );
+      break;
+    } catch (error) {
+      if (isPayloadError(error) && rows > 1) rows = Math.ceil(rows / 4);
+      else if (officeErrorCode(error) === 'GeneralException' && merges) merges = false;
+      else throw error;
+    }
+  }
+  return pending.map((p) => {
+    const sheet = finishSheet(p);
+    if (mergesSupported(run) && !merges) sheet.merges = null;
+    return sheet;
+  });
+}
+
+/**
  * Read sheets that were not prefetched (the workflow asked for one more): first blocks in one round trip,
  * then completed like the prefetched ones.
  */
@@ -425,32 +459,32 @@ export async function readSheetsNow(
 ): Promise<void> {
   const wanted = names.filter((n) => !pre.progress.has(n));
   if (wanted.length === 0) return;
-  let rows = run.blockRows;
-  let merges = mergesSupported(run);
-  let pending: PendingSheet[];
-  for (;;) {
-    const r = rows;
-    const m = merges;
-    try {
-      pending = await syncStep(
-        run.context,
-        () => wanted.map((n) => queueSheet(run.context, n, r, m, run.requirements)),
-        run.policy,
-        run.counter,
-      );
-      break;
-    } catch (error) {
-      if (isPayloadError(error) && rows > 1) rows = Math.ceil(rows / 4);
-      else if (officeErrorCode(error) === 'GeneralException' && merges) merges = false;
-      else throw error;
-    }
-  }
-  for (const p of pending) {
-    const sheet = finishSheet(p);
-    if (mergesSupported(run) && !merges) sheet.merges = null;
-    pre.progress.set(p.name, sheet);
-  }
+  for (const sheet of await readFirstBlocks(run, wanted)) pre.progress.set(sheet.name, sheet);
   await completeReads(run, pre, { cfDetailSheets: [] }, owned);
+}
+
+/**
+ * One sheet as a grid, on its own (the workbook port outside a session): one round trip for up to
+ * `blockRows` rows, one more per further block, hidden-row look or merge slice. Nothing is masked: outside a
+ * session there are no marks to mask by. An unknown sheet is `DubanError('sheet_not_found')`; Excel finds
+ * sheets ignoring case, the port's other adapters do not, so a name differing in case is unknown too.
+ */
+export async function readGrid(run: RunContext, name: string): Promise<Grid> {
+  let sheets: SheetProgress[];
+  try {
+    sheets = await readFirstBlocks(run, [name]);
+  } catch (error) {
+    if (officeErrorCode(error) === 'ItemNotFound') {
+      throw new DubanError('sheet_not_found', `Sheet not found: ${name}`, { sheet: name }, { cause: error });
+    }
+    throw error;
+  }
+  const sheet = sheets[0];
+  if (sheet?.sheet.name !== name) {
+    throw new DubanError('sheet_not_found', `Sheet not found: ${name}`, { sheet: name });
+  }
+  await complete(run, sheets, []);
+  return progressToGrid(sheet, []);
 }
 
 /** Parse `A3:V163` (a mark's ref) into a range; null when it is not one. */

@@ -7,6 +7,7 @@ import { FakeNotModelledError, FakeOfficeError, type FakeErrorCode } from './fak
 import type { HostRange, HostSheet, HostWorkbook } from './fake-host.ts';
 import { checkLive } from './fake-ops.ts';
 import type { FakeWorkbook } from './fake-excel.ts';
+import { compareVersions } from '../../src/excel/office-api-sets.ts';
 
 /** Excel on the web's limit on one request and on one response (RequestPayloadSizeLimitExceeded). */
 export const PAYLOAD_LIMIT_BYTES = 5 * 1024 * 1024;
@@ -60,16 +61,6 @@ export interface HostState {
 
 // ---------------------------------------------------------------------------------------------------------
 // versions and payload
-
-function compareVersions(a: string, b: string): number {
-  const pa = a.split('.').map(Number);
-  const pb = b.split('.').map(Number);
-  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
-    const d = (pa[i] ?? 0) - (pb[i] ?? 0);
-    if (d !== 0) return d;
-  }
-  return 0;
-}
 
 export function supports(sets: ReadonlyMap<string, string>, name: string, version: string): boolean {
   const max = sets.get(name);
