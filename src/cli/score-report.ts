@@ -7,6 +7,7 @@ import type { Finding, Lang } from '../core/findings.ts';
 import { renderFinding } from '../core/findings/catalog.ts';
 import { toA1 } from '../core/grid.ts';
 import { percentFixed } from '../core/score/numbers.ts';
+import { explainTask } from '../core/score/explain.ts';
 import type { ScoreResult, TaskStatus } from '../core/score/score-model.ts';
 import { say, type CliMessageKey } from './cli-messages.ts';
 import {
@@ -105,7 +106,7 @@ export function scoreJson(run: ScoreRun, lang: Lang): ScoreJson {
         completion: t.completion,
         expected: t.expected,
         status: t.status,
-        explanation: lang === 'zh' ? t.explanationZh : t.explanationEn,
+        explanation: explainTask(t, lang),
         cell: toA1(t.at),
       };
     }),

@@ -10,7 +10,14 @@
 import type { Analysis } from '../../src/core/analyze.ts';
 import type { Indicator, SubTask } from '../../src/core/breakdown-model.ts';
 import type { Finding } from '../../src/core/findings.ts';
-import type { ScoreResult, SubTaskScore, UnitScore } from '../../src/core/score/score-model.ts';
+import type {
+  ExplanationContext,
+  IndicatorScore,
+  ScoreResult,
+  SubTaskScore,
+  UnitScore,
+  Verdict,
+} from '../../src/core/score/score-model.ts';
 import type { ColumnMapping, ReadTable, TaskRow } from '../../src/core/table-model.ts';
 import type {
   BreakdownOutcome,
@@ -154,12 +161,59 @@ export const ANALYSIS: Analysis = {
   findings: FINDINGS,
 };
 
+// The context every indicator of the fixture was judged against: 序时进度 50 % on 2024-06-30.
+const CONTEXT: ExplanationContext = {
+  expected: 0.5,
+  deadline: null,
+  dueDate: '2024-12-31',
+  due: false,
+  percentDecimals: 1,
+  gapMode: 'points',
+  allowance: 0,
+};
+
+// A self-reported completion (完成率40.0%（自报）) judged against 序时进度 50 %, or nothing reported.
+function selfReported(
+  s: SubTask,
+  status: SubTaskScore['status'],
+  completion: number | null,
+  verdict: Verdict,
+): IndicatorScore {
+  const gap = completion === null ? null : Math.round((0.5 - completion) * 1000) / 10;
+  return {
+    index: 0,
+    metric: s.text,
+    kind: 'qualitative',
+    target: null,
+    actual: null,
+    unit: null,
+    basis: completion === null ? 'none' : 'self_reported',
+    statusWord: null,
+    completion,
+    expected: 0.5,
+    timeScaled: true,
+    gapPoints: gap,
+    status,
+    reason: status === 'unscored' ? 'no_progress' : null,
+    credit: completion === null ? null : Math.min(1, completion / 0.5),
+    overdue: false,
+    yearEndUnfinished: false,
+    comparator: null,
+    displayUnit: null,
+    counted: null,
+    benchmark: null,
+    verdict,
+    detail: null,
+    context: CONTEXT,
+    at: status === 'unscored' ? null : at(s.taskRow, 4),
+  };
+}
+
 function taskScore(
   s: SubTask,
   status: SubTaskScore['status'],
   completion: number | null,
-  explanationZh: string,
-  explanationEn: string,
+  verdict: Verdict,
 ): SubTaskScore {
   return {
     id: s.id,
@@ -167,7 +221,7 @@ function taskScore(
     units: s.units,
     owners: s.owners.map((p) => p.display),
     text: s.text,
-    indicators: [],
+    indicators: [selfReported(s, status, completion, verdict)],
     completion,
     expected: 0.5,
     dueDate: s.deadline ?? '2024-12-31',
@@ -175,8 +229,6 @@ function taskScore(
     status,
     reason: status === 'unscored' ? 'no_progress' : null,
     gapPoints: completion === null ? null : Math.round((0.5 - completion) * 1000) / 10,
-    explanationZh,
-    explanationEn,
     credit: completion,
     weight: 1,
     overdue: false,
@@ -224,16 +276,10 @@ export const SCORE_RESULT: ScoreResult = {
   timeProgress: 0.5,
   period: { date: '2024-06-30', index: 2, onReportingDate: true, labelZh: '上半年', labelEn: 'first half' },
   tasks: [
-    taskScore(s1, 'done', 1.02, '完成5.6%，已达到目标5.5%', 'reached 5.6% of the 5.5% target'),
-    taskScore(s2, 'lagging', 0.4, '完成40.0%，低于序时进度50.0%', '40.0% done, below the expected 50.0%'),
-    taskScore(
-      s3,
-      'severe',
-      0.2,
-      '完成20.0%，低于序时进度30.0个百分点',
-      '20.0% done, 30.0 points below the expected 50.0%',
-    ),
-    taskScore(s4, 'unscored', null, '未填报进展，无法评分', 'no progress reported; not scored'),
+    taskScore(s1, 'done', 1.02, 'met'),
+    taskScore(s2, 'lagging', 0.4, 'below'),
+    taskScore(s3, 'severe', 0.2, 'below'),
+    taskScore(s4, 'unscored', null, 'none'),
   ],
   units: [
     unit(
@@ -296,8 +342,7 @@ export const SCORE_RESULT: ScoreResult = {
           status: 'severe',
           cause: 'severe',
           gapPoints: 30,
-          explanationZh: '完成20.0%，低于序时进度30.0个百分点',
-          explanationEn: '20.0% done, 30.0 points below the expected 50.0%',
+          indicators: [selfReported(s3, 'severe', 0.2, 'below')],
           at: at(5, 4),
         },
       ],

@@ -3,6 +3,7 @@
  * adapters that write them beside the units' columns.
  */
 import type { RawCell } from '../grid.ts';
+import { explainTask } from '../score/explain.ts';
 import type { SubTaskScore } from '../score/score-model.ts';
 import { LEDGER_STATUS_LABELS } from '../vocab/ledger-columns.ts';
 
@@ -27,6 +28,6 @@ export function ledgerResultCells(task: SubTaskScore): LedgerResultCells {
     completion: task.completion,
     timeProgress: task.expected,
     status: LEDGER_STATUS_LABELS[task.status],
-    explanation: task.explanationZh,
+    explanation: explainTask(task, 'zh'),
   };
 }

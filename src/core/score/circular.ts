@@ -117,8 +117,7 @@ export function tallyEscalation(tally: EscalationTally, task: SubTaskScore): voi
     status: task.status,
     cause,
     gapPoints: task.gapPoints,
-    explanationZh: task.explanationZh,
-    explanationEn: task.explanationEn,
+    indicators: task.indicators,
     at: task.at,
   };
   const byUnit = tally.byUnit;

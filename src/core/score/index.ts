@@ -3,10 +3,12 @@
  * ranking, the circular, and the settings that drive them. See docs/scoring.md.
  */
 export { scoreSubTasks } from './score.ts';
+export { explainIndicator, explainTask, type Explained } from './explain.ts';
 export type {
   EscalatedTask,
   EscalationCause,
   EscalationEntry,
+  ExplanationContext,
   IndicatorActual,
   IndicatorScore,
   Movement,
@@ -20,6 +22,7 @@ export type {
   TaskStatus,
   UnitScore,
   UnscoredReason,
+  Verdict,
 } from './score-model.ts';
 export {
   findPreset,

@@ -4,11 +4,11 @@
  * status, completion and explanation per sub-task, a score and rank per unit, the circular's lists and
  * counts, and findings. Ratios are ratios (0.681), never percent numbers. See docs/scoring.md.
  */
-import type { IndicatorKind, SubTask } from '../breakdown-model.ts';
+import type { Comparator, IndicatorKind, SubTask } from '../breakdown-model.ts';
 import type { Finding } from '../findings.ts';
 import type { CellRef, RawCell } from '../grid.ts';
 import type { Located } from '../table-model.ts';
-import type { ScoringSettings } from './settings-model.ts';
+import type { GapMode, ScoringSettings } from './settings-model.ts';
 import type { ReportingPeriod } from './time-progress.ts';
 
 export type { ScoringSettings } from './settings-model.ts';
@@ -140,13 +140,71 @@ export interface IndicatorScore {
   readonly credit: number | null;
   readonly overdue: boolean;
   readonly yearEndUnfinished: boolean;
-  readonly explanationZh: string;
-  readonly explanationEn: string;
+  /** The target's comparator as breakdown read it (`>=` 以上, `~` 左右); decides the wording of rates. */
+  readonly comparator: Comparator | null;
+  /** The unit its figures are written in for people: `亿元` for a target written 200亿元 and held in 元. */
+  readonly displayUnit: string | null;
+  /** The target after the 左右 tolerance (approximate targets only), in the indicator's unit; else null. */
+  readonly counted: number | null;
+  /** The benchmark (全市平均) a relative target was compared with, when one was read. */
+  readonly benchmark: number | null;
+  /** Which sentence the explanation ends with. */
+  readonly verdict: Verdict;
+  /** The cell text an unusable reading held (`#N/A`, `详见附件`), quoted when unscored; else null. */
+  readonly detail: string | null;
+  /** The expectation it was judged against, shared by every indicator judged against it. */
+  readonly context: ExplanationContext;
   /** The cell the actual (or status) came from. */
   readonly at: CellRef | null;
 }
 
-/** The score of one sub-task. */
+/**
+ * How a judgement ends its explanation (docs/scoring.md §4). Scores record it, with the figures, instead of
+ * the finished sentences: `explainIndicator` / `explainTask` write them in either language on demand, so a
+ * large ledger's scoring does not build two texts for every sub-task that nobody may read.
+ */
+export type Verdict =
+  /** 100 % or more: `已完成目标` (time-scaled) / `达到目标要求`. */
+  | 'met'
+  /** At or above the expectation: `达到序时进度50%`. */
+  | 'reached'
+  /** Below it: `低于序时进度75%（差30.0个百分点）`, with the allowance when still within it. */
+  | 'below'
+  /** Due and short of it: `年底仍未完成（差20.0个百分点）`. */
+  | 'due_short'
+  /** Due, judged by a status word: `年底仍未完成`. */
+  | 'due'
+  /** Status words before their due date: `视为完成` · `视为序时推进` · `视为进展滞后` · `视为严重滞后`. */
+  | 'word_done'
+  | 'word_on_track'
+  | 'word_lagging'
+  | 'word_severe'
+  /** Not scored: the reason says why. */
+  | 'none';
+
+/**
+ * What the explanations of every indicator judged against one expectation share: its value and wording,
+ * and the display settings. One object per expectation and scoring run.
+ */
+export interface ExplanationContext {
+  /** The expectation as a ratio: 序时进度, or the deadline's time progress. */
+  readonly expected: number;
+  /** The deadline as written (`6月底前`, else its date) when the expectation is a deadline's; null for 序时进度. */
+  readonly deadline: string | null;
+  /** The deadline, or the plan year's last day. */
+  readonly dueDate: string;
+  /** The as-of date is on or after `dueDate`. */
+  readonly due: boolean;
+  readonly percentDecimals: number;
+  readonly gapMode: GapMode;
+  /** The shortfall allowed before lagging (`laggingGap`), quoted when a figure is within it. */
+  readonly allowance: number;
+}
+
+/**
+ * The score of one sub-task. Its explanation (`完成率45.0%，低于序时进度75%（差30.0个百分点）`) is written from its
+ * indicators by `explainTask(task, lang)`.
+ */
 export interface SubTaskScore {
   readonly id: string;
   readonly taskRow: number;
@@ -168,8 +226,6 @@ export interface SubTaskScore {
   readonly reason: UnscoredReason | null;
   /** Gap in percentage points of the deciding indicator; null without a figure. */
   readonly gapPoints: number | null;
-  readonly explanationZh: string;
-  readonly explanationEn: string;
   /** Mean credit of the scored indicators, null when unscored. */
   readonly credit: number | null;
   /** Weight used for the unit score: 1 without a weight column; null when missing or unreadable there. */
@@ -231,8 +287,8 @@ export interface EscalatedTask {
   readonly cause: EscalationCause;
   /** How far behind in percentage points, when known. */
   readonly gapPoints: number | null;
-  readonly explanationZh: string;
-  readonly explanationEn: string;
+  /** The sub-task's indicator scores, for its explanation (`explainTask`). */
+  readonly indicators: readonly IndicatorScore[];
   readonly at: CellRef;
 }
 

@@ -12,6 +12,8 @@
  *
  * A shortfall is measured in percentage points (or relatively, per preset) at the display precision and
  * compared with the preset's thresholds. Anything not done when due (deadline, or year end) is severe.
+ *
+ * Each indicator score records the figures, the verdict and the expectation; `explain.ts` words them.
  */
 import type { Indicator, SubTask } from '../breakdown-model.ts';
 import type { Finding } from '../findings.ts';
@@ -20,6 +22,7 @@ import type { CellRef, RawCell } from '../grid.ts';
 import type { Located, Person } from '../table-model.ts';
 import { cellText } from '../text/normalize.ts';
 import type { StatusWordClass } from '../vocab/status-words.ts';
+import { isApproximate, modeOf } from './indicator-mode.ts';
 import {
   findStatusWord,
   interpretActual,
@@ -31,19 +34,21 @@ import {
   type ActualReading,
   type UnitContext,
 } from './interpret-actual.ts';
-import { fixed, percentFixed, percentTrimmed, roundTo, trimmed } from './numbers.ts';
+import { fixed, percentFixed, roundTo } from './numbers.ts';
 import type {
+  ExplanationContext,
   IndicatorScore,
   ProgressEntry,
   ScoreBasis,
   SubTaskScore,
   TaskStatus,
   UnscoredReason,
+  Verdict,
 } from './score-model.ts';
 import type { ScoringSettings } from './settings-model.ts';
 import { parseIsoDate, type Expectation } from './time-progress.ts';
 import { trimmedOrNull } from './fast-key.ts';
-import { figureFormat, formatWith, writtenUnit } from './unit-display.ts';
+import { writtenUnit } from './unit-display.ts';
 
 /**
  * Owners' display names, remembered for the last owners array seen: the sub-tasks of one task row follow
@@ -103,30 +108,6 @@ export function worseStatus(a: TaskStatus, b: TaskStatus): TaskStatus {
   return severity(b) > severity(a) ? b : a;
 }
 
-// How an indicator's figure is judged.
-type Mode = 'quantity' | 'rate' | 'limit' | 'level' | 'relative' | 'status';
-
-function modeOf(ind: Indicator): Mode {
-  if (ind.comparator === '<=' && ind.kind !== 'milestone' && ind.kind !== 'qualitative') return 'limit';
-  switch (ind.kind) {
-    case 'cumulative':
-      return 'quantity';
-    case 'rate':
-      return 'rate';
-    case 'lower_is_better':
-      return 'limit';
-    case 'keep_level':
-      return 'level';
-    case 'approximate':
-      return isRateUnit(ind.unit) ? 'rate' : 'quantity';
-    case 'relative':
-      return 'relative';
-    case 'milestone':
-    case 'qualitative':
-      return 'status';
-  }
-}
-
 // A sub-task without indicators is judged as one qualitative indicator: by status words or a percentage.
 function implicitIndicator(sub: SubTask): Indicator {
   return {
@@ -141,7 +122,7 @@ function implicitIndicator(sub: SubTask): Indicator {
 }
 
 /**
- * The outcome of comparing a completion ratio with what is expected, with its verdict (`已完成目标`,
+ * The outcome of comparing a completion ratio with what is expected, and which verdict words it (`已完成目标`,
  * `达到序时进度50%`, `低于序时进度75%（差30.0个百分点）`).
  */
 interface Judgement {
@@ -151,45 +132,30 @@ interface Judgement {
   readonly credit: number;
   readonly overdue: boolean;
   readonly yearEnd: boolean;
-  readonly verdictZh: string;
-  readonly verdictEn: string;
+  readonly verdict: Verdict;
 }
 
-/** A status word's verdict and explanation: the same for every sub-task reporting that word. */
+/** A status word's judgement: the same for every sub-task reporting that word. */
 interface WordOutcome {
   readonly cls: StatusWordClass;
   readonly judgement: Judgement;
-  readonly zh: string;
-  readonly en: string;
 }
 
 /**
  * What is the same for every sub-task sharing one expectation (one deadline, or none) in a scoring run: the
- * labels of the expectation and of its due date, and the explanations of status words. Most sub-tasks of a
- * ledger have no deadline and most qualitative ones report one of a handful of status words, so they share
- * these strings instead of each building its own — less work, and far less memory kept alive by the result.
- * Keyed by the expectation object, which `expectationCache` creates once per run and deadline, so nothing
- * is shared between runs.
+ * explanation context its scores share, and the judgements of status words. Most sub-tasks of a ledger have
+ * no deadline and most qualitative ones report one of a handful of status words, so they share these
+ * instead of each making its own. Keyed by the expectation object, which `expectationCache` creates once
+ * per run and deadline, so nothing is shared between runs.
  */
 interface ExpectationMemo {
   readonly exp: Expectation;
   readonly settings: ScoringSettings;
-  /** The deadline's wording the labels use (`6月底前`); null for the year's 序时进度. */
+  /** The deadline's wording (`6月底前`); null for the year's 序时进度. */
   readonly deadlineText: string | null;
-  /** `序时进度50%` / `6月底前完成的时限进度50%`. */
-  readonly labelZh: string;
-  readonly labelEn: string;
-  /** `年底仍未完成` / `已过完成时限（6月底前）仍未完成`. */
-  readonly dueZh: string;
-  readonly dueEn: string;
   /** True when the due date is the sub-task's own deadline (overdue), false at year end. */
   readonly overdue: boolean;
-  /** `达到序时进度50%`: the verdict of every figure at or above the expectation. */
-  readonly reachedZh: string;
-  readonly reachedEn: string;
-  /** `），在允许范围（10个百分点）内`: the end of a verdict within the preset's allowance. */
-  readonly allowedZh: string;
-  readonly allowedEn: string;
+  readonly context: ExplanationContext;
   /** Status-word outcomes by word: [not time-scaled, time-scaled]. Bounded by the vocabulary. */
   readonly words: readonly [Map<string, WordOutcome>, Map<string, WordOutcome>];
 }
@@ -199,27 +165,21 @@ const memos = new WeakMap<Expectation, ExpectationMemo[]>();
 let lastMemo: ExpectationMemo | null = null;
 
 function newMemo(exp: Expectation, deadlineText: string | null, s: ScoringSettings): ExpectationMemo {
-  const e = percentTrimmed(exp.expected, s.percentDecimals);
   const deadline = exp.basis === 'deadline';
-  const when = deadlineText ?? exp.dueDate;
-  const labelZh = deadline ? `${when}完成的时限进度${e}` : `序时进度${e}`;
-  const labelEn = deadline ? `the ${e} expected by ${exp.dueDate}` : `time progress ${e}`;
-  const allow = trimmed(s.laggingGap, 2);
   return {
     exp,
     settings: s,
     deadlineText,
-    labelZh,
-    labelEn,
-    dueZh: deadline ? `已过完成时限（${when}）仍未完成` : '年底仍未完成',
-    dueEn: deadline ? `not done by its deadline ${exp.dueDate}` : 'unfinished at year end',
     overdue: deadline,
-    reachedZh: `达到${labelZh}`,
-    reachedEn: `at or above ${labelEn}`,
-    allowedZh:
-      s.gapMode === 'points' ? `），在允许范围（${allow}个百分点）内` : `），在允许范围（${allow}%）内`,
-    allowedEn:
-      s.gapMode === 'points' ? `), within the allowed ${allow} points` : `), within the allowed ${allow}%`,
+    context: {
+      expected: exp.expected,
+      deadline: deadline ? (deadlineText ?? exp.dueDate) : null,
+      dueDate: exp.dueDate,
+      due: exp.due,
+      percentDecimals: s.percentDecimals,
+      gapMode: s.gapMode,
+      allowance: s.laggingGap,
+    },
     words: [new Map(), new Map()],
   };
 }
@@ -280,13 +240,9 @@ function judgeRatio(
       credit,
       overdue: false,
       yearEnd: false,
-      verdictZh: timeScaled ? '已完成目标' : '达到目标要求',
-      verdictEn: timeScaled || exp.due ? 'target met' : 'meets the target so far',
+      verdict: 'met',
     };
   }
-  // Verdicts with figures are concatenated, not joined: the explanation's one join() copies them right
-  // after, so their partial strings never outlive this sub-task.
-  const gapText = fixed(gap, d);
   if (exp.due) {
     const status = s.overdueIsSevere ? 'severe' : statusOfMeasure(gapMeasure(gap, ePct, cPct, s), s);
     return {
@@ -296,8 +252,7 @@ function judgeRatio(
       credit,
       overdue: m.overdue,
       yearEnd: !m.overdue,
-      verdictZh: m.dueZh + '（差' + gapText + '个百分点）',
-      verdictEn: m.dueEn + ' (' + gapText + ' points short)',
+      verdict: 'due_short',
     };
   }
   if (gap <= 0) {
@@ -308,32 +263,12 @@ function judgeRatio(
       credit,
       overdue: false,
       yearEnd: false,
-      verdictZh: m.reachedZh,
-      verdictEn: m.reachedEn,
+      verdict: 'reached',
     };
   }
-  const measure = gapMeasure(gap, ePct, cPct, s);
-  const status = statusOfMeasure(measure, s);
-  // `低于序时进度75%（差30.0个百分点）` / `为目标要求的80.0%（差20.0个百分点）`, with the relative shortfall (三亚)
-  // and the allowance when within it.
-  const rText = timeScaled ? '' : percentFixed(r, d);
-  let verdictZh = timeScaled
-    ? '低于' + m.labelZh + '（差' + gapText + '个百分点'
-    : '为目标要求的' + rText + '（差' + gapText + '个百分点';
-  let verdictEn = timeScaled
-    ? 'below ' + m.labelEn + ' (' + gapText + ' points behind'
-    : rText + ' of the requirement (' + gapText + ' points short';
-  if (s.gapMode === 'relative') {
-    const rel = trimmed(measure, d);
-    verdictZh += '，落后' + rel + '%';
-    verdictEn += ', ' + rel + '% short of it';
-  }
-  const within = status === 'on_track';
-  verdictZh += within ? m.allowedZh : '）';
-  verdictEn += within ? m.allowedEn : ')';
-  return { status, expected, gapPoints: gap, credit, overdue: false, yearEnd: false, verdictZh, verdictEn };
+  const status = statusOfMeasure(gapMeasure(gap, ePct, cPct, s), s);
+  return { status, expected, gapPoints: gap, credit, overdue: false, yearEnd: false, verdict: 'below' };
 }
-
 /** The shortfall the preset measures: the gap in points, or the share of the expectation missing (%). */
 function gapMeasure(gap: number, ePct: number, cPct: number, s: ScoringSettings): number {
   return s.gapMode === 'points' ? gap : ePct > 0 ? roundTo((1 - cPct / ePct) * 100, s.percentDecimals) : 0;
@@ -358,8 +293,8 @@ function judgeWord(
 ): Judgement {
   if (cls === 'not_started') return judgeRatio(0, timeScaled, m, exp, s);
   const expected = timeScaled ? exp.expected : 1;
-  if (cls === 'done') return wordJudgement('done', expected, capped(1, s), '视为完成', 'counted as done');
-  if (cls === 'far_behind') return wordJudgement('severe', expected, 0, '视为严重滞后', 'counted as severe');
+  if (cls === 'done') return wordJudgement('done', expected, capped(1, s), 'word_done');
+  if (cls === 'far_behind') return wordJudgement('severe', expected, 0, 'word_severe');
   const credit = cls === 'paused' ? 0 : cls === 'lagging' ? s.formula.laggingWordCredit : 1;
   if (exp.due) {
     return {
@@ -369,14 +304,12 @@ function judgeWord(
       credit: Math.min(credit, s.formula.laggingWordCredit),
       overdue: m.overdue,
       yearEnd: !m.overdue,
-      verdictZh: m.dueZh,
-      verdictEn: m.dueEn,
+      verdict: 'due',
     };
   }
-  if (cls === 'on_track' || cls === 'in_progress') {
-    return wordJudgement('on_track', expected, credit, '视为序时推进', 'counted as on track');
-  }
-  return wordJudgement('lagging', expected, credit, '视为进展滞后', 'counted as lagging');
+  if (cls === 'on_track' || cls === 'in_progress')
+    return wordJudgement('on_track', expected, credit, 'word_on_track');
+  return wordJudgement('lagging', expected, credit, 'word_lagging');
 }
 
 // A judgement from a status word before its due date: no gap, not overdue. One literal shape for speed.
@@ -384,14 +317,13 @@ function wordJudgement(
   status: Judgement['status'],
   expected: number,
   credit: number,
-  verdictZh: string,
-  verdictEn: string,
+  verdict: Verdict,
 ): Judgement {
-  return { status, expected, gapPoints: null, credit, overdue: false, yearEnd: false, verdictZh, verdictEn };
+  return { status, expected, gapPoints: null, credit, overdue: false, yearEnd: false, verdict };
 }
 
 /**
- * The verdict and explanation of a status word for sub-tasks sharing an expectation, built on first use in a
+ * The judgement of a status word for sub-tasks sharing an expectation, made on first use in a
  * run and shared after that (see {@link ExpectationMemo}). Keyed by the word, which is always an entry of the
  * status-word vocabulary (or TRUE/FALSE of a check-box cell), so the memo stays small.
  */
@@ -406,57 +338,9 @@ function wordOutcome(
   const byWord = m.words[timeScaled ? 1 : 0];
   const hit = byWord.get(word);
   if (hit !== undefined && hit.cls === cls) return hit;
-  const j = judgeWord(cls, timeScaled, m, exp, s);
-  const outcome: WordOutcome =
-    cls === 'not_started'
-      ? {
-          cls,
-          judgement: j,
-          zh: ['填报“', word, '”（按完成0%计）', '，', j.verdictZh].join(''),
-          en: ['reported "', word, '" (counted as 0 %)', ', ', j.verdictEn].join(''),
-        }
-      : {
-          cls,
-          judgement: j,
-          zh: ['填报“', word, '”', '，', j.verdictZh].join(''),
-          en: ['reported "', word, '"', ', ', j.verdictEn].join(''),
-        };
+  const outcome: WordOutcome = { cls, judgement: judgeWord(cls, timeScaled, m, exp, s) };
   if (byWord.size < 1000) byWord.set(word, outcome);
   return outcome;
-}
-
-// The texts of unscored indicators that quote nothing from the cell: one shared object each.
-const NO_PROGRESS_TEXT = {
-  zh: '未评分：未填报完成值或进展状态',
-  en: 'not scored: no actual or status reported',
-};
-const NO_TARGET_TEXT = { zh: '未评分：缺少可用的目标值', en: 'not scored: no usable target value' };
-const NO_BENCHMARK_TEXT = { zh: '未评分：缺少对标值', en: 'not scored: no benchmark value' };
-
-// The text shown for unscored indicators.
-function unscoredText(reason: UnscoredReason, reading: ActualReading | null): { zh: string; en: string } {
-  const text = reading && reading.kind === 'invalid' ? reading.text : '';
-  switch (reason) {
-    case 'no_progress':
-      return NO_PROGRESS_TEXT;
-    case 'no_target':
-      return NO_TARGET_TEXT;
-    case 'unreadable_actual':
-      return { zh: `未评分：无法识别完成值“${text}”`, en: `not scored: cannot read the actual "${text}"` };
-    case 'cell_error':
-      return { zh: `未评分：完成值为错误值${text}`, en: `not scored: the actual is the error value ${text}` };
-    case 'unit_mismatch':
-      return {
-        zh: `未评分：完成值“${text}”的单位与目标不一致`,
-        en: `not scored: the unit of "${text}" does not match the target's`,
-      };
-    case 'no_benchmark':
-      return NO_BENCHMARK_TEXT;
-    case 'unknown_status':
-      return { zh: `未评分：无法识别状态“${text}”`, en: `not scored: unknown status "${text}"` };
-    case 'ambiguous_status':
-      return { zh: `未评分：状态“${text}”含义不一`, en: `not scored: the status "${text}" is ambiguous` };
-  }
 }
 
 // Report an unusable reading once, at its cell.
@@ -518,12 +402,11 @@ function unscoredScore(
   index: number,
   target: number | null,
   timeScaled: boolean,
-  exp: Expectation,
+  m: ExpectationMemo,
   reason: UnscoredReason,
   reading: ActualReading | null,
   actual: number | null,
 ): IndicatorScore {
-  const t = unscoredText(reason, reading);
   return {
     index,
     metric: ind.metric,
@@ -534,7 +417,7 @@ function unscoredScore(
     basis: 'none',
     statusWord: null,
     completion: null,
-    expected: timeScaled ? exp.expected : 1,
+    expected: timeScaled ? m.exp.expected : 1,
     timeScaled,
     gapPoints: null,
     status: 'unscored',
@@ -542,12 +425,22 @@ function unscoredScore(
     credit: null,
     overdue: false,
     yearEndUnfinished: false,
-    explanationZh: t.zh,
-    explanationEn: t.en,
+    comparator: ind.comparator,
+    displayUnit: null,
+    counted: null,
+    benchmark: null,
+    verdict: 'none',
+    detail: reading !== null && reading.kind === 'invalid' ? reading.text : null,
+    context: m.context,
     at: reading && reading.kind !== 'blank' ? reading.at : null,
   };
 }
 
+/**
+ * A scored indicator: the judgement and the figures its explanation quotes (`displayUnit`, `counted`,
+ * `benchmark`: only for figures). One literal, in the field order of {@link unscoredScore}, so every indicator
+ * score has one shape.
+ */
 function scoredScore(
   ind: Indicator,
   index: number,
@@ -559,8 +452,10 @@ function scoredScore(
   basis: ScoreBasis,
   word: string | null,
   at: CellRef,
-  explanationZh: string,
-  explanationEn: string,
+  m: ExpectationMemo,
+  displayUnit: string | null,
+  counted: number | null,
+  benchmark: number | null,
 ): IndicatorScore {
   return {
     index,
@@ -580,44 +475,15 @@ function scoredScore(
     credit: j.credit,
     overdue: j.overdue,
     yearEndUnfinished: j.yearEnd,
-    explanationZh,
-    explanationEn,
+    comparator: ind.comparator,
+    displayUnit,
+    counted,
+    benchmark,
+    verdict: j.verdict,
+    detail: null,
+    context: m.context,
     at,
   };
-}
-
-// A figure scored. Its explanation is what was measured and the verdict, joined in one go:
-// `完成450人（目标1000人），完成率45.0%` + `，` + `低于序时进度75%（差30.0个百分点）`. One join() builds one flat
-// string from the pieces; template literals would build (and throw away, or keep alive in the result) a
-// tree of partial strings per sub-task, which made string building and garbage collection the largest
-// costs of scoring a large ledger.
-function figureScore(
-  ind: Indicator,
-  index: number,
-  target: number | null,
-  timeScaled: boolean,
-  j: Judgement,
-  completion: number,
-  actual: number | null,
-  basis: ScoreBasis,
-  at: CellRef,
-  explanationZh: string,
-  explanationEn: string,
-): IndicatorScore {
-  return scoredScore(
-    ind,
-    index,
-    target,
-    timeScaled,
-    j,
-    completion,
-    actual,
-    basis,
-    null,
-    at,
-    explanationZh,
-    explanationEn,
-  );
 }
 
 /**
@@ -655,9 +521,9 @@ function scoreIndicator(
 
   switch (evidence.kind) {
     case 'blank':
-      return unscoredScore(ind, index, target, timeScaled, exp, 'no_progress', null, null);
+      return unscoredScore(ind, index, target, timeScaled, m, 'no_progress', null, null);
     case 'invalid':
-      return unscoredScore(ind, index, target, timeScaled, exp, evidence.reason, evidence, null);
+      return unscoredScore(ind, index, target, timeScaled, m, evidence.reason, evidence, null);
     case 'word': {
       const w = wordOutcome(evidence.cls, evidence.word, timeScaled, m, exp, s);
       const completion = evidence.cls === 'not_started' ? 0 : null;
@@ -672,8 +538,10 @@ function scoreIndicator(
         'status_word',
         evidence.word,
         evidence.at,
-        w.zh,
-        w.en,
+        m,
+        null,
+        null,
+        null,
       );
     }
     case 'ratio': {
@@ -687,8 +555,7 @@ function scoreIndicator(
         );
       }
       const j = judgeRatio(r, timeScaled, m, exp, s);
-      const c = percentFixed(r, d);
-      return figureScore(
+      return scoredScore(
         ind,
         index,
         target,
@@ -697,9 +564,12 @@ function scoreIndicator(
         r,
         null,
         'self_reported',
+        null,
         evidence.at,
-        ['完成率', c, '（自报）', '，', j.verdictZh].join(''),
-        ['completion ', c, ' (self-reported)', ', ', j.verdictEn].join(''),
+        m,
+        null,
+        null,
+        null,
       );
     }
     case 'value':
@@ -707,9 +577,7 @@ function scoreIndicator(
   }
 
   // A figure, written in the unit the target was written in.
-  const fmt = figureFormat(ind.unit, displayUnit);
   const a = evidence.value;
-  const aText = formatWith(fmt, a);
   const at = evidence.at;
   if (evidence.assumedUnit !== null) {
     findings.push(
@@ -719,7 +587,7 @@ function scoreIndicator(
       }),
     );
   }
-  const approx = ind.kind === 'approximate' || ind.comparator === '~';
+  const approx = isApproximate(ind);
   const tolPts = s.tolerance.ratePoints;
   const tolRel = s.tolerance.quantityRelative;
 
@@ -727,18 +595,17 @@ function scoreIndicator(
     const b = benchmark;
     if (b === null || b.kind === 'blank') {
       findings.push(makeFinding('score_benchmark_missing', sub.at, { id: sub.id, metric: ind.metric }));
-      return unscoredScore(ind, index, target, timeScaled, exp, 'no_benchmark', evidence, a);
+      return unscoredScore(ind, index, target, timeScaled, m, 'no_benchmark', evidence, a);
     }
     if (b.kind !== 'value') {
       reportInvalid(b, ind.unit, findings);
-      return unscoredScore(ind, index, target, timeScaled, exp, 'no_benchmark', b, a);
+      return unscoredScore(ind, index, target, timeScaled, m, 'no_benchmark', b, a);
     }
     const close = approx || ind.comparator === '=';
-    const bText = formatWith(fmt, b.value);
     const bEff = close ? (isRateUnit(ind.unit) ? b.value - tolPts : b.value * (1 - tolRel)) : b.value;
     const r = bEff > 0 ? Math.max(0, a) / bEff : a >= bEff ? 1 : 0;
     const j = judgeRatio(r, false, m, exp, s);
-    return figureScore(
+    return scoredScore(
       ind,
       index,
       target,
@@ -747,157 +614,73 @@ function scoreIndicator(
       r,
       a,
       'figure',
+      null,
       at,
-      ['实际', aText, '，对标值', bText, close ? '（基本同步）' : '', '，', j.verdictZh].join(''),
-      ['actual ', aText, ', benchmark ', bText, close ? ' (roughly in step)' : '', ', ', j.verdictEn].join(
-        '',
-      ),
+      m,
+      displayUnit,
+      null,
+      b.value,
     );
   }
 
   const t = target;
   if (t === null || !Number.isFinite(t)) {
     findings.push(makeFinding('score_target_missing', sub.at, { id: sub.id, metric: ind.metric }));
-    return unscoredScore(ind, index, target, timeScaled, exp, 'no_target', evidence, a);
+    return unscoredScore(ind, index, target, timeScaled, m, 'no_target', evidence, a);
   }
 
-  const tText = formatWith(fmt, t);
+  let r: number;
+  let counted: number | null = null;
+  let j: Judgement;
   switch (mode) {
     case 'status':
     case 'quantity': {
       const tEff = approx ? t * (1 - tolRel) : t;
-      const tEffText = approx ? formatWith(fmt, tEff) : '';
       if (tEff <= 0) {
         findings.push(makeFinding('score_target_missing', sub.at, { id: sub.id, metric: ind.metric }));
-        return unscoredScore(ind, index, target, timeScaled, exp, 'no_target', evidence, a);
+        return unscoredScore(ind, index, target, timeScaled, m, 'no_target', evidence, a);
       }
       if (a < 0) findings.push(makeFinding('score_negative_actual', at, { text: cellText(evidence.raw) }));
-      const r = Math.max(0, a) / tEff;
-      const j = judgeRatio(r, true, m, exp, s);
-      const c = percentFixed(r, d);
-      return figureScore(
-        ind,
-        index,
-        target,
-        timeScaled,
-        j,
-        r,
-        a,
-        'figure',
-        at,
-        approx
-          ? ['完成', aText, '（目标', tText, '左右，按', tEffText, '计），完成率', c, '，', j.verdictZh].join(
-              '',
-            )
-          : ['完成', aText, '（目标', tText, '），完成率', c, '，', j.verdictZh].join(''),
-        approx
-          ? [
-              aText,
-              ' of about ',
-              tText,
-              ' (counted from ',
-              tEffText,
-              '), completion ',
-              c,
-              ', ',
-              j.verdictEn,
-            ].join('')
-          : [aText, ' of ', tText, ', completion ', c, ', ', j.verdictEn].join(''),
-      );
+      if (approx) counted = tEff;
+      r = Math.max(0, a) / tEff;
+      j = judgeRatio(r, true, m, exp, s);
+      break;
     }
     case 'rate': {
       const tEff = approx ? t - tolPts : t;
-      const tEffText = approx ? formatWith(fmt, tEff) : '';
-      const r = tEff > 0 ? Math.max(0, a) / tEff : a >= tEff ? 1 : 0;
-      const j = judgeRatio(r, false, m, exp, s);
-      const word = approx ? '左右' : ind.comparator === '>=' ? '以上' : '';
-      const wordEn = approx ? ' (about)' : ind.comparator === '>=' ? ' or more' : '';
-      const neg = a <= 0 && tEff > 0;
-      return figureScore(
-        ind,
-        index,
-        target,
-        timeScaled,
-        j,
-        r,
-        a,
-        'figure',
-        at,
-        [
-          '实际',
-          aText,
-          '，目标',
-          tText,
-          word,
-          approx ? '（按' : '',
-          approx ? tEffText : '',
-          approx ? '计）' : '',
-          neg ? '，负增长或零增长不计进度' : '',
-          '，',
-          j.verdictZh,
-        ].join(''),
-        [
-          'actual ',
-          aText,
-          ', target ',
-          tText,
-          wordEn,
-          approx ? ' (counted from ' : '',
-          approx ? tEffText : '',
-          approx ? ')' : '',
-          neg ? ', no growth counts as no progress' : '',
-          ', ',
-          j.verdictEn,
-        ].join(''),
-      );
+      if (approx) counted = tEff;
+      r = tEff > 0 ? Math.max(0, a) / tEff : a >= tEff ? 1 : 0;
+      j = judgeRatio(r, false, m, exp, s);
+      break;
     }
     case 'limit': {
       const baseK = s.formula.lowerIsBetterBase;
-      const r = t > 0 ? Math.max(0, baseK - a / t) : a <= t ? 1 : 0;
-      const j = judgeRatio(r, false, m, exp, s);
-      const met = a <= t;
-      return figureScore(
-        ind,
-        index,
-        target,
-        timeScaled,
-        j,
-        r,
-        a,
-        'figure',
-        at,
-        [
-          '实际',
-          aText,
-          met ? '，控制在目标' : '，超出控制目标',
-          tText,
-          met ? '以内' : '',
-          '，',
-          j.verdictZh,
-        ].join(''),
-        ['actual ', aText, met ? ', within the limit ' : ', above the limit ', tText, ', ', j.verdictEn].join(
-          '',
-        ),
-      );
+      r = t > 0 ? Math.max(0, baseK - a / t) : a <= t ? 1 : 0;
+      j = judgeRatio(r, false, m, exp, s);
+      break;
     }
     case 'level': {
-      const r = t > 0 ? Math.max(0, a) / t : a >= t ? 1 : 0;
-      const j = judgeRatio(r, false, m, exp, s);
-      return figureScore(
-        ind,
-        index,
-        target,
-        timeScaled,
-        j,
-        r,
-        a,
-        'figure',
-        at,
-        ['实际', aText, '，目标保持', tText, '，', j.verdictZh].join(''),
-        ['actual ', aText, ', level to keep ', tText, ', ', j.verdictEn].join(''),
-      );
+      r = t > 0 ? Math.max(0, a) / t : a >= t ? 1 : 0;
+      j = judgeRatio(r, false, m, exp, s);
+      break;
     }
   }
+  return scoredScore(
+    ind,
+    index,
+    target,
+    timeScaled,
+    j,
+    r,
+    a,
+    'figure',
+    null,
+    at,
+    m,
+    displayUnit,
+    counted,
+    null,
+  );
 }
 
 // Whether plain numbers reported for an indicator are figures in its unit: yes unless it is qualitative or a
@@ -1122,24 +905,6 @@ export function scoreSubTask(
     }
   }
 
-  let explanationZh = first?.explanationZh ?? '';
-  let explanationEn = first?.explanationEn ?? '';
-  if (list.length > 1) {
-    // `指标：说明；指标：说明` — one flat string for each language.
-    const zh: string[] = [];
-    const en: string[] = [];
-    for (const x of list) {
-      if (zh.length > 0) {
-        zh.push('；');
-        en.push('; ');
-      }
-      zh.push(x.metric, '：', x.explanationZh);
-      en.push(x.metric, ': ', x.explanationEn);
-    }
-    explanationZh = zh.join('');
-    explanationEn = en.join('');
-  }
-
   return {
     id: sub.id,
     taskRow: sub.taskRow,
@@ -1154,8 +919,6 @@ export function scoreSubTask(
     status: deciding?.status ?? 'unscored',
     reason: deciding?.status === 'unscored' ? (deciding.reason ?? 'no_progress') : null,
     gapPoints: deciding?.status === 'unscored' ? null : (deciding?.gapPoints ?? null),
-    explanationZh,
-    explanationEn,
     credit,
     weight: weightOf(sub, entry, ctx.weighted, isTotal, findings),
     overdue,

@@ -21,6 +21,7 @@ import { renderFinding } from '../findings/catalog.ts';
 import { columnLetters, toA1, toA1Local, type CellRange } from '../grid.ts';
 import type { LedgerHeader } from '../ledger/ledger-header.ts';
 import { movementOf } from '../score/rank.ts';
+import { explainTask } from '../score/explain.ts';
 import { fixed, percentFixed } from '../score/numbers.ts';
 import type { ScoreResult, SubTaskScore, TaskStatus } from '../score/score-model.ts';
 import type { ReadTable } from '../table-model.ts';
@@ -138,8 +139,8 @@ function rowResult(
   if (!decider) return null;
   const explanation =
     tasks.length === 1
-      ? decider.explanationZh
-      : tasks.map((t) => `${t.id} ${LEDGER_STATUS_LABELS[t.status]}：${t.explanationZh}`).join('\n');
+      ? explainTask(decider, 'zh')
+      : tasks.map((t) => `${t.id} ${LEDGER_STATUS_LABELS[t.status]}：${explainTask(t, 'zh')}`).join('\n');
   return {
     completion: decider.completion,
     expected: decider.expected,

@@ -6,6 +6,7 @@
 import { Fragment, useState } from 'react';
 import { Button, Subtitle2, Text } from '@fluentui/react-components';
 import type { Lang } from '../../core/findings.ts';
+import { explainTask } from '../../core/score/explain.ts';
 import type { Movement, ScoreResult, UnitScore } from '../../core/score/score-model.ts';
 import { t } from '../i18n.ts';
 import { detectedPlanYear } from '../pane-actions.ts';
@@ -49,7 +50,7 @@ function UnitTasks({ result, unit }: { readonly result: ScoreResult; readonly un
             </Text>
           </div>
           <Text block className={styles.secondary}>
-            {lang === 'zh' ? s.explanationZh : s.explanationEn}
+            {explainTask(s, lang)}
           </Text>
         </li>
       ))}
@@ -164,7 +165,7 @@ function Lists({ result }: { readonly result: ScoreResult }) {
                   {entry.tasks.map((task) => (
                     <li key={task.id}>
                       <StatusChip status={task.status} lang={lang} />{' '}
-                      <Text>{lang === 'zh' ? task.explanationZh : task.explanationEn}</Text>
+                      <Text>{explainTask(task, lang)}</Text>
                     </li>
                   ))}
                 </ul>

@@ -3,6 +3,7 @@
  * Each expected value is worked out in the comment beside it.
  */
 import { describe, expect, it } from 'vitest';
+import { explainTask } from '../../../src/core/score/explain.ts';
 import { cell, indicator, ref, subTask, textCell } from './fixtures.ts';
 import { codes, scoreOne } from './helpers.ts';
 
@@ -18,7 +19,7 @@ describe('cumulative — 序时 preset (default)', () => {
     expect(task.status).toBe('on_track');
     expect(task.gapPoints).toBe(0);
     expect(task.credit).toBe(1); // 0.75 ÷ 0.75
-    expect(task.explanationZh).toBe('完成750人（目标1000人），完成率75.0%，达到序时进度75%');
+    expect(explainTask(task, 'zh')).toBe('完成750人（目标1000人），完成率75.0%，达到序时进度75%');
   });
 
   it('0.1 point below is lagging', () => {
@@ -35,10 +36,10 @@ describe('cumulative — 序时 preset (default)', () => {
   it('explains a shortfall the way notices do', () => {
     const { task } = scoreOne(jobs, { actual: cell(450) }, at);
     expect(task.status).toBe('severe');
-    expect(task.explanationZh).toBe(
+    expect(explainTask(task, 'zh')).toBe(
       '完成450人（目标1000人），完成率45.0%，低于序时进度75%（差30.0个百分点）',
     );
-    expect(task.explanationEn).toBe(
+    expect(explainTask(task, 'en')).toBe(
       '450人 of 1000人, completion 45.0%, below time progress 75% (30.0 points behind)',
     );
     expect(task.credit).toBeCloseTo(0.6, 12); // 0.45 ÷ 0.75
@@ -61,7 +62,9 @@ describe('cumulative — 序时 preset (default)', () => {
     expect(task.status).toBe('severe');
     expect(task.yearEndUnfinished).toBe(true);
     expect(task.overdue).toBe(false);
-    expect(task.explanationZh).toBe('完成950人（目标1000人），完成率95.0%，年底仍未完成（差5.0个百分点）');
+    expect(explainTask(task, 'zh')).toBe(
+      '完成950人（目标1000人），完成率95.0%，年底仍未完成（差5.0个百分点）',
+    );
   });
 
   it('a negative actual counts as 0 % and is reported', () => {
@@ -80,7 +83,9 @@ describe('cumulative — 序时 preset (default)', () => {
     const { task } = scoreOne(invest, { actual: cell('20亿元') }, '2024-06-30');
     expect(task.expected).toBeCloseTo(6 / 9, 12);
     expect(task.status).toBe('on_track');
-    expect(task.explanationZh).toBe('完成20亿元（目标30亿元），完成率66.7%，达到9月底前完成的时限进度66.7%');
+    expect(explainTask(task, 'zh')).toBe(
+      '完成20亿元（目标30亿元），完成率66.7%，达到9月底前完成的时限进度66.7%',
+    );
     // 19亿 → 63.3 % → 3.4 points below → lagging.
     expect(scoreOne(invest, { actual: cell('19亿元') }, '2024-06-30').task.gapPoints).toBe(3.4);
   });
@@ -92,7 +97,7 @@ describe('cumulative — 银川 preset', () => {
   it('9.9 points below is on track, within the allowed 10', () => {
     const { task } = scoreOne(jobs, { actual: cell(651) }, at, '银川');
     expect(task.status).toBe('on_track');
-    expect(task.explanationZh).toBe(
+    expect(explainTask(task, 'zh')).toBe(
       '完成651人（目标1000人），完成率65.1%，低于序时进度75%（差9.9个百分点），在允许范围（10个百分点）内',
     );
   });
@@ -121,7 +126,7 @@ describe('cumulative — 三亚 preset (relative gap)', () => {
     // 25.0 % of an expected 50 %: 1 − 25/50 = 50 % short → not more than 50 → lagging.
     const { task } = scoreOne(jobs, { actual: cell(250) }, at, '三亚');
     expect(task.status).toBe('lagging');
-    expect(task.explanationZh).toBe(
+    expect(explainTask(task, 'zh')).toBe(
       '完成250人（目标1000人），完成率25.0%，低于序时进度50%（差25.0个百分点，落后50%）',
     );
   });
@@ -147,14 +152,14 @@ describe('rate — compared directly, never time-scaled', () => {
     expect(task.credit).toBe(1);
     expect(task.expected).toBe(0.5);
     expect(task.indicators[0]?.expected).toBe(1);
-    expect(task.explanationZh).toBe('实际6.1%，目标5.5%以上，达到目标要求');
+    expect(explainTask(task, 'zh')).toBe('实际6.1%，目标5.5%以上，达到目标要求');
   });
 
   it('4.4 against 5.5 is 80 % of it: 20 points short → lagging (序时)', () => {
     const { task } = scoreOne(gdp, { actual: cell('4.4%') }, at);
     expect(task.status).toBe('lagging');
     expect(task.credit).toBeCloseTo(0.8, 12);
-    expect(task.explanationZh).toBe('实际4.4%，目标5.5%以上，为目标要求的80.0%（差20.0个百分点）');
+    expect(explainTask(task, 'zh')).toBe('实际4.4%，目标5.5%以上，为目标要求的80.0%（差20.0个百分点）');
   });
 
   it('negative growth never counts as progress', () => {
@@ -162,7 +167,7 @@ describe('rate — compared directly, never time-scaled', () => {
     expect(task.status).toBe('severe');
     expect(task.credit).toBe(0);
     expect(task.completion).toBe(0);
-    expect(task.explanationZh).toBe(
+    expect(explainTask(task, 'zh')).toBe(
       '实际-1.2%，目标5.5%以上，负增长或零增长不计进度，为目标要求的0.0%（差100.0个百分点）',
     );
   });
@@ -172,7 +177,7 @@ describe('rate — compared directly, never time-scaled', () => {
     const { task } = scoreOne(gdp, { actual: cell(5.4) }, '2024-12-31');
     // 5.4 / 5.5 = 98.2 % → 1.8 points short, unfinished at year end.
     expect(task.status).toBe('severe');
-    expect(task.explanationZh).toBe('实际5.4%，目标5.5%以上，年底仍未完成（差1.8个百分点）');
+    expect(explainTask(task, 'zh')).toBe('实际5.4%，目标5.5%以上，年底仍未完成（差1.8个百分点）');
   });
 
   it('reads 0.061 formatted as a percentage', () => {
@@ -190,14 +195,14 @@ describe('lower is better — met when ≤ target, credit 2 − actual/target', 
     const { task } = scoreOne(unemployment, { actual: cell(2.8) }, at);
     expect(task.status).toBe('on_track');
     expect(task.credit).toBe(1); // 2 − 0.933 = 1.067, capped at 1
-    expect(task.explanationZh).toBe('实际2.8%，控制在目标3%以内，达到目标要求');
+    expect(explainTask(task, 'zh')).toBe('实际2.8%，控制在目标3%以内，达到目标要求');
   });
 
   it('10 % over the limit earns 0.9', () => {
     const { task } = scoreOne(unemployment, { actual: cell(3.3) }, at);
     expect(task.credit).toBeCloseTo(0.9, 12); // 2 − 3.3/3
     expect(task.status).toBe('lagging'); // 10 points short of 100 %
-    expect(task.explanationZh).toBe('实际3.3%，超出控制目标3%，为目标要求的90.0%（差10.0个百分点）');
+    expect(explainTask(task, 'zh')).toBe('实际3.3%，超出控制目标3%，为目标要求的90.0%（差10.0个百分点）');
   });
 
   it('more than twice the limit is floored at 0', () => {
@@ -225,7 +230,7 @@ describe('keep level — met when ≥ level', () => {
     const { task } = scoreOne(grain, { actual: cell('22.5万吨') }, '2024-06-30');
     expect(task.status).toBe('lagging');
     expect(task.credit).toBeCloseTo(225000 / 230000, 12);
-    expect(task.explanationZh).toBe('实际22.5万吨，目标保持23万吨，为目标要求的97.8%（差2.2个百分点）');
+    expect(explainTask(task, 'zh')).toBe('实际22.5万吨，目标保持23万吨，为目标要求的97.8%（差2.2个百分点）');
     expect(scoreOne(grain, { actual: cell('22.5万吨') }, '2024-06-30', '银川').task.status).toBe('on_track');
   });
 
@@ -243,7 +248,7 @@ describe('approximate — within the 左右 tolerance', () => {
   it('8%左右 is met by 7.5 % (tolerance 0.5 point)', () => {
     const { task } = scoreOne(invest, { actual: cell(7.5) }, at);
     expect(task.status).toBe('on_track');
-    expect(task.explanationZh).toBe('实际7.5%，目标8%左右（按7.5%计），达到目标要求');
+    expect(explainTask(task, 'zh')).toBe('实际7.5%，目标8%左右（按7.5%计），达到目标要求');
   });
 
   it('7.4 % is 98.7 % of 7.5: lagging', () => {
@@ -255,7 +260,9 @@ describe('approximate — within the 左右 tolerance', () => {
     const amount = subTask('5.02', [indicator('approximate', 2e10, '元', '完成投资200亿元左右')]);
     const { task } = scoreOne(amount, { actual: cell('190亿元') }, '2024-12-31');
     expect(task.status).toBe('done');
-    expect(task.explanationZh).toBe('完成190亿元（目标200亿元左右，按190亿元计），完成率100.0%，已完成目标');
+    expect(explainTask(task, 'zh')).toBe(
+      '完成190亿元（目标200亿元左右，按190亿元计），完成率100.0%，已完成目标',
+    );
     expect(scoreOne(amount, { actual: cell('189亿元') }, '2024-12-31').task.status).toBe('severe');
   });
 });
@@ -281,7 +288,7 @@ describe('relative — needs a benchmark', () => {
   it('above the benchmark is on track, 80 % of it is lagging', () => {
     const { task } = scoreOne(income, { actual: cell(5.2), benchmark: cell(5, 1, 8) }, at);
     expect(task.status).toBe('on_track');
-    expect(task.explanationZh).toBe('实际5.2%，对标值5%，达到目标要求');
+    expect(explainTask(task, 'zh')).toBe('实际5.2%，对标值5%，达到目标要求');
     const low = scoreOne(income, { actual: cell(4), benchmark: cell('5%', 1, 8) }, at).task;
     expect([low.status, low.gapPoints]).toEqual(['lagging', 20]);
   });
@@ -303,14 +310,14 @@ describe('milestone — done or not by its date', () => {
     const { task } = scoreOne(milestone, { status: textCell('序时推进') }, '2024-03-31');
     expect(task.status).toBe('on_track');
     expect(task.expected).toBe(0.5); // 3 of 6 months
-    expect(task.explanationZh).toBe('填报“序时推进”，视为序时推进');
+    expect(explainTask(task, 'zh')).toBe('填报“序时推进”，视为序时推进');
   });
 
   it('未启动 counts as 0 % against the deadline progress', () => {
     // At 03-31, half of the time to 06-30 has passed: 50 points behind → severe.
     const { task } = scoreOne(milestone, { status: textCell('未启动') }, '2024-03-31');
     expect(task.status).toBe('severe');
-    expect(task.explanationZh).toBe(
+    expect(explainTask(task, 'zh')).toBe(
       '填报“未启动”（按完成0%计），低于6月底前完成的时限进度50%（差50.0个百分点）',
     );
     // At 01-31 only 1/6 = 16.7 % was expected: lagging.
@@ -324,7 +331,7 @@ describe('milestone — done or not by its date', () => {
     expect(task.status).toBe('severe');
     expect(task.overdue).toBe(true);
     expect(task.credit).toBe(0.5);
-    expect(task.explanationZh).toBe('填报“推进中”，已过完成时限（6月底前）仍未完成');
+    expect(explainTask(task, 'zh')).toBe('填报“推进中”，已过完成时限（6月底前）仍未完成');
   });
 
   it('done is done', () => {
@@ -335,7 +342,9 @@ describe('milestone — done or not by its date', () => {
   it('a self-reported percentage after the deadline', () => {
     const { task } = scoreOne(milestone, { status: textCell('完成80%') }, '2024-07-15');
     expect(task.status).toBe('severe');
-    expect(task.explanationZh).toBe('完成率80.0%（自报），已过完成时限（6月底前）仍未完成（差20.0个百分点）');
+    expect(explainTask(task, 'zh')).toBe(
+      '完成率80.0%（自报），已过完成时限（6月底前）仍未完成（差20.0个百分点）',
+    );
   });
 });
 
@@ -347,7 +356,7 @@ describe('qualitative — status words or a self-reported percentage', () => {
     const { task } = scoreOne(reform, { status: textCell('完成60%') }, at);
     expect(task.status).toBe('on_track');
     expect(task.completion).toBe(0.6);
-    expect(task.explanationZh).toBe('完成率60.0%（自报），达到序时进度50%');
+    expect(explainTask(task, 'zh')).toBe('完成率60.0%（自报），达到序时进度50%');
   });
 
   it('lagging words earn half credit, paused none', () => {
@@ -385,7 +394,7 @@ describe('qualitative — status words or a self-reported percentage', () => {
   it('nothing reported', () => {
     const { task, findings } = scoreOne(reform, undefined, at);
     expect([task.status, task.reason, task.credit]).toEqual(['unscored', 'no_progress', null]);
-    expect(task.explanationZh).toBe('未评分：未填报完成值或进展状态');
+    expect(explainTask(task, 'zh')).toBe('未评分：未填报完成值或进展状态');
     expect(codes(findings)).toEqual(['score_progress_missing']);
   });
 
@@ -520,7 +529,7 @@ describe('several indicators in one sub-task', () => {
     expect(task.completion).toBe(0.4);
     expect(task.credit).toBeCloseTo(0.9, 12);
     expect(task.at).toEqual(ref(1, 6));
-    expect(task.explanationZh).toBe(
+    expect(explainTask(task, 'zh')).toBe(
       '地区生产总值增长：实际6%，目标5.5%以上，达到目标要求；完成投资：完成80亿元（目标200亿元），完成率40.0%，低于序时进度50%（差10.0个百分点）',
     );
   });

@@ -8,6 +8,7 @@
  * of 30.328亿元 gives 32.97 ÷ 30.328 = 1.087114… → 108.71 %.
  */
 import { describe, expect, it } from 'vitest';
+import { explainTask } from '../../../src/core/score/explain.ts';
 import { percentFixed } from '../../../src/core/score/numbers.ts';
 import { cell, indicator, ref, subTask } from './fixtures.ts';
 import { codes, scoreOne } from './helpers.ts';
@@ -27,8 +28,8 @@ describe('seeds/001 — 2023 mid-year progress', () => {
     expect(percentFixed(task.completion ?? 0, 1)).toBe('68.1%');
     expect(task.expected).toBe(0.5);
     expect(task.status).toBe('on_track');
-    expect(task.explanationZh).toBe('完成4496人（目标6600人），完成率68.1%，达到序时进度50%');
-    expect(task.explanationEn).toBe('4496人 of 6600人, completion 68.1%, at or above time progress 50%');
+    expect(explainTask(task, 'zh')).toBe('完成4496人（目标6600人），完成率68.1%，达到序时进度50%');
+    expect(explainTask(task, 'en')).toBe('4496人 of 6600人, completion 68.1%, at or above time progress 50%');
     expect(task.at).toEqual(ref(4, 5));
     // The printed 68.1 % agrees with 68.12 % within ±0.1 point: no finding.
     expect(codes(findings)).toEqual([]);
@@ -92,7 +93,7 @@ describe('seeds/003 — 2022 review (year end)', () => {
     expect(percentFixed(task.completion ?? 0, 2)).toBe('112.00%');
     expect(task.status).toBe('done');
     expect(task.credit).toBe(1); // 超额不加分
-    expect(task.explanationZh).toBe('完成30.05亿元（目标26.83亿元），完成率112.0%，已完成目标');
+    expect(explainTask(task, 'zh')).toBe('完成30.05亿元（目标26.83亿元），完成率112.0%，已完成目标');
     expect(codes(findings)).toEqual([]);
   });
 
@@ -108,7 +109,7 @@ describe('seeds/003 — 2022 review (year end)', () => {
     expect(task.status).toBe('done');
     // The plain 32.97 is read in the target's written unit, 亿元, and that is said.
     expect(codes(findings)).toEqual(['score_actual_unit_assumed']);
-    expect(task.explanationZh).toBe('完成32.97亿元（目标30.328亿元），完成率108.71%，已完成目标');
+    expect(explainTask(task, 'zh')).toBe('完成32.97亿元（目标30.328亿元），完成率108.71%，已完成目标');
   });
 
   it('a transposed printed rate (108.17%) is reported', () => {

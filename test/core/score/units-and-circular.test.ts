@@ -17,6 +17,7 @@
  * for both); 区住建局 40; 区农业农村局 none. RANK.EQ: 1, 2, 2, 2, 5.
  */
 import { describe, expect, it } from 'vitest';
+import { explainTask } from '../../../src/core/score/explain.ts';
 import type { SubTask } from '../../../src/core/breakdown-model.ts';
 import { DubanError } from '../../../src/core/errors.ts';
 import { movementOf, rankEq } from '../../../src/core/score/rank.ts';
@@ -168,13 +169,19 @@ describe('unit scores and ranking', () => {
             status: 'severe',
             cause: 'severe',
             gapPoints: 30,
-            explanationZh: '完成200人（目标1000人），完成率20.0%，低于序时进度50%（差30.0个百分点）',
-            explanationEn: '200人 of 1000人, completion 20.0%, below time progress 50% (30.0 points behind)',
+            indicators: result.tasks.find((t) => t.id === '4.01')?.indicators,
             at: ref(7, 5),
           },
         ],
       },
     ]);
+    const escalated = result.escalate[0]?.tasks[0];
+    expect(escalated && explainTask(escalated, 'zh')).toBe(
+      '完成200人（目标1000人），完成率20.0%，低于序时进度50%（差30.0个百分点）',
+    );
+    expect(escalated && explainTask(escalated, 'en')).toBe(
+      '200人 of 1000人, completion 20.0%, below time progress 50% (30.0 points behind)',
+    );
   });
 
   it('counts for the circular exclude totals and count a shared task once', () => {
