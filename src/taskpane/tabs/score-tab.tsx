@@ -164,8 +164,7 @@ function Lists({ result }: { readonly result: ScoreResult }) {
                 <ul className={styles.list}>
                   {entry.tasks.map((task) => (
                     <li key={task.id}>
-                      <StatusChip status={task.status} lang={lang} />{' '}
-                      <Text>{explainTask(task, lang)}</Text>
+                      <StatusChip status={task.status} lang={lang} /> <Text>{explainTask(task, lang)}</Text>
                     </li>
                   ))}
                 </ul>
