@@ -196,8 +196,6 @@ function selfReported(
     status,
     reason: status === 'unscored' ? 'no_progress' : null,
     credit: completion === null ? null : Math.min(1, completion / 0.5),
-    overdue: false,
-    yearEndUnfinished: false,
     comparator: null,
     displayUnit: null,
     counted: null,

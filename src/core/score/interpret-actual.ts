@@ -115,6 +115,12 @@ const MAX_TRAILING_PUNCTUATION = 4;
 // The vocabulary as a Map, built once: a lookup per reported cell (and per position when a cell is scanned)
 // is cheaper on a Map than `Object.hasOwn` plus a property read on a large dictionary-mode object.
 const WORD_CLASSES: ReadonlyMap<string, StatusWordClass> = new Map(Object.entries(STATUS_WORDS));
+// The match of each vocabulary word, made once: a status cell is nearly always exactly one word, and the
+// match is the same whichever cell it came from.
+const WORD_MATCHES: ReadonlyMap<string, StatusWordMatch> = new Map(
+  Object.entries(STATUS_WORDS).map(([word, cls]) => [word, { kind: 'word', cls, word }]),
+);
+const NO_MATCH: StatusWordMatch = { kind: 'none' };
 const WORD_LENGTHS = [...new Set(Object.keys(STATUS_WORDS).map((w) => w.length))].sort((a, b) => b - a);
 const MAX_WORD_LENGTH = WORD_LENGTHS[0] ?? 0;
 const DECLINES = [...DECLINE_WORDS].sort((a, b) => b.length - a.length);
@@ -182,8 +188,7 @@ export function findStatusWord(text: string, exactOnly = false): StatusWordMatch
   // A progress text with more CJK ideographs than any word and its punctuation cannot be one word as a
   // whole. Ideographs (U+4E00–U+9FFF) are never changed or dropped by the compact key, so this can be told
   // before normalising a text of 200 characters.
-  if (exactOnly && ideographsExceed(text, MAX_WORD_LENGTH + MAX_TRAILING_PUNCTUATION))
-    return { kind: 'none' };
+  if (exactOnly && ideographsExceed(text, MAX_WORD_LENGTH + MAX_TRAILING_PUNCTUATION)) return NO_MATCH;
   return statusWordInKey(compactKey(text), exactOnly);
 }
 
@@ -201,12 +206,12 @@ function ideographsExceed(text: string, limit: number): boolean {
 // findStatusWord on a compact key already computed.
 function statusWordInKey(compact: string, exactOnly: boolean): StatusWordMatch {
   // A long free text cannot be one word: skip the work (progress texts run to 200 characters).
-  if (exactOnly && compact.length > MAX_WORD_LENGTH + MAX_TRAILING_PUNCTUATION) return { kind: 'none' };
+  if (exactOnly && compact.length > MAX_WORD_LENGTH + MAX_TRAILING_PUNCTUATION) return NO_MATCH;
   const key = stripPunctuation(compact);
-  if (key === '') return { kind: 'none' };
-  const whole = lookupWord(key);
-  if (whole) return { kind: 'word', cls: whole, word: key };
-  if (exactOnly) return { kind: 'none' };
+  if (key === '') return NO_MATCH;
+  const whole = WORD_MATCHES.get(key);
+  if (whole !== undefined) return whole;
+  if (exactOnly) return NO_MATCH;
   const found: { word: string; cls: StatusWordClass }[] = [];
   let i = 0;
   while (i < key.length) {
@@ -223,8 +228,8 @@ function statusWordInKey(compact: string, exactOnly: boolean): StatusWordMatch {
     i += matched > 0 ? matched : 1;
   }
   const first = found[0];
-  if (!first) return { kind: 'none' };
-  if (found.every((f) => f.cls === first.cls)) return { kind: 'word', cls: first.cls, word: first.word };
+  if (!first) return NO_MATCH;
+  if (found.every((f) => f.cls === first.cls)) return WORD_MATCHES.get(first.word) ?? NO_MATCH;
   return { kind: 'ambiguous', words: found.map((f) => f.word) };
 }
 

@@ -138,8 +138,6 @@ export interface IndicatorScore {
   readonly reason: UnscoredReason | null;
   /** Credit 0 … `creditCap` (docs/scoring.md §5); null when unscored. */
   readonly credit: number | null;
-  readonly overdue: boolean;
-  readonly yearEndUnfinished: boolean;
   /** The target's comparator as breakdown read it (`>=` 以上, `~` 左右); decides the wording of rates. */
   readonly comparator: Comparator | null;
   /** The unit its figures are written in for people: `亿元` for a target written 200亿元 and held in 元. */

@@ -130,8 +130,6 @@ interface Judgement {
   readonly expected: number;
   readonly gapPoints: number | null;
   readonly credit: number;
-  readonly overdue: boolean;
-  readonly yearEnd: boolean;
   readonly verdict: Verdict;
 }
 
@@ -153,8 +151,6 @@ interface ExpectationMemo {
   readonly settings: ScoringSettings;
   /** The deadline's wording (`6月底前`); null for the year's 序时进度. */
   readonly deadlineText: string | null;
-  /** True when the due date is the sub-task's own deadline (overdue), false at year end. */
-  readonly overdue: boolean;
   readonly context: ExplanationContext;
   /** Status-word outcomes by word: [not time-scaled, time-scaled]. Bounded by the vocabulary. */
   readonly words: readonly [Map<string, WordOutcome>, Map<string, WordOutcome>];
@@ -170,7 +166,6 @@ function newMemo(exp: Expectation, deadlineText: string | null, s: ScoringSettin
     exp,
     settings: s,
     deadlineText,
-    overdue: deadline,
     context: {
       expected: exp.expected,
       deadline: deadline ? (deadlineText ?? exp.dueDate) : null,
@@ -218,13 +213,7 @@ function capped(value: number, s: ScoringSettings): number {
  * Judge a completion ratio `r`. Time-scaled figures are compared with the sub-task's expectation, others
  * with 100 %. Percentages are compared at the display precision so a status agrees with the figures shown.
  */
-function judgeRatio(
-  r: number,
-  timeScaled: boolean,
-  m: ExpectationMemo,
-  exp: Expectation,
-  s: ScoringSettings,
-): Judgement {
+function judgeRatio(r: number, timeScaled: boolean, exp: Expectation, s: ScoringSettings): Judgement {
   const d = s.percentDecimals;
   const expected = timeScaled ? exp.expected : 1;
   const cPct = roundTo(r * 100, d);
@@ -238,8 +227,6 @@ function judgeRatio(
       expected,
       gapPoints: gap,
       credit,
-      overdue: false,
-      yearEnd: false,
       verdict: 'met',
     };
   }
@@ -250,8 +237,6 @@ function judgeRatio(
       expected,
       gapPoints: gap,
       credit,
-      overdue: m.overdue,
-      yearEnd: !m.overdue,
       verdict: 'due_short',
     };
   }
@@ -261,13 +246,11 @@ function judgeRatio(
       expected,
       gapPoints: gap,
       credit,
-      overdue: false,
-      yearEnd: false,
       verdict: 'reached',
     };
   }
   const status = statusOfMeasure(gapMeasure(gap, ePct, cPct, s), s);
-  return { status, expected, gapPoints: gap, credit, overdue: false, yearEnd: false, verdict: 'below' };
+  return { status, expected, gapPoints: gap, credit, verdict: 'below' };
 }
 /** The shortfall the preset measures: the gap in points, or the share of the expectation missing (%). */
 function gapMeasure(gap: number, ePct: number, cPct: number, s: ScoringSettings): number {
@@ -287,11 +270,10 @@ function statusOfMeasure(measure: number, s: ScoringSettings): 'on_track' | 'lag
 function judgeWord(
   cls: StatusWordClass,
   timeScaled: boolean,
-  m: ExpectationMemo,
   exp: Expectation,
   s: ScoringSettings,
 ): Judgement {
-  if (cls === 'not_started') return judgeRatio(0, timeScaled, m, exp, s);
+  if (cls === 'not_started') return judgeRatio(0, timeScaled, exp, s);
   const expected = timeScaled ? exp.expected : 1;
   if (cls === 'done') return wordJudgement('done', expected, capped(1, s), 'word_done');
   if (cls === 'far_behind') return wordJudgement('severe', expected, 0, 'word_severe');
@@ -302,8 +284,6 @@ function judgeWord(
       expected,
       gapPoints: null,
       credit: Math.min(credit, s.formula.laggingWordCredit),
-      overdue: m.overdue,
-      yearEnd: !m.overdue,
       verdict: 'due',
     };
   }
@@ -319,7 +299,7 @@ function wordJudgement(
   credit: number,
   verdict: Verdict,
 ): Judgement {
-  return { status, expected, gapPoints: null, credit, overdue: false, yearEnd: false, verdict };
+  return { status, expected, gapPoints: null, credit, verdict };
 }
 
 /**
@@ -338,7 +318,7 @@ function wordOutcome(
   const byWord = m.words[timeScaled ? 1 : 0];
   const hit = byWord.get(word);
   if (hit !== undefined && hit.cls === cls) return hit;
-  const outcome: WordOutcome = { cls, judgement: judgeWord(cls, timeScaled, m, exp, s) };
+  const outcome: WordOutcome = { cls, judgement: judgeWord(cls, timeScaled, exp, s) };
   if (byWord.size < 1000) byWord.set(word, outcome);
   return outcome;
 }
@@ -423,8 +403,6 @@ function unscoredScore(
     status: 'unscored',
     reason,
     credit: null,
-    overdue: false,
-    yearEndUnfinished: false,
     comparator: ind.comparator,
     displayUnit: null,
     counted: null,
@@ -473,8 +451,6 @@ function scoredScore(
     status: j.status,
     reason: null,
     credit: j.credit,
-    overdue: j.overdue,
-    yearEndUnfinished: j.yearEnd,
     comparator: ind.comparator,
     displayUnit,
     counted,
@@ -554,7 +530,7 @@ function scoreIndicator(
           }),
         );
       }
-      const j = judgeRatio(r, timeScaled, m, exp, s);
+      const j = judgeRatio(r, timeScaled, exp, s);
       return scoredScore(
         ind,
         index,
@@ -604,7 +580,7 @@ function scoreIndicator(
     const close = approx || ind.comparator === '=';
     const bEff = close ? (isRateUnit(ind.unit) ? b.value - tolPts : b.value * (1 - tolRel)) : b.value;
     const r = bEff > 0 ? Math.max(0, a) / bEff : a >= bEff ? 1 : 0;
-    const j = judgeRatio(r, false, m, exp, s);
+    const j = judgeRatio(r, false, exp, s);
     return scoredScore(
       ind,
       index,
@@ -643,25 +619,25 @@ function scoreIndicator(
       if (a < 0) findings.push(makeFinding('score_negative_actual', at, { text: cellText(evidence.raw) }));
       if (approx) counted = tEff;
       r = Math.max(0, a) / tEff;
-      j = judgeRatio(r, true, m, exp, s);
+      j = judgeRatio(r, true, exp, s);
       break;
     }
     case 'rate': {
       const tEff = approx ? t - tolPts : t;
       if (approx) counted = tEff;
       r = tEff > 0 ? Math.max(0, a) / tEff : a >= tEff ? 1 : 0;
-      j = judgeRatio(r, false, m, exp, s);
+      j = judgeRatio(r, false, exp, s);
       break;
     }
     case 'limit': {
       const baseK = s.formula.lowerIsBetterBase;
       r = t > 0 ? Math.max(0, baseK - a / t) : a <= t ? 1 : 0;
-      j = judgeRatio(r, false, m, exp, s);
+      j = judgeRatio(r, false, exp, s);
       break;
     }
     case 'level': {
       r = t > 0 ? Math.max(0, a) / t : a >= t ? 1 : 0;
-      j = judgeRatio(r, false, m, exp, s);
+      j = judgeRatio(r, false, exp, s);
       break;
     }
   }
@@ -847,8 +823,11 @@ export function scoreSubTask(
   for (const x of list) {
     if (x.status === 'unscored') continue;
     scoredCount += 1;
-    if (x.overdue) overdue = true;
-    if (x.yearEndUnfinished) yearEndUnfinished = true;
+    // Not done when due: past its own deadline, or at year end.
+    if (x.verdict === 'due' || x.verdict === 'due_short') {
+      if (x.context.deadline !== null) overdue = true;
+      else yearEndUnfinished = true;
+    }
     creditSum += x.credit ?? 0;
     if (!deciding || severity(x.status) > severity(deciding.status)) deciding = x;
   }
