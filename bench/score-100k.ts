@@ -7,7 +7,8 @@
  * rates, limits, levels, approximate and relative targets and milestones with deadlines from March to
  * December; one in ten has two indicators reported as `70、90`-style per-indicator actuals. Nearly every entry
  * carries a status word and a progress text, as the seed notice asks units to write one per task (2 % of the
- * sub-tasks have no ledger row, 2 % an empty one).
+ * sub-tasks have no ledger row, 2 % an empty one). Entries are put into one shape by `progressEntry`, as the
+ * ledger and table readers do.
  *
  * Targets, deadlines, reported figures and progress texts are drawn per sub-task from a fixed linear
  * congruential generator (the same data on every run), and each progress text quotes that sub-task's own
@@ -24,6 +25,7 @@ import { runInNewContext } from 'node:vm';
 import { performance } from 'node:perf_hooks';
 import type { Indicator, SubTask } from '../src/core/breakdown-model.ts';
 import type { RawCell } from '../src/core/grid.ts';
+import { progressEntry } from '../src/core/score/progress-entry.ts';
 import { scoreSubTasks } from '../src/core/score/score.ts';
 import type { IndicatorActual, ProgressEntry } from '../src/core/score/score-model.ts';
 import { resolveSettings } from '../src/core/score/settings.ts';
@@ -438,9 +440,12 @@ for (let i = 0; i < SUBTASKS; i++) {
 
   const roll = rand();
   if (roll < 0.02) continue; // no ledger row for it at all: unscored, 未报送
+  // Filled field by field, then put into one shape as the ledger reader does (progressEntry).
   const entry: Writable<ProgressEntry> = {};
-  progress.set(id, entry);
-  if (roll < 0.04) continue; // a row left blank
+  if (roll < 0.04) {
+    progress.set(id, progressEntry(entry)); // a row left blank
+    continue;
+  }
   // A 类别 column (街道/镇 vs 部门) for ranking within groups; a row of two units names none.
   if (rowUnits.length === 1) entry.category = rowUnits[0]?.endsWith('街道') ? '街道' : '部门';
   // Most quantities land between 20 % and 110 % of the year's target; rates, limits and levels, which are
@@ -492,6 +497,7 @@ for (let i = 0; i < SUBTASKS; i++) {
     );
     entry.text = { value: t, raw: t, at: at(row, 17) };
   }
+  progress.set(id, progressEntry(entry));
 }
 
 const input = {

@@ -38,6 +38,7 @@ import { parseOwners } from '../people/parse-owners.ts';
 import { parseUnits } from '../people/parse-units.ts';
 import type { IndicatorActual, ProgressEntry } from '../score/score-model.ts';
 import { parseAsOf } from '../score/time-progress.ts';
+import { progressEntry } from '../score/progress-entry.ts';
 import { writtenUnit } from '../score/unit-display.ts';
 import type { Located } from '../table-model.ts';
 import { cellText, compactKey, isBlank } from '../text/normalize.ts';
@@ -316,7 +317,7 @@ function pieceValue(piece: string | number, unit: string | null, format: string 
   return BARE_NUMBER.test(piece) ? `${piece}${unit}` : piece;
 }
 
-function progressEntry(
+function readProgressEntry(
   r: RowReader,
   id: string,
   office: OfficeIndicators,
@@ -393,7 +394,7 @@ function progressEntry(
   if (!isBlank(textRaw)) entry.text = locatedText(textRaw, r.at('progress'));
   const any =
     entry.actual !== undefined || entry.indicatorActuals !== undefined || entry.status || entry.text;
-  return { entry: any ? entry : null, quarter: chosen?.quarter ?? null };
+  return { entry: any ? progressEntry(entry) : null, quarter: chosen?.quarter ?? null };
 }
 
 /**
@@ -491,7 +492,7 @@ export function readLedger(grid: Grid, options: ReadLedgerOptions = {}): ReadLed
       indicators: office.indicators,
     };
     subTasks.push(sub);
-    const { entry, quarter } = progressEntry(r, id, office, eligible, asOf, findings);
+    const { entry, quarter } = readProgressEntry(r, id, office, eligible, asOf, findings);
     if (entry) progress.set(id, entry);
     if (quarter !== null) quarters.set(id, quarter);
   }

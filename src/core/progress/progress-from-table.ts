@@ -25,6 +25,7 @@ import type { Finding } from '../findings.ts';
 import { makeFinding } from '../findings/catalog.ts';
 import { isCellError, numberFormatAt, type Grid, type RawCell } from '../grid.ts';
 import { readWeight } from '../score/interpret-actual.ts';
+import { isEmptyProgress, progressEntry } from '../score/progress-entry.ts';
 import type { ProgressEntry } from '../score/score-model.ts';
 import type { Located, ReadTable, TaskRow } from '../table-model.ts';
 import { cellText, compactKey, isBlank } from '../text/normalize.ts';
@@ -119,10 +120,6 @@ function hasFigures(entry: Partial<ProgressEntry>): boolean {
   return entry.actual !== undefined || entry.plan !== undefined || entry.printedRate !== undefined;
 }
 
-function isEmptyEntry(entry: Partial<ProgressEntry>): boolean {
-  return Object.keys(entry).length === 0;
-}
-
 /** Entries for the sub-tasks of one long-layout row. */
 function longRow(
   row: TaskRow,
@@ -137,8 +134,8 @@ function longRow(
   const common = shared(row, subs.length);
   const only = subs[0];
   if (subs.length === 1 && only) {
-    const entry = { ...figs, ...common };
-    if (!isEmptyEntry(entry)) progress.set(only.id, entry);
+    const entry = progressEntry({ ...figs, ...common });
+    if (!isEmptyProgress(entry)) progress.set(only.id, entry);
     return;
   }
   let target: SubTask | null = null;
@@ -155,15 +152,15 @@ function longRow(
     }
   }
   for (const sub of subs) {
-    const entry = sub === target ? { ...figs, ...common } : { ...common };
-    if (!isEmptyEntry(entry)) progress.set(sub.id, entry);
+    const entry = progressEntry(sub === target ? { ...figs, ...common } : common);
+    if (!isEmptyProgress(entry)) progress.set(sub.id, entry);
   }
 }
 
 /** Entry of one wide-layout record (a unit × an indicator group). */
 function wideRow(table: ReadTable, row: TaskRow, grid: Grid | undefined): ProgressEntry {
   const group = table.groups.find((g) => g.name === row.group);
-  return { ...figures(row, group?.measureUnit ?? null, grid), ...shared(row, 1) };
+  return progressEntry({ ...figures(row, group?.measureUnit ?? null, grid), ...shared(row, 1) });
 }
 
 /** Sub-tasks of each task row, keyed by absolute row. */
@@ -196,7 +193,7 @@ function collect(
       const sub = subs.find((s) => s.text === name);
       if (!sub) continue;
       const entry = wideRow(table, row, grid);
-      if (!isEmptyEntry(entry)) progress.set(sub.id, entry);
+      if (!isEmptyProgress(entry)) progress.set(sub.id, entry);
       continue;
     }
     // A long row appears once per sheet row; a second record of the same row would only repeat it.

@@ -736,9 +736,8 @@ export function scoreSubTask(
   }
   const memo = memoOf(exp, sub, s);
   const indicators = sub.indicators.length > 0 ? sub.indicators : [implicitIndicator(sub)];
-  // Each field of the entry is read once. Entries are built field by field (a ledger row carries some
-  // columns and not others), so they come in many shapes, and every property read on them takes V8's
-  // slowest (megamorphic) path.
+  // Each field of the entry is read once: entries built by hand come in many shapes (the readers build
+  // them in one, see progress-entry.ts), and a read on those takes V8's slowest (megamorphic) path.
   const statusCell = entry?.status;
   const textCell = entry?.text;
   const actualCell = entry?.actual;
