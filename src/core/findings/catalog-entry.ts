@@ -10,6 +10,11 @@ export interface CatalogEntry {
   readonly en: string;
   readonly fixZh: string;
   readonly fixEn: string;
+  /**
+   * The code of an earlier stage's finding that states the same fact. When both are reported at one cell
+   * in one run (the table check and scoring both count an over-long progress text), only that one is kept.
+   */
+  readonly sameAs?: string;
 }
 
 /** A part of the catalog, one per area of the core. */

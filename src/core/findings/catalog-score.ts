@@ -121,6 +121,7 @@ export const scoreFindings = {
     en: 'The progress text in {cell} has {length} characters, more than the {limit} allowed',
     fixZh: '对应目标任务逐条简明扼要表述，控制在 {limit} 字以内',
     fixEn: 'Summarise the progress against the target in at most {limit} characters',
+    sameAs: 'progress_too_long',
   },
   score_deadline_unreadable: {
     severity: 'warning',

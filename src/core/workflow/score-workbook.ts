@@ -19,6 +19,7 @@ import type { Analysis } from '../analyze.ts';
 import type { SubTask } from '../breakdown-model.ts';
 import { isDubanError } from '../errors.ts';
 import type { Finding } from '../findings.ts';
+import { catalogEntry } from '../findings/catalog.ts';
 import { toA1, type Grid } from '../grid.ts';
 import { compactKey } from '../text/normalize.ts';
 import type { DubanSettings } from '../write-plan/owned-settings.ts';
@@ -138,12 +139,20 @@ export function settingsForPreset(
   }
 }
 
-/** Every finding once (two stages may report the same thing), sorted by sheet, row, column, then code. */
+/**
+ * Every finding once, sorted by sheet, row, column, then code. Two stages may report the same thing: the
+ * same finding twice, or one fact under two codes (a catalog entry's `sameAs`), where the one named by
+ * `sameAs` is kept.
+ */
 export function tidyFindings(findings: readonly Finding[]): Finding[] {
+  const cellOf = (f: Finding): string => `${f.at?.sheet ?? ''}|${f.at?.row ?? ''}|${f.at?.col ?? ''}`;
+  const codesAt = new Set(findings.map((f) => `${f.code}|${cellOf(f)}`));
   const seen = new Set<string>();
   const out: Finding[] = [];
   for (const f of findings) {
-    const key = `${f.code}|${f.at?.sheet ?? ''}|${f.at?.row ?? ''}|${f.at?.col ?? ''}|${JSON.stringify(f.params)}`;
+    const sameAs = catalogEntry(f.code).sameAs;
+    if (sameAs !== undefined && f.at !== undefined && codesAt.has(`${sameAs}|${cellOf(f)}`)) continue;
+    const key = `${f.code}|${cellOf(f)}|${JSON.stringify(f.params)}`;
     if (seen.has(key)) continue;
     seen.add(key);
     out.push(f);

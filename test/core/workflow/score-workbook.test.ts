@@ -5,6 +5,7 @@
  * 区交运局 8 ÷ 40 = 20 %, 30 points below → severe (credit 0.2 ÷ 0.5 = 0.4 → 40).
  */
 import { describe, expect, it } from 'vitest';
+import type { RawCell } from '../../../src/core/grid.ts';
 import { MemoryWorkbook } from '../../../src/core/port/memory-workbook.ts';
 import type { WorkbookData } from '../../../src/core/port/workbook-port.ts';
 import {
@@ -162,5 +163,22 @@ describe('findings', () => {
     const b = makeFinding('unit_missing', at(2, 1));
     const c = makeFinding('owner_missing', at(2, 3));
     expect(tidyFindings([a, b, c, a])).toEqual([b, c, a]);
+  });
+});
+
+describe('one fact, one finding', () => {
+  it('an over-long progress text of a table is reported once, by the table check, not again by scoring', async () => {
+    // 205 ideographs: over the 200-character limit both the table check (progress_too_long) and scoring
+    // (score_progress_text_too_long) apply at the same cell, D3.
+    const long = '已召开专题调度会议研究解决项目推进中的困难问题'.repeat(9).slice(0, 205);
+    const cells: RawCell[][] = [
+      ['2024年重点工作任务完成情况'],
+      ['序号', '责任单位', '目标任务', '进展情况', '目标值', '完成值'],
+      [1, '区人社局', '新增城镇就业7200人以上', long, 7200, 4496],
+    ];
+    const r = await score(workbook([{ name: '完成情况', cells }]));
+    if (!r.ok) throw new Error(`not scored: ${r.failure.code}`);
+    const atD3 = r.findings.filter((f) => f.at?.row === 2 && f.at.col === 3).map((f) => f.code);
+    expect(atD3).toEqual(['progress_too_long']);
   });
 });
