@@ -358,6 +358,29 @@ function blankKey(compact: string): boolean {
   return EMPTY_KEYS.has(compact.toLowerCase());
 }
 
+/**
+ * The vocabulary words a cell may hold exactly as written, with the match the full reading below gives
+ * them: built by running that reading on each word, so the shortcut can never disagree with it (a word it
+ * would read otherwise — a placeholder, one with punctuation it strips — is left out). Filled on first use,
+ * after the tables it reads are set up.
+ */
+let exactWords: ReadonlyMap<string, { readonly cls: StatusWordClass; readonly word: string }> | null = null;
+
+function exactWordMatch(text: string): { readonly cls: StatusWordClass; readonly word: string } | undefined {
+  if (exactWords === null) {
+    const map = new Map<string, { readonly cls: StatusWordClass; readonly word: string }>();
+    for (const word of WORD_CLASSES.keys()) {
+      // The steps readActual takes for a text: key, placeholder, digit, word.
+      const key = compactKey(word);
+      if (blankKey(key) || hasDigit(key)) continue;
+      const match = statusWordInKey(key, false);
+      if (match.kind === 'word') map.set(word, { cls: match.cls, word: match.word });
+    }
+    exactWords = map;
+  }
+  return exactWords.get(text);
+}
+
 // One shared blank reading: most cells of a ledger are empty.
 const BLANK: ActualReading = { kind: 'blank' };
 
@@ -409,6 +432,10 @@ export function readActual(
     return plainReading(raw, unit, plainUnit, expectsFigure, at, raw);
   }
   const text = typeof raw === 'string' ? raw : cellText(raw);
+  // The usual status cell is a vocabulary word exactly as written (序时推进): its match is known without
+  // normalising or scanning the text.
+  const exact = exactWordMatch(text);
+  if (exact !== undefined) return { kind: 'word', cls: exact.cls, word: exact.word, at, raw: text };
   const key = compactKey(text);
   if (blankKey(key)) return BLANK;
   // Without a digit there is no figure: the cell is a status word — as a whole (`序时推进`, `已完成。`, the

@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { trimmedOrNull } from '../../../src/core/score/fast-key.ts';
-import { findStatusWord, readFigure } from '../../../src/core/score/interpret-actual.ts';
+import { findStatusWord, interpretActual, readFigure } from '../../../src/core/score/interpret-actual.ts';
 import { compactKey } from '../../../src/core/text/normalize.ts';
 import { APPROXIMATE_WORDS, DECLINE_WORDS } from '../../../src/core/vocab/actual-value-words.ts';
 import { STATUS_WORDS, STATUS_WORD_PUNCTUATION } from '../../../src/core/vocab/status-words.ts';
@@ -144,5 +144,17 @@ describe('hand-written scans agree with their plain formulations', () => {
       }),
       { numRuns: 3000 },
     );
+  });
+});
+
+describe('a status cell holding exactly a vocabulary word', () => {
+  // The shortcut for a cell that is exactly a word must read it as the full path does. A leading space
+  // forces the full path (the compact key drops it), so the two readings of each word are compared.
+  const at = { sheet: '台账', row: 3, col: 13 };
+  const ctx = { unit: null, plainUnit: null, expectsFigure: false };
+  it.each(Object.keys(STATUS_WORDS))('%s', (word) => {
+    const direct = interpretActual({ value: word, raw: word, at }, null, ctx);
+    const spaced = interpretActual({ value: ` ${word}`, raw: ` ${word}`, at }, null, ctx);
+    expect({ ...direct, raw: null }).toEqual({ ...spaced, raw: null });
   });
 });
