@@ -112,6 +112,11 @@ function storedOverride(mapping: Readonly<Record<string, number>> | null): Colum
   return Object.keys(out).length > 0 ? out : null;
 }
 
+/** The columns to use: the ones the caller chose, else the mapping saved in the workbook, else none. */
+function overrideFor(choice: TableChoice, pre: Prefetched): ColumnOverride | undefined {
+  return choice.mapping ?? storedOverride(pre.settings?.mapping ?? null) ?? undefined;
+}
+
 /** The workflow's view of the workbook: the prefetched grids, and one round trip for any other sheet. */
 class SessionPort implements WorkbookPort {
   constructor(
@@ -180,7 +185,7 @@ export class ExcelSession implements DubanSession {
       const located = await locateTable(port, {
         sheet,
         planYear: choice.planYear ?? null,
-        override: choice.mapping ?? storedOverride(pre.settings?.mapping ?? null) ?? undefined,
+        override: overrideFor(choice, pre),
         onStep: this.onStep(control),
       });
       if (!located.ok) return this.notProcessed(located.failure);
@@ -204,7 +209,7 @@ export class ExcelSession implements DubanSession {
       const done = await breakdownWorkbook(port, {
         sheet,
         planYear: choice.planYear ?? null,
-        override: choice.mapping ?? storedOverride(pre.settings?.mapping ?? null) ?? undefined,
+        override: overrideFor(choice, pre),
         onStep: this.onStep(control),
       });
       if (!done.ok) return this.stopWatching(run, pre, this.notProcessed(done.failure));
@@ -232,7 +237,7 @@ export class ExcelSession implements DubanSession {
         planYear: choice.planYear ?? null,
         asOf: choice.asOf ?? null,
         preset: choice.preset ?? null,
-        override: choice.mapping ?? storedOverride(pre.settings?.mapping ?? null) ?? undefined,
+        override: overrideFor(choice, pre),
         today: (this.options.today ?? localTodayIso)(),
         onStep: this.onStep(control),
         storedSheet: storedTableSheet(pre.settingsSheet === 'ours' ? pre.settings : null),

@@ -145,16 +145,7 @@ function metricOf(p: ParsedText, s0: number, e0: number, s1 = 0, e1 = 0, s2 = 0,
     // Filler words, deadlines and item numbers are short: look at the first few characters only, and only
     // when one of them can start there.
     if (a >= b || !mayLead(s.charCodeAt(pos[a] ?? -1))) break;
-    const head = charsAt(s, pos, a, Math.min(a + HEAD_LOOK, b));
-    const filler = FILLER.longestAt(head, 0);
-    // 在 before a deadline is part of it: 在正月十五前完成… → 完成….
-    const atDeadline = head.charCodeAt(0) === AT_CODE ? deadlineLengthAt(head, 1) : 0;
-    const cut = Math.max(
-      filler?.length ?? 0,
-      deadlineLengthAt(head, 0),
-      atDeadline > 0 ? atDeadline + 1 : 0,
-      itemMarkerLength(head, 0),
-    );
+    const cut = leadingCut(charsAt(s, pos, a, Math.min(a + HEAD_LOOK, b)));
     if (cut === 0 || cut >= b - a) break;
     a += cut;
   }
@@ -181,6 +172,21 @@ function metricOf(p: ParsedText, s0: number, e0: number, s1 = 0, e1 = 0, s2 = 0,
   return text;
 }
 
+/**
+ * How many characters a metric's start loses: the longest of a filler word, a deadline (with the 在 before
+ * it: 在正月十五前完成… → 完成…) and an item number at the start of `head` (its first few characters); 0 for none.
+ */
+function leadingCut(head: string): number {
+  const filler = FILLER.longestAt(head, 0);
+  const atDeadline = head.charCodeAt(0) === AT_CODE ? deadlineLengthAt(head, 1) : 0;
+  return Math.max(
+    filler?.length ?? 0,
+    deadlineLengthAt(head, 0),
+    atDeadline > 0 ? atDeadline + 1 : 0,
+    itemMarkerLength(head, 0),
+  );
+}
+
 /** True when some char of parse range `[start, end)` is inside round brackets (see addPositions). */
 function anyInParenZone(p: ParsedText, start: number, end: number): boolean {
   if (!p.hasParen) return false;
@@ -200,15 +206,7 @@ function metricOfRange(p: ParsedText, start: number, end: number): string {
     while (a < b && EDGE.has(s.charCodeAt(a))) a++;
     while (b > a && EDGE.has(s.charCodeAt(b - 1))) b--;
     if (a >= b || !mayLead(s.charCodeAt(a))) break;
-    const head = s.slice(a, Math.min(a + HEAD_LOOK, b));
-    const filler = FILLER.longestAt(head, 0);
-    const atDeadline = head.charCodeAt(0) === AT_CODE ? deadlineLengthAt(head, 1) : 0;
-    const cut = Math.max(
-      filler?.length ?? 0,
-      deadlineLengthAt(head, 0),
-      atDeadline > 0 ? atDeadline + 1 : 0,
-      itemMarkerLength(head, 0),
-    );
+    const cut = leadingCut(s.slice(a, Math.min(a + HEAD_LOOK, b)));
     if (cut === 0 || cut >= b - a) break;
     a += cut;
   }

@@ -13,7 +13,7 @@
  */
 import type { Lang } from '../findings.ts';
 import { isApproximate, modeOf } from './indicator-mode.ts';
-import { fixed, percentFixed, percentTrimmed, roundTo, trimmed } from './numbers.ts';
+import { fixed, percentFixed, percentTrimmed, relativeShortfall, roundTo, trimmed } from './numbers.ts';
 import type { ExplanationContext, IndicatorScore, UnscoredReason } from './score-model.ts';
 import { figureFormat, formatWith } from './unit-display.ts';
 
@@ -181,9 +181,7 @@ function belowText(x: IndicatorScore, ctx: ExplanationContext, gapText: string, 
   }
   if (ctx.gapMode === 'relative') {
     // The share of the expectation missing, as the preset measured it (rounded percentages, as judged).
-    const cPct = roundTo(r * 100, d);
-    const ePct = roundTo(x.expected * 100, d);
-    const rel = trimmed(ePct > 0 ? roundTo((1 - cPct / ePct) * 100, d) : 0, d);
+    const rel = trimmed(relativeShortfall(roundTo(r * 100, d), roundTo(x.expected * 100, d), d), d);
     text += lang === 'zh' ? `，落后${rel}%` : `, ${rel}% short of it`;
   }
   if (x.status !== 'on_track') return text + (lang === 'zh' ? '）' : ')');

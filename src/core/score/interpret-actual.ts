@@ -361,25 +361,19 @@ function blankKey(compact: string): boolean {
 /**
  * The vocabulary words a cell may hold exactly as written, with the match the full reading below gives
  * them: built by running that reading on each word, so the shortcut can never disagree with it (a word it
- * would read otherwise — a placeholder, one with punctuation it strips — is left out). Filled on first use,
- * after the tables it reads are set up.
+ * would read otherwise — a placeholder, one with punctuation it strips — is left out).
  */
-let exactWords: ReadonlyMap<string, { readonly cls: StatusWordClass; readonly word: string }> | null = null;
-
-function exactWordMatch(text: string): { readonly cls: StatusWordClass; readonly word: string } | undefined {
-  if (exactWords === null) {
-    const map = new Map<string, { readonly cls: StatusWordClass; readonly word: string }>();
-    for (const word of WORD_CLASSES.keys()) {
-      // The steps readActual takes for a text: key, placeholder, digit, word.
-      const key = compactKey(word);
-      if (blankKey(key) || hasDigit(key)) continue;
-      const match = statusWordInKey(key, false);
-      if (match.kind === 'word') map.set(word, { cls: match.cls, word: match.word });
-    }
-    exactWords = map;
+const EXACT_WORDS: ReadonlyMap<string, StatusWordMatch & { readonly kind: 'word' }> = (() => {
+  const map = new Map<string, StatusWordMatch & { readonly kind: 'word' }>();
+  for (const word of WORD_CLASSES.keys()) {
+    // The steps readActual takes for a text: key, placeholder, digit, word.
+    const key = compactKey(word);
+    if (blankKey(key) || hasDigit(key)) continue;
+    const match = statusWordInKey(key, false);
+    if (match.kind === 'word') map.set(word, match);
   }
-  return exactWords.get(text);
-}
+  return map;
+})();
 
 // One shared blank reading: most cells of a ledger are empty.
 const BLANK: ActualReading = { kind: 'blank' };
@@ -434,7 +428,7 @@ export function readActual(
   const text = typeof raw === 'string' ? raw : cellText(raw);
   // The usual status cell is a vocabulary word exactly as written (序时推进): its match is known without
   // normalising or scanning the text.
-  const exact = exactWordMatch(text);
+  const exact = EXACT_WORDS.get(text);
   if (exact !== undefined) return { kind: 'word', cls: exact.cls, word: exact.word, at, raw: text };
   const key = compactKey(text);
   if (blankKey(key)) return BLANK;

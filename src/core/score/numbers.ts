@@ -72,6 +72,14 @@ export function percentTrimmed(ratio: number, decimals: number): string {
   return `${trimmed(ratio * 100, decimals)}%`;
 }
 
+/**
+ * The share of an expectation missing, in percent, from percentages already rounded to `decimals` (the
+ * 三亚 presets' measure): `relativeShortfall(25, 50, 1) === 50`; nothing was expected → 0.
+ */
+export function relativeShortfall(cPct: number, ePct: number, decimals: number): number {
+  return ePct > 0 ? roundTo((1 - cPct / ePct) * 100, decimals) : 0;
+}
+
 /** Clamp into [lo, hi]. */
 export function clamp(value: number, lo: number, hi: number): number {
   return value < lo ? lo : value > hi ? hi : value;

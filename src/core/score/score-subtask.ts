@@ -34,7 +34,7 @@ import {
   type ActualReading,
   type UnitContext,
 } from './interpret-actual.ts';
-import { fixed, percentFixed, roundTo } from './numbers.ts';
+import { fixed, percentFixed, relativeShortfall, roundTo } from './numbers.ts';
 import type {
   ExplanationContext,
   IndicatorScore,
@@ -254,7 +254,7 @@ function judgeRatio(r: number, timeScaled: boolean, exp: Expectation, s: Scoring
 }
 /** The shortfall the preset measures: the gap in points, or the share of the expectation missing (%). */
 function gapMeasure(gap: number, ePct: number, cPct: number, s: ScoringSettings): number {
-  return s.gapMode === 'points' ? gap : ePct > 0 ? roundTo((1 - cPct / ePct) * 100, s.percentDecimals) : 0;
+  return s.gapMode === 'points' ? gap : relativeShortfall(cPct, ePct, s.percentDecimals);
 }
 
 /** Status from a shortfall and the preset's thresholds. */
