@@ -44,27 +44,6 @@ function firstCell(entry: ProgressEntry): CellRef | undefined {
   );
 }
 
-/** The progress entries in the map's order, and whether any has a weight. */
-interface EntryList {
-  readonly ids: string[];
-  readonly entries: ProgressEntry[];
-  readonly anyWeight: boolean;
-}
-
-// The entries in insertion order. forEach, not for-of: this runs once per scoring call, and an unoptimised
-// for-of loop allocates an iterator result per entry.
-function listEntries(progress: ReadonlyMap<string, ProgressEntry>): EntryList {
-  const ids: string[] = [];
-  const entries: ProgressEntry[] = [];
-  let anyWeight = false;
-  progress.forEach((entry, id) => {
-    ids.push(id);
-    entries.push(entry);
-    if (entry.weight !== undefined) anyWeight = true;
-  });
-  return { ids, entries, anyWeight };
-}
-
 // A total row (全区, 合计): listed by row, or every unit of it named as a total.
 function isTotalRow(sub: SubTask, totalRows: ReadonlySet<number>, totalKeys: ReadonlySet<string>): boolean {
   if (totalRows.size > 0 && totalRows.has(sub.taskRow)) return true;
@@ -88,23 +67,28 @@ function isTotalRow(sub: SubTask, totalRows: ReadonlySet<number>, totalKeys: Rea
  * result.tasks[0].completion; // 0.6812… for a target of 6600人
  */
 export function scoreSubTasks(input: ScoreInput): ScoreResult {
-  const asOfDate = parseAsOf(input.asOf);
+  parseAsOf(input.asOf);
   checkPlanYear(input.planYear);
   validateSettings(input.settings);
+  // Whether a weight column is in use — some sub-task's own entry has a weight (an orphaned entry's does
+  // not count) — decides every sub-task's weight and findings. Finding out first would read every entry
+  // once more, a cache miss each for a large ledger; instead the first pass assumes no weights and gives up
+  // at the first weight it meets, and only then is the ledger scored with weights. Tables without a weight
+  // column, the usual case, are scored once.
+  return scorePass(input, false) ?? scorePass(input, true);
+}
+
+/**
+ * One scoring pass over validated input. Unweighted, it returns null as soon as a sub-task's entry has a
+ * weight.
+ */
+function scorePass(input: ScoreInput, weighted: true): ScoreResult;
+function scorePass(input: ScoreInput, weighted: false): ScoreResult | null;
+function scorePass(input: ScoreInput, weighted: boolean): ScoreResult | null {
+  const asOfDate = parseAsOf(input.asOf);
   const s = input.settings;
   const subTasks = input.subTasks;
   const progress = input.progress;
-  // Whether a weight column is in use: some sub-task's entry has a weight. When no entry at all has one
-  // (the usual case) that is settled by one look at each entry; otherwise the sub-tasks' own entries decide,
-  // since an orphaned entry's weight does not count.
-  const list = listEntries(progress);
-  let weighted = false;
-  if (list.anyWeight) {
-    for (let i = 0; i < subTasks.length && !weighted; i++) {
-      const sub = subTasks[i];
-      if (sub !== undefined && progress.get(sub.id)?.weight !== undefined) weighted = true;
-    }
-  }
 
   const findings: Finding[] = [];
   const progressShare = timeProgress(input.asOf, input.planYear);
@@ -155,10 +139,11 @@ export function scoreSubTasks(input: ScoreInput): ScoreResult {
   // Entries are looked up by walking the map's order beside the sub-tasks': a ledger lists both in row order
   // (read-ledger fills them together), so the next entry is nearly always the sub-task's, found without a
   // hash lookup — which for 100 000 entries misses the processor's cache every time. Where the orders part
-  // (a sub-task without an entry, an entry of an unknown id) the map is asked.
-  const listedIds = list.ids;
-  const listedEntries = list.entries;
-  let next = 0;
+  // (a sub-task without an entry, an entry of an unknown id) the map is asked. The map's own iterators walk
+  // it: copying its keys and entries into arrays first cost a pass over 100 000 entries.
+  const keys = progress.keys();
+  const values = progress.values();
+  let nextKey = keys.next().value;
   const tasks: SubTaskScore[] = [];
   for (let i = 0; i < subTasks.length; i++) {
     const sub = subTasks[i];
@@ -171,13 +156,16 @@ export function scoreSubTasks(input: ScoreInput): ScoreResult {
       );
     }
     let entry: ProgressEntry | undefined;
-    if (next < listedIds.length && listedIds[next] === sub.id) {
-      entry = listedEntries[next];
-      next += 1;
+    if (nextKey === sub.id) {
+      entry = values.next().value;
+      nextKey = keys.next().value;
     } else {
       entry = progress.get(sub.id);
     }
-    if (entry !== undefined) matched += 1;
+    if (entry !== undefined) {
+      matched += 1;
+      if (!weighted && entry.weight !== undefined) return null;
+    }
     const task = scoreSubTask(sub, entry, ctx, findings, isTotalRow(sub, totalRows, totalKeys));
     tasks.push(task);
     tallyTask(tally, task, unitFindings);
@@ -186,13 +174,9 @@ export function scoreSubTasks(input: ScoreInput): ScoreResult {
   }
   if (matched < progress.size) {
     const orphans: Finding[] = [];
-    for (let k = 0; k < listedIds.length; k++) {
-      const id = listedIds[k];
-      const entry = listedEntries[k];
-      if (id !== undefined && entry !== undefined && !seen.has(id)) {
-        orphans.push(makeFinding('score_progress_orphan', firstCell(entry), { id }));
-      }
-    }
+    progress.forEach((entry, id) => {
+      if (!seen.has(id)) orphans.push(makeFinding('score_progress_orphan', firstCell(entry), { id }));
+    });
     if (orphans.length > 0) {
       const rest = findings.splice(orphansAt);
       for (const f of orphans) findings.push(f);

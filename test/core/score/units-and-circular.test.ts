@@ -316,6 +316,49 @@ describe('weights (权重/分值)', () => {
     expect(r.findings.map((f) => f.code)).toEqual(['score_weight_missing', 'score_weight_invalid']);
     expect(r.findings[1]).toMatchObject({ at: ref(5, 9), params: { text: '很多' } });
   });
+
+  it('a weight met only on a later row still weighs every row before it', () => {
+    // Scoring first assumes no weight column and starts again with weights at the first weight it meets:
+    // the rows before it must come out as if the column had been known from the start.
+    const r = scoreSubTasks({
+      asOf: '2024-06-30',
+      planYear: 2024,
+      settings: resolveSettings(),
+      subTasks: subs,
+      // Listed out of row order, so both the walk beside the sub-tasks and the look-up by id are used.
+      progress: new Map<string, ProgressEntry>([
+        ['1.02', { actual: cell(100, 3, 5) }], // 10 % ÷ 50 %: lagging, no weight → left out
+        ['1.01', { actual: cell(100, 2, 5) }], // no weight → left out
+        ['1.04', { actual: cell(600, 5, 5), weight: 20 }], // credit 1
+        ['1.03', { actual: cell(300, 4, 5), weight: 20 }], // 30 % ÷ 50 % = credit 0.6
+      ]),
+    });
+    // 100 × (20 × 0.6 + 20 × 1) ÷ 40 = 80.
+    expect(r.tasks.map((t) => t.weight)).toEqual([null, null, 20, 20]);
+    expect(r.units[0]?.score).toBe(80);
+    expect(r.findings.map((f) => [f.code, f.params['id']])).toEqual([
+      ['score_weight_missing', '1.01'],
+      ['score_weight_missing', '1.02'],
+    ]);
+  });
+
+  it("an orphaned entry's weight does not make the table weighted", () => {
+    const r = scoreSubTasks({
+      asOf: '2024-06-30',
+      planYear: 2024,
+      settings: resolveSettings(),
+      subTasks: subs.slice(0, 2),
+      progress: new Map<string, ProgressEntry>([
+        ['1.01', { actual: cell(600) }],
+        ['9.99', { actual: cell(600, 9, 5), weight: 50 }],
+        ['1.02', { actual: cell(300) }],
+      ]),
+    });
+    expect(r.tasks.map((t) => t.weight)).toEqual([1, 1]);
+    // 100 × (1 + 0.6) ÷ 2 = 80.
+    expect(r.units[0]?.score).toBe(80);
+    expect(r.findings.map((f) => [f.code, f.params['id']])).toEqual([['score_progress_orphan', '9.99']]);
+  });
 });
 
 describe('escalation settings', () => {
