@@ -90,21 +90,20 @@ export interface ScoreRun {
 /** The JSON document of a run. */
 export function scoreJson(run: ScoreRun, lang: Lang): ScoreJson {
   const { result } = run;
-  const byId = new Map(run.subTasks.map((s) => [s.id, s]));
   return {
     asOf: result.asOf,
     timeProgress: result.timeProgress,
     table: run.table,
     tasks: result.tasks.map((t) => {
-      const sub = byId.get(t.id);
+      const sub = t.subTask;
       return {
-        id: t.id,
-        unit: t.units.join('、'),
+        id: sub.id,
+        unit: sub.units.join('、'),
         owner: t.owners.join('、'),
-        text: t.text,
-        indicators: sub ? taskJson(sub).indicators : [],
+        text: sub.text,
+        indicators: taskJson(sub).indicators,
         completion: t.completion,
-        expected: t.expected,
+        expected: t.context.expected,
         status: t.status,
         explanation: explainTask(t, lang),
         cell: toA1(t.at),

@@ -195,7 +195,9 @@ describe('评分 tab', () => {
     fireEvent.click(within(table).getByRole('button', { name: '区住建局' }));
     const tasks = within(table).getByRole('list', { name: '区住建局的子任务' });
     expect(within(tasks).getByText('完成 20.0% · 序时 50.0%')).toBeTruthy();
-    expect(within(tasks).getByText('完成率20.0%（自报），低于序时进度50%（差30.0个百分点）')).toBeTruthy();
+    expect(
+      within(tasks).getByText('完成率20.0%（自报），已过完成时限（6月底前）仍未完成（差30.0个百分点）'),
+    ).toBeTruthy();
     expect(within(tasks).getByText('完成 — · 序时 50.0%')).toBeTruthy();
     expect(within(tasks).getByText('未评分')).toBeTruthy();
     const praise = screen.getByRole('heading', { name: '表扬' }).closest('section') as HTMLElement;

@@ -172,6 +172,12 @@ const CONTEXT: ExplanationContext = {
   allowance: 0,
 };
 
+// A sub-task with a deadline is judged against it: due on 2024-06-30 for 6月底前 (still at 50 %).
+function contextOf(s: SubTask): ExplanationContext {
+  if (s.deadline === null) return CONTEXT;
+  return { ...CONTEXT, deadline: s.deadlineText ?? s.deadline, dueDate: s.deadline, due: true };
+}
+
 // A self-reported completion (完成率40.0%（自报）) judged against 序时进度 50 %, or nothing reported.
 function selfReported(
   s: SubTask,
@@ -182,27 +188,31 @@ function selfReported(
   const gap = completion === null ? null : Math.round((0.5 - completion) * 1000) / 10;
   return {
     index: 0,
-    metric: s.text,
-    kind: 'qualitative',
+    indicator: {
+      metric: s.text,
+      kind: 'qualitative',
+      comparator: null,
+      value: null,
+      valueMax: null,
+      unit: null,
+      text: s.text,
+    },
     target: null,
     actual: null,
-    unit: null,
     basis: completion === null ? 'none' : 'self_reported',
     statusWord: null,
     completion,
-    expected: 0.5,
     timeScaled: true,
     gapPoints: gap,
     status,
     reason: status === 'unscored' ? 'no_progress' : null,
     credit: completion === null ? null : Math.min(1, completion / 0.5),
-    comparator: null,
     displayUnit: null,
     counted: null,
     benchmark: null,
     verdict,
     detail: null,
-    context: CONTEXT,
+    context: contextOf(s),
     at: status === 'unscored' ? null : at(s.taskRow, 4),
   };
 }
@@ -214,27 +224,21 @@ function taskScore(
   verdict: Verdict,
 ): SubTaskScore {
   return {
-    id: s.id,
-    taskRow: s.taskRow,
-    units: s.units,
+    subTask: s,
     owners: s.owners.map((p) => p.display),
-    text: s.text,
     indicators: [selfReported(s, status, completion, verdict)],
     completion,
-    expected: 0.5,
-    dueDate: s.deadline ?? '2024-12-31',
-    due: s.deadline !== null,
+    context: contextOf(s),
     status,
     reason: status === 'unscored' ? 'no_progress' : null,
     gapPoints: completion === null ? null : Math.round((0.5 - completion) * 1000) / 10,
     credit: completion,
     weight: 1,
-    overdue: false,
+    overdue: verdict === 'due_short' && s.deadline !== null,
     yearEndUnfinished: false,
     isTotal: false,
     category: null,
     at: at(s.taskRow, 4),
-    targetAt: s.at,
   };
 }
 
@@ -276,7 +280,7 @@ export const SCORE_RESULT: ScoreResult = {
   tasks: [
     taskScore(s1, 'done', 1.02, 'met'),
     taskScore(s2, 'lagging', 0.4, 'below'),
-    taskScore(s3, 'severe', 0.2, 'below'),
+    taskScore(s3, 'severe', 0.2, 'due_short'), // 6月底前, due on the as-of date
     taskScore(s4, 'unscored', null, 'none'),
   ],
   units: [

@@ -26,7 +26,7 @@ export interface LedgerResultCells {
 export function ledgerResultCells(task: SubTaskScore): LedgerResultCells {
   return {
     completion: task.completion,
-    timeProgress: task.expected,
+    timeProgress: task.context.expected,
     status: LEDGER_STATUS_LABELS[task.status],
     explanation: explainTask(task, 'zh'),
   };

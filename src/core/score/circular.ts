@@ -112,8 +112,8 @@ export function tallyEscalation(tally: EscalationTally, task: SubTaskScore): voi
   if (cause === null) return;
   tally.taskCount += 1;
   const item: EscalatedTask = {
-    id: task.id,
-    text: task.text,
+    id: task.subTask.id,
+    text: task.subTask.text,
     status: task.status,
     cause,
     gapPoints: task.gapPoints,
@@ -121,8 +121,9 @@ export function tallyEscalation(tally: EscalationTally, task: SubTaskScore): voi
     at: task.at,
   };
   const byUnit = tally.byUnit;
-  for (let u = 0; u < task.units.length; u++) {
-    const unit = task.units[u];
+  const units = task.subTask.units;
+  for (let u = 0; u < units.length; u++) {
+    const unit = units[u];
     if (unit === undefined) continue;
     const list = byUnit.get(unit);
     if (list === undefined) byUnit.set(unit, [item]);

@@ -12,7 +12,7 @@
  * Everything here is a pure function of the score, so an explanation reads the same whenever it is written.
  */
 import type { Lang } from '../findings.ts';
-import { isApproximate, modeOf } from './indicator-mode.ts';
+import { expectedOf, isApproximate, modeOf } from './indicator-mode.ts';
 import { fixed, percentFixed, percentTrimmed, relativeShortfall, roundTo, trimmed } from './numbers.ts';
 import type { ExplanationContext, IndicatorScore, UnscoredReason } from './score-model.ts';
 import { figureFormat, formatWith } from './unit-display.ts';
@@ -34,7 +34,7 @@ export function explainTask(task: Explained, lang: Lang): string {
   const parts: string[] = [];
   for (const x of list) {
     if (parts.length > 0) parts.push(lang === 'zh' ? '；' : '; ');
-    parts.push(x.metric, lang === 'zh' ? '：' : ': ', explainIndicator(x, lang));
+    parts.push(x.indicator.metric, lang === 'zh' ? '：' : ': ', explainIndicator(x, lang));
   }
   return parts.join('');
 }
@@ -61,13 +61,14 @@ export function explainIndicator(x: IndicatorScore, lang: Lang): string {
     const c = percentFixed(r, d);
     return zh ? `完成率${c}（自报），${v}` : `completion ${c} (self-reported), ${v}`;
   }
-  const fmt = figureFormat(x.unit, x.displayUnit);
+  const ind = x.indicator;
+  const fmt = figureFormat(ind.unit, x.displayUnit);
   const a = x.actual ?? 0;
   const aText = formatWith(fmt, a);
-  const approx = isApproximate(x);
-  const mode = modeOf(x);
+  const approx = isApproximate(ind);
+  const mode = modeOf(ind);
   if (mode === 'relative') {
-    const close = approx || x.comparator === '=';
+    const close = approx || ind.comparator === '=';
     const bText = formatWith(fmt, x.benchmark ?? 0);
     return zh
       ? `实际${aText}，对标值${bText}${close ? '（基本同步）' : ''}，${v}`
@@ -94,13 +95,13 @@ export function explainIndicator(x: IndicatorScore, lang: Lang): string {
       // Zero or negative growth counts as no progress, and says so.
       const neg = a <= 0 && counted > 0;
       if (zh) {
-        const word = approx ? '左右' : x.comparator === '>=' ? '以上' : '';
+        const word = approx ? '左右' : ind.comparator === '>=' ? '以上' : '';
         return (
           `实际${aText}，目标${tText}${word}${approx ? `（按${cText}计）` : ''}` +
           `${neg ? '，负增长或零增长不计进度' : ''}，${v}`
         );
       }
-      const word = approx ? ' (about)' : x.comparator === '>=' ? ' or more' : '';
+      const word = approx ? ' (about)' : ind.comparator === '>=' ? ' or more' : '';
       return (
         `actual ${aText}, target ${tText}${word}${approx ? ` (counted from ${cText})` : ''}` +
         `${neg ? ', no growth counts as no progress' : ''}, ${v}`
@@ -181,7 +182,7 @@ function belowText(x: IndicatorScore, ctx: ExplanationContext, gapText: string, 
   }
   if (ctx.gapMode === 'relative') {
     // The share of the expectation missing, as the preset measured it (rounded percentages, as judged).
-    const rel = trimmed(relativeShortfall(roundTo(r * 100, d), roundTo(x.expected * 100, d), d), d);
+    const rel = trimmed(relativeShortfall(roundTo(r * 100, d), roundTo(expectedOf(x) * 100, d), d), d);
     text += lang === 'zh' ? `，落后${rel}%` : `, ${rel}% short of it`;
   }
   if (x.status !== 'on_track') return text + (lang === 'zh' ? '）' : ')');

@@ -4,6 +4,7 @@
  */
 import type { Indicator } from '../breakdown-model.ts';
 import { isRateUnit } from './interpret-actual.ts';
+import type { IndicatorScore } from './score-model.ts';
 
 /**
  * - `quantity`: actual ÷ target against the expectation (cumulative; approximate quantities);
@@ -14,7 +15,7 @@ import { isRateUnit } from './interpret-actual.ts';
  */
 export type IndicatorMode = 'quantity' | 'rate' | 'limit' | 'level' | 'relative' | 'status';
 
-/** The mode of an indicator (or of an indicator score, which carries the same three fields). */
+/** The mode of an indicator. */
 export function modeOf(ind: Pick<Indicator, 'kind' | 'comparator' | 'unit'>): IndicatorMode {
   if (ind.comparator === '<=' && ind.kind !== 'milestone' && ind.kind !== 'qualitative') return 'limit';
   switch (ind.kind) {
@@ -39,4 +40,13 @@ export function modeOf(ind: Pick<Indicator, 'kind' | 'comparator' | 'unit'>): In
 /** Whether the target is approximate (`8%左右`): lowered by the tolerance before comparing. */
 export function isApproximate(ind: Pick<Indicator, 'kind' | 'comparator'>): boolean {
   return ind.kind === 'approximate' || ind.comparator === '~';
+}
+
+/**
+ * The ratio an indicator's completion was compared with: the sub-task's expectation (序时进度 or the
+ * deadline's) when time-scaled, else 1 (100 %: rates, limits, levels and relative targets).
+ * @example expectedOf(cumulativeScoreAtJune30) === 0.5; expectedOf(growthRateScore) === 1
+ */
+export function expectedOf(score: Pick<IndicatorScore, 'timeScaled' | 'context'>): number {
+  return score.timeScaled ? score.context.expected : 1;
 }

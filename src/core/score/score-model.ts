@@ -4,7 +4,7 @@
  * status, completion and explanation per sub-task, a score and rank per unit, the circular's lists and
  * counts, and findings. Ratios are ratios (0.681), never percent numbers. See docs/scoring.md.
  */
-import type { Comparator, IndicatorKind, SubTask } from '../breakdown-model.ts';
+import type { Indicator, SubTask } from '../breakdown-model.ts';
 import type { Finding } from '../findings.ts';
 import type { CellRef, RawCell } from '../grid.ts';
 import type { Located } from '../table-model.ts';
@@ -114,13 +114,15 @@ export type ScoreBasis = 'figure' | 'self_reported' | 'status_word' | 'none';
 export interface IndicatorScore {
   /** Position in `SubTask.indicators` (0 for the implicit indicator of a sub-task without any). */
   readonly index: number;
-  readonly metric: string;
-  readonly kind: IndicatorKind;
+  /**
+   * The indicator scored (its metric, kind, unit and comparator): the sub-task's, or for a sub-task without
+   * any, one read as qualitative from its text. Referred to, not copied.
+   */
+  readonly indicator: Indicator;
   /** The target compared with, in the indicator's unit (after a plan-cell override). */
   readonly target: number | null;
   /** The actual figure in the indicator's unit (a percent number for rates), when one was reported. */
   readonly actual: number | null;
-  readonly unit: string | null;
   readonly basis: ScoreBasis;
   /** The status word it was scored by, when `basis` is `status_word`. */
   readonly statusWord: string | null;
@@ -129,8 +131,10 @@ export interface IndicatorScore {
    * attainment `base − actual ÷ target` for lower-is-better; the self-reported ratio; null for status words.
    */
   readonly completion: number | null;
-  /** The expected ratio it was compared with: the sub-task's expectation if time-scaled, else 1. */
-  readonly expected: number;
+  /**
+   * Compared with the sub-task's expectation (`context.expected`) when true, else with 1 (rates, limits,
+   * levels): see `expectedOf`.
+   */
   readonly timeScaled: boolean;
   /** Percentage points below `expected` at the display precision (negative = ahead); null without a figure. */
   readonly gapPoints: number | null;
@@ -138,8 +142,6 @@ export interface IndicatorScore {
   readonly reason: UnscoredReason | null;
   /** Credit 0 … `creditCap` (docs/scoring.md §5); null when unscored. */
   readonly credit: number | null;
-  /** The target's comparator as breakdown read it (`>=` 以上, `~` 左右); decides the wording of rates. */
-  readonly comparator: Comparator | null;
   /** The unit its figures are written in for people: `亿元` for a target written 200亿元 and held in 元. */
   readonly displayUnit: string | null;
   /** The target after the 左右 tolerance (approximate targets only), in the indicator's unit; else null. */
@@ -204,22 +206,21 @@ export interface ExplanationContext {
  * indicators by `explainTask(task, lang)`.
  */
 export interface SubTaskScore {
-  readonly id: string;
-  readonly taskRow: number;
-  /** Lead units; the sub-task counts for each. */
-  readonly units: readonly string[];
+  /**
+   * The sub-task scored, referred to, not copied: its `id`, `units` (it counts for each), `text`, `taskRow`
+   * and target cell `at`.
+   */
+  readonly subTask: SubTask;
   /** Owners as displayed, inner ideographic spaces kept. */
   readonly owners: readonly string[];
-  readonly text: string;
   readonly indicators: readonly IndicatorScore[];
   /** Completion of the indicator that decided the status (ratio), null for status words or unscored. */
   readonly completion: number | null;
-  /** Expected progress (序时进度, or the deadline's) as a ratio. */
-  readonly expected: number;
-  /** Deadline, or the plan year's last day. */
-  readonly dueDate: string;
-  /** True when the as-of date is on or after `dueDate`. */
-  readonly due: boolean;
+  /**
+   * The expectation it was judged against — `expected` (序时进度 or the deadline's, as a ratio), `dueDate`
+   * (the deadline, or the plan year's last day) and `due` — shared with its indicators.
+   */
+  readonly context: ExplanationContext;
   readonly status: TaskStatus;
   readonly reason: UnscoredReason | null;
   /** Gap in percentage points of the deciding indicator; null without a figure. */
@@ -234,8 +235,6 @@ export interface SubTaskScore {
   readonly category: string | null;
   /** Where to point the user: the actual cell, else the status cell, else the target cell. */
   readonly at: CellRef;
-  /** The target cell the sub-task was split from. */
-  readonly targetAt: CellRef;
 }
 
 /** Rank movement against a previous run. */

@@ -389,21 +389,17 @@ function unscoredScore(
 ): IndicatorScore {
   return {
     index,
-    metric: ind.metric,
-    kind: ind.kind,
+    indicator: ind,
     target,
     actual,
-    unit: ind.unit,
     basis: 'none',
     statusWord: null,
     completion: null,
-    expected: timeScaled ? m.exp.expected : 1,
     timeScaled,
     gapPoints: null,
     status: 'unscored',
     reason,
     credit: null,
-    comparator: ind.comparator,
     displayUnit: null,
     counted: null,
     benchmark: null,
@@ -437,21 +433,17 @@ function scoredScore(
 ): IndicatorScore {
   return {
     index,
-    metric: ind.metric,
-    kind: ind.kind,
+    indicator: ind,
     target,
     actual,
-    unit: ind.unit,
     basis,
     statusWord: word,
     completion,
-    expected: j.expected,
     timeScaled,
     gapPoints: j.gapPoints,
     status: j.status,
     reason: null,
     credit: j.credit,
-    comparator: ind.comparator,
     displayUnit,
     counted,
     benchmark,
@@ -847,7 +839,9 @@ export function scoreSubTask(
   } else if (list.length > 1) {
     for (const x of list) {
       if (x.status === 'unscored' && x.reason === 'no_progress') {
-        findings.push(makeFinding('score_indicator_not_reported', sub.at, { id: sub.id, metric: x.metric }));
+        findings.push(
+          makeFinding('score_indicator_not_reported', sub.at, { id: sub.id, metric: x.indicator.metric }),
+        );
       }
     }
   }
@@ -884,16 +878,11 @@ export function scoreSubTask(
   }
 
   return {
-    id: sub.id,
-    taskRow: sub.taskRow,
-    units: sub.units,
+    subTask: sub,
     owners: ctx.ownerNames(sub.owners),
-    text: sub.text,
     indicators: list,
     completion: deciding?.status === 'unscored' ? null : (deciding?.completion ?? null),
-    expected: exp.expected,
-    dueDate: exp.dueDate,
-    due: exp.due,
+    context: memo.context,
     status: deciding?.status ?? 'unscored',
     reason: deciding?.status === 'unscored' ? (deciding.reason ?? 'no_progress') : null,
     gapPoints: deciding?.status === 'unscored' ? null : (deciding?.gapPoints ?? null),
@@ -904,7 +893,6 @@ export function scoreSubTask(
     isTotal,
     category: trimmedOrNull(entry?.category),
     at: deciding?.at ?? actualCell?.at ?? statusCell?.at ?? sub.at,
-    targetAt: sub.at,
   };
 }
 

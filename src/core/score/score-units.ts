@@ -169,7 +169,7 @@ export function tallyTask(tally: UnitTally, task: SubTaskScore, findings: Findin
     return;
   }
   const { byName, totalKeys } = tally;
-  const names = task.units;
+  const names = task.subTask.units;
   for (let u = 0; u < names.length; u++) {
     const name = names[u];
     if (name === undefined) continue;
@@ -208,7 +208,7 @@ export function finishUnits(tally: UnitTally, findings: Finding[]): UnitScore[] 
   const { options, byName } = tally;
   const s = options.settings;
   for (const task of tally.totals) {
-    for (const name of task.units) {
+    for (const name of task.subTask.units) {
       let acc = byName.get(name);
       if (!acc) {
         acc = newAccumulator(name, true);

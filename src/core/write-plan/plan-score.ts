@@ -140,10 +140,12 @@ function rowResult(
   const explanation =
     tasks.length === 1
       ? explainTask(decider, 'zh')
-      : tasks.map((t) => `${t.id} ${LEDGER_STATUS_LABELS[t.status]}：${explainTask(t, 'zh')}`).join('\n');
+      : tasks
+          .map((t) => `${t.subTask.id} ${LEDGER_STATUS_LABELS[t.status]}：${explainTask(t, 'zh')}`)
+          .join('\n');
   return {
     completion: decider.completion,
-    expected: decider.expected,
+    expected: decider.context.expected,
     status: decider.status,
     explanation,
   };
@@ -172,7 +174,7 @@ function blockPlace(
 function tasksByRow(result: ScoreResult, rowOf?: ReadonlyMap<string, number>): Map<number, SubTaskScore[]> {
   const byRow = new Map<number, SubTaskScore[]>();
   for (const t of result.tasks) {
-    const row = rowOf ? rowOf.get(t.id) : t.taskRow;
+    const row = rowOf ? rowOf.get(t.subTask.id) : t.subTask.taskRow;
     if (row === undefined) continue;
     const list = byRow.get(row);
     if (list) list.push(t);

@@ -34,18 +34,18 @@ export function movementMark(movement: Movement, lang: Lang): string {
 function UnitTasks({ result, unit }: { readonly result: ScoreResult; readonly unit: UnitScore }) {
   const { lang } = usePane();
   const styles = useTabStyles();
-  const tasks = result.tasks.filter((s) => s.units.includes(unit.name));
+  const tasks = result.tasks.filter((s) => s.subTask.units.includes(unit.name));
   return (
     <ol className={styles.list} aria-label={t(lang, 'unitSubTasksHeading', { unit: unit.name })}>
       {tasks.map((s) => (
-        <li key={s.id}>
-          <Text block>{t(lang, 'subTaskLine', { id: s.id, text: s.text })}</Text>
+        <li key={s.subTask.id}>
+          <Text block>{t(lang, 'subTaskLine', { id: s.subTask.id, text: s.subTask.text })}</Text>
           <div className={styles.row}>
             <StatusChip status={s.status} lang={lang} />
             <Text className={styles.secondary}>
               {t(lang, 'completionLine', {
                 completion: percent(s.completion),
-                expected: percent(s.expected),
+                expected: percent(s.context.expected),
               })}
             </Text>
           </div>

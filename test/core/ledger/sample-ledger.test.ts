@@ -85,7 +85,7 @@ describe('sample ledger workbook', () => {
       progress: ledger.progress,
     });
     const task = (id: string) => {
-      const t = result.tasks.find((x) => x.id === id);
+      const t = result.tasks.find((x) => x.subTask.id === id);
       if (!t) throw new Error(id);
       return ledgerResultCells(t);
     };

@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { explainTask } from '../../../src/core/score/explain.ts';
+import { expectedOf } from '../../../src/core/score/indicator-mode.ts';
 import { cell, indicator, ref, subTask, textCell } from './fixtures.ts';
 import { codes, scoreOne } from './helpers.ts';
 
@@ -81,7 +82,7 @@ describe('cumulative — 序时 preset (default)', () => {
     });
     // 20 ÷ 30 = 66.7 %; expected 6 ÷ 9 = 66.7 % → on track.
     const { task } = scoreOne(invest, { actual: cell('20亿元') }, '2024-06-30');
-    expect(task.expected).toBeCloseTo(6 / 9, 12);
+    expect(task.context.expected).toBeCloseTo(6 / 9, 12);
     expect(task.status).toBe('on_track');
     expect(explainTask(task, 'zh')).toBe(
       '完成20亿元（目标30亿元），完成率66.7%，达到9月底前完成的时限进度66.7%',
@@ -150,8 +151,9 @@ describe('rate — compared directly, never time-scaled', () => {
     const { task } = scoreOne(gdp, { actual: cell(6.1) }, at);
     expect(task.status).toBe('on_track');
     expect(task.credit).toBe(1);
-    expect(task.expected).toBe(0.5);
-    expect(task.indicators[0]?.expected).toBe(1);
+    expect(task.context.expected).toBe(0.5);
+    const rate = task.indicators[0];
+    expect(rate && expectedOf(rate)).toBe(1);
     expect(explainTask(task, 'zh')).toBe('实际6.1%，目标5.5%以上，达到目标要求');
   });
 
@@ -309,7 +311,7 @@ describe('milestone — done or not by its date', () => {
   it('before the deadline, 序时推进 is on track', () => {
     const { task } = scoreOne(milestone, { status: textCell('序时推进') }, '2024-03-31');
     expect(task.status).toBe('on_track');
-    expect(task.expected).toBe(0.5); // 3 of 6 months
+    expect(task.context.expected).toBe(0.5); // 3 of 6 months
     expect(explainTask(task, 'zh')).toBe('填报“序时推进”，视为序时推进');
   });
 
@@ -451,7 +453,7 @@ describe('unreadable values', () => {
       deadline: '6月底前',
     });
     const { task, findings } = scoreOne(odd, { actual: cell(500) }, at);
-    expect(task.dueDate).toBe('2024-12-31');
+    expect(task.context.dueDate).toBe('2024-12-31');
     expect(codes(findings)).toEqual(['score_deadline_unreadable']);
   });
 });

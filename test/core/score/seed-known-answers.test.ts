@@ -26,7 +26,7 @@ describe('seeds/001 — 2023 mid-year progress', () => {
     );
     expect(task.completion).toBeCloseTo(4496 / 6600, 12);
     expect(percentFixed(task.completion ?? 0, 1)).toBe('68.1%');
-    expect(task.expected).toBe(0.5);
+    expect(task.context.expected).toBe(0.5);
     expect(task.status).toBe('on_track');
     expect(explainTask(task, 'zh')).toBe('完成4496人（目标6600人），完成率68.1%，达到序时进度50%');
     expect(explainTask(task, 'en')).toBe('4496人 of 6600人, completion 68.1%, at or above time progress 50%');

@@ -169,7 +169,7 @@ describe('unit scores and ranking', () => {
             status: 'severe',
             cause: 'severe',
             gapPoints: 30,
-            indicators: result.tasks.find((t) => t.id === '4.01')?.indicators,
+            indicators: result.tasks.find((t) => t.subTask.id === '4.01')?.indicators,
             at: ref(7, 5),
           },
         ],
@@ -261,7 +261,7 @@ describe('groups, totals by name, movement', () => {
     const r = scoreSubTasks(input({ totals: { units: ['合 计'] } }));
     expect(r.units.at(-1)).toMatchObject({ name: '合计', isTotal: true, rank: null, praised: false });
     expect(r.counts.subTasks).toBe(7);
-    expect(r.tasks.find((t) => t.id === '9.01')?.isTotal).toBe(true);
+    expect(r.tasks.find((t) => t.subTask.id === '9.01')?.isTotal).toBe(true);
   });
 
   it('without marking, a total row would be ranked — the input must mark it', () => {

@@ -38,7 +38,7 @@ describe('the responsibility table beside a scored ledger', () => {
     const r = await score(workbook([breakdownTable(), companionLedger()], '任务台账'));
     if (!r.ok || r.kind !== 'ledger') throw new Error('expected a scored ledger');
     expect(r.sheet).toBe('任务台账');
-    expect(r.result.tasks.map((t) => [t.id, t.status])).toEqual([
+    expect(r.result.tasks.map((t) => [t.subTask.id, t.status])).toEqual([
       ['1.01', 'on_track'],
       ['1.02', 'lagging'],
       ['2.01', 'severe'],

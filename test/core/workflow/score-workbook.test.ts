@@ -28,7 +28,7 @@ async function score(data: WorkbookData, options: Partial<ScoreOptions> = {}): P
 
 function statuses(r: ScoreWorkbookResult): [string, string][] {
   if (!r.ok) throw new Error(`not scored: ${r.failure.code}`);
-  return r.result.tasks.map((t) => [t.id, t.status]);
+  return r.result.tasks.map((t) => [t.subTask.id, t.status]);
 }
 
 describe('what is scored', () => {
