@@ -127,7 +127,6 @@ function implicitIndicator(sub: SubTask): Indicator {
  */
 interface Judgement {
   readonly status: Exclude<TaskStatus, 'unscored'>;
-  readonly expected: number;
   readonly gapPoints: number | null;
   readonly credit: number;
   readonly verdict: Verdict;
@@ -224,7 +223,6 @@ function judgeRatio(r: number, timeScaled: boolean, exp: Expectation, s: Scoring
     const done = timeScaled || exp.due;
     return {
       status: done ? 'done' : 'on_track',
-      expected,
       gapPoints: gap,
       credit,
       verdict: 'met',
@@ -234,7 +232,6 @@ function judgeRatio(r: number, timeScaled: boolean, exp: Expectation, s: Scoring
     const status = s.overdueIsSevere ? 'severe' : statusOfMeasure(gapMeasure(gap, ePct, cPct, s), s);
     return {
       status: status === 'on_track' ? 'lagging' : status,
-      expected,
       gapPoints: gap,
       credit,
       verdict: 'due_short',
@@ -243,14 +240,13 @@ function judgeRatio(r: number, timeScaled: boolean, exp: Expectation, s: Scoring
   if (gap <= 0) {
     return {
       status: 'on_track',
-      expected,
       gapPoints: gap,
       credit,
       verdict: 'reached',
     };
   }
   const status = statusOfMeasure(gapMeasure(gap, ePct, cPct, s), s);
-  return { status, expected, gapPoints: gap, credit, verdict: 'below' };
+  return { status, gapPoints: gap, credit, verdict: 'below' };
 }
 /** The shortfall the preset measures: the gap in points, or the share of the expectation missing (%). */
 function gapMeasure(gap: number, ePct: number, cPct: number, s: ScoringSettings): number {
@@ -274,32 +270,24 @@ function judgeWord(
   s: ScoringSettings,
 ): Judgement {
   if (cls === 'not_started') return judgeRatio(0, timeScaled, exp, s);
-  const expected = timeScaled ? exp.expected : 1;
-  if (cls === 'done') return wordJudgement('done', expected, capped(1, s), 'word_done');
-  if (cls === 'far_behind') return wordJudgement('severe', expected, 0, 'word_severe');
+  if (cls === 'done') return wordJudgement('done', capped(1, s), 'word_done');
+  if (cls === 'far_behind') return wordJudgement('severe', 0, 'word_severe');
   const credit = cls === 'paused' ? 0 : cls === 'lagging' ? s.formula.laggingWordCredit : 1;
   if (exp.due) {
     return {
       status: s.overdueIsSevere ? 'severe' : 'lagging',
-      expected,
       gapPoints: null,
       credit: Math.min(credit, s.formula.laggingWordCredit),
       verdict: 'due',
     };
   }
-  if (cls === 'on_track' || cls === 'in_progress')
-    return wordJudgement('on_track', expected, credit, 'word_on_track');
-  return wordJudgement('lagging', expected, credit, 'word_lagging');
+  if (cls === 'on_track' || cls === 'in_progress') return wordJudgement('on_track', credit, 'word_on_track');
+  return wordJudgement('lagging', credit, 'word_lagging');
 }
 
 // A judgement from a status word before its due date: no gap, not overdue. One literal shape for speed.
-function wordJudgement(
-  status: Judgement['status'],
-  expected: number,
-  credit: number,
-  verdict: Verdict,
-): Judgement {
-  return { status, expected, gapPoints: null, credit, verdict };
+function wordJudgement(status: Judgement['status'], credit: number, verdict: Verdict): Judgement {
+  return { status, gapPoints: null, credit, verdict };
 }
 
 /**

@@ -6,6 +6,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { trimmedOrNull } from '../../../src/core/score/fast-key.ts';
+import { figureValue } from '../../../src/core/score/unit-display.ts';
 import { findStatusWord, interpretActual, readFigure } from '../../../src/core/score/interpret-actual.ts';
 import { compactKey } from '../../../src/core/text/normalize.ts';
 import { APPROXIMATE_WORDS, DECLINE_WORDS } from '../../../src/core/vocab/actual-value-words.ts';
@@ -156,5 +157,32 @@ describe('a status cell holding exactly a vocabulary word', () => {
     const direct = interpretActual({ value: word, raw: word, at }, null, ctx);
     const spaced = interpretActual({ value: ` ${word}`, raw: ` ${word}`, at }, null, ctx);
     expect({ ...direct, raw: null }).toEqual({ ...spaced, raw: null });
+  });
+});
+
+describe('figureValue', () => {
+  // The figure of a target text as Number reads its slice, the formulation it replaces.
+  const digits = fc.stringMatching(/^[0-9]{1,18}$/);
+  const figure = fc.oneof(
+    digits,
+    fc.tuple(digits, digits).map(([whole, part]) => `${whole}.${part}`),
+  );
+
+  it('reads every figure exactly as Number reads its slice, long ones and leading zeros included', () => {
+    fc.assert(
+      fc.property(figure, fc.string({ maxLength: 4 }), fc.string({ maxLength: 4 }), (f, before, after) => {
+        const key = before + f + after;
+        const start = before.length;
+        const end = start + f.length;
+        expect(Object.is(figureValue(key, start, end), Number(key.slice(start, end)))).toBe(true);
+      }),
+      { numRuns: 20000 },
+    );
+  });
+
+  it('known cases: whole numbers, decimals that are not exact in binary, and the 15-digit edge', () => {
+    for (const f of ['0', '7200', '5.5', '0.1', '30.05', '68.15', '123456789012345', '1234567890.12345']) {
+      expect(figureValue(`x${f}元`, 1, 1 + f.length)).toBe(Number(f));
+    }
   });
 });
