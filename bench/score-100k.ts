@@ -512,7 +512,7 @@ const input = {
 // Warm up the JIT, then measure two ways in one run:
 // - collected: a full garbage collection before each timed run, so each starts from a heap holding only
 //   the input, as `duban score` scores once in its own process. Collections caused by the run's own
-//   allocation (the result is ≈ 55 MB) fall inside the timing.
+//   allocation (the result is ≈ 44 MB) fall inside the timing.
 // - back to back: runs one after another, each also paying for collecting the results of earlier runs
 //   (a mark-compact of the whole heap lands in every second or third run).
 const gc = collector();
