@@ -112,7 +112,6 @@ export async function scoreFile(
   return {
     run: {
       table: scored.kind === 'ledger' ? ledgerTableJson(scored) : tableJson(scored.analysis),
-      subTasks: scored.subTasks,
       result: scored.result,
       findings: scored.findings,
       asOfDefaulted: scored.asOfDefaulted,

@@ -2,7 +2,6 @@
  * What `duban score` prints: the `--json` document (issue 4 §5) and the readable report (ranking table,
  * circular counts and the draft paragraph, findings). Shapes reuse `inspect-report.ts`.
  */
-import type { SubTask } from '../core/breakdown-model.ts';
 import type { Finding, Lang } from '../core/findings.ts';
 import { renderFinding } from '../core/findings/catalog.ts';
 import { toA1 } from '../core/grid.ts';
@@ -78,8 +77,6 @@ export interface ScoreJson {
 /** Everything one scoring run produced, for both outputs. */
 export interface ScoreRun {
   readonly table: ScoreTableJson;
-  /** The sub-tasks scored (for their indicators), in `result.tasks` order. */
-  readonly subTasks: readonly SubTask[];
   readonly result: ScoreResult;
   /** Every finding of every stage, sorted and without repeats. */
   readonly findings: readonly Finding[];

@@ -136,7 +136,10 @@ export interface IndicatorScore {
    * levels): see `expectedOf`.
    */
   readonly timeScaled: boolean;
-  /** Percentage points below `expected` at the display precision (negative = ahead); null without a figure. */
+  /**
+   * Percentage points below the ratio it was compared with (`expectedOf`) at the display precision
+   * (negative = ahead); null without a figure.
+   */
   readonly gapPoints: number | null;
   readonly status: TaskStatus;
   readonly reason: UnscoredReason | null;

@@ -296,20 +296,18 @@ describe('weights (权重/分值)', () => {
     subTask('1.03', [jobs()], { units: ['区教体局'] }),
     subTask('1.04', [jobs()], { units: ['区教体局'] }),
   ];
+  const score = (progress: ReadonlyMap<string, ProgressEntry>, subTasks: readonly SubTask[] = subs) =>
+    scoreSubTasks({ asOf: '2024-06-30', planYear: 2024, settings: resolveSettings(), subTasks, progress });
 
   it('weighted mean; missing and invalid weights are reported and left out', () => {
-    const r = scoreSubTasks({
-      asOf: '2024-06-30',
-      planYear: 2024,
-      settings: resolveSettings(),
-      subTasks: subs,
-      progress: new Map<string, ProgressEntry>([
+    const r = score(
+      new Map<string, ProgressEntry>([
         ['1.01', { actual: cell(600), weight: 30 }], // credit 1
         ['1.02', { actual: cell(300), weight: cell('10分', 3, 9) }], // 30 % ÷ 50 % = credit 0.6
         ['1.03', { actual: cell(100) }], // no weight → left out
         ['1.04', { actual: cell(100), weight: cell('很多', 5, 9) }], // unreadable → left out
       ]),
-    });
+    );
     // 100 × (30 × 1 + 10 × 0.6) ÷ 40 = 90.
     expect(r.units[0]?.score).toBe(90);
     expect(r.tasks.map((t) => t.weight)).toEqual([30, 10, null, null]);
@@ -320,19 +318,15 @@ describe('weights (权重/分值)', () => {
   it('a weight met only on a later row still weighs every row before it', () => {
     // Scoring first assumes no weight column and starts again with weights at the first weight it meets:
     // the rows before it must come out as if the column had been known from the start.
-    const r = scoreSubTasks({
-      asOf: '2024-06-30',
-      planYear: 2024,
-      settings: resolveSettings(),
-      subTasks: subs,
-      // Listed out of row order, so both the walk beside the sub-tasks and the look-up by id are used.
-      progress: new Map<string, ProgressEntry>([
+    // Listed out of row order, so both the walk beside the sub-tasks and the look-up by id are used.
+    const r = score(
+      new Map<string, ProgressEntry>([
         ['1.02', { actual: cell(100, 3, 5) }], // 10 % ÷ 50 %: lagging, no weight → left out
         ['1.01', { actual: cell(100, 2, 5) }], // no weight → left out
         ['1.04', { actual: cell(600, 5, 5), weight: 20 }], // credit 1
         ['1.03', { actual: cell(300, 4, 5), weight: 20 }], // 30 % ÷ 50 % = credit 0.6
       ]),
-    });
+    );
     // 100 × (20 × 0.6 + 20 × 1) ÷ 40 = 80.
     expect(r.tasks.map((t) => t.weight)).toEqual([null, null, 20, 20]);
     expect(r.units[0]?.score).toBe(80);
@@ -343,17 +337,14 @@ describe('weights (权重/分值)', () => {
   });
 
   it("an orphaned entry's weight does not make the table weighted", () => {
-    const r = scoreSubTasks({
-      asOf: '2024-06-30',
-      planYear: 2024,
-      settings: resolveSettings(),
-      subTasks: subs.slice(0, 2),
-      progress: new Map<string, ProgressEntry>([
+    const r = score(
+      new Map<string, ProgressEntry>([
         ['1.01', { actual: cell(600) }],
         ['9.99', { actual: cell(600, 9, 5), weight: 50 }],
         ['1.02', { actual: cell(300) }],
       ]),
-    });
+      subs.slice(0, 2),
+    );
     expect(r.tasks.map((t) => t.weight)).toEqual([1, 1]);
     // 100 × (1 + 0.6) ÷ 2 = 80.
     expect(r.units[0]?.score).toBe(80);
