@@ -25,6 +25,7 @@ import { runInNewContext } from 'node:vm';
 import { performance } from 'node:perf_hooks';
 import type { Indicator, SubTask } from '../src/core/breakdown-model.ts';
 import type { RawCell } from '../src/core/grid.ts';
+import { makeIndicator } from '../src/core/measure/written-unit.ts';
 import { progressEntry } from '../src/core/score/progress-entry.ts';
 import { scoreSubTasks } from '../src/core/score/score.ts';
 import type { IndicatorActual, ProgressEntry } from '../src/core/score/score-model.ts';
@@ -161,7 +162,7 @@ function planIndicator(shape: Shape): Planned {
   switch (shape) {
     case 'qualitative': {
       const text = projectText();
-      const ind: Indicator = {
+      const ind = makeIndicator({
         metric: text,
         kind: 'qualitative',
         comparator: null,
@@ -169,12 +170,12 @@ function planIndicator(shape: Shape): Planned {
         valueMax: null,
         unit: null,
         text,
-      };
+      });
       return { shape, ind };
     }
     case 'milestone': {
       const text = projectText();
-      const ind: Indicator = {
+      const ind = makeIndicator({
         metric: text,
         kind: 'milestone',
         comparator: null,
@@ -182,7 +183,7 @@ function planIndicator(shape: Shape): Planned {
         valueMax: null,
         unit: null,
         text,
-      };
+      });
       return { shape, ind };
     }
     case 'cumulative':
@@ -192,7 +193,7 @@ function planIndicator(shape: Shape): Planned {
       const approx = shape === 'approximate';
       const word = approx ? '左右' : pick(['以上', '', '']);
       const text = `${q.metric}${written(target, q.decimals)}${q.written}${word}`;
-      const ind: Indicator = {
+      const ind = makeIndicator({
         metric: q.metric,
         kind: approx ? 'approximate' : 'cumulative',
         comparator: approx ? '~' : word === '以上' ? '>=' : '=',
@@ -200,7 +201,7 @@ function planIndicator(shape: Shape): Planned {
         valueMax: null,
         unit: q.unit,
         text,
-      };
+      });
       return { shape, ind, q, writtenTarget: target };
     }
     case 'rate': {
@@ -208,7 +209,7 @@ function planIndicator(shape: Shape): Planned {
       const target = between(9, 24) / 2; // 4.5 … 12
       const approx = rand() < 0.3;
       const text = `${metric}${written(target, 1)}%${approx ? '左右' : '以上'}`;
-      const ind: Indicator = {
+      const ind = makeIndicator({
         metric,
         kind: 'rate',
         comparator: approx ? '~' : '>=',
@@ -216,14 +217,14 @@ function planIndicator(shape: Shape): Planned {
         valueMax: null,
         unit: '%',
         text,
-      };
+      });
       return { shape, ind };
     }
     case 'limit': {
       const [metric, unit, lo, hi] = pick(LIMITS);
       const target = unit === '%' ? Number((lo + rand() * (hi - lo)).toFixed(1)) : between(lo, hi);
       const text = `${metric}控制在${written(target, 1)}${unit}以内`;
-      const ind: Indicator = {
+      const ind = makeIndicator({
         metric,
         kind: 'lower_is_better',
         comparator: '<=',
@@ -231,13 +232,13 @@ function planIndicator(shape: Shape): Planned {
         valueMax: null,
         unit,
         text,
-      };
+      });
       return { shape, ind };
     }
     case 'level': {
       const [metric, verb, w, unit, factor] = pick(LEVELS);
       const target = between(20, 400);
-      const ind: Indicator = {
+      const ind = makeIndicator({
         metric,
         kind: 'keep_level',
         comparator: '>=',
@@ -245,14 +246,14 @@ function planIndicator(shape: Shape): Planned {
         valueMax: null,
         unit,
         text: `${metric}${verb}${target}${w}`,
-      };
+      });
       const q: Quantity = { metric, written: w, unit, factor, lo: 20, hi: 400, decimals: 2 };
       return { shape, ind, q, writtenTarget: target };
     }
     case 'relative': {
       const metric = pick(['城乡居民收入增长', '农村居民人均可支配收入增长']);
       const text = `${metric}不低于全市平均`;
-      const ind: Indicator = {
+      const ind = makeIndicator({
         metric,
         kind: 'relative',
         comparator: '>=',
@@ -260,7 +261,7 @@ function planIndicator(shape: Shape): Planned {
         valueMax: null,
         unit: '%',
         text,
-      };
+      });
       return { shape, ind };
     }
   }

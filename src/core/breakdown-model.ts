@@ -34,6 +34,12 @@ export interface Indicator {
   readonly unit: string | null;
   /** The original words the indicator was read from. */
   readonly text: string;
+  /**
+   * The unit the target was written in, which its figures are shown in: `亿元` for `完成投资200亿元` (held as
+   * 2e10 元); `unit` itself when written in it or when the text does not show another (rates always);
+   * null without a unit. Set by `makeIndicator` from the fields above.
+   */
+  readonly writtenUnit: string | null;
 }
 
 /** One sub-task of a task row. */

@@ -30,6 +30,7 @@ import type {
   TableChoice,
   WorkbookOverview,
 } from '../../src/excel/session-api.ts';
+import { makeIndicator } from '../../src/core/measure/written-unit.ts';
 
 const SHEET = '分解表';
 const at = (row: number, col: number) => ({ sheet: SHEET, row, col });
@@ -84,7 +85,7 @@ export const TABLE: ReadTable = {
 };
 
 function indicator(metric: string, value: number, unit: string | null): Indicator {
-  return {
+  return makeIndicator({
     metric,
     kind: 'cumulative',
     comparator: '>=',
@@ -92,7 +93,7 @@ function indicator(metric: string, value: number, unit: string | null): Indicato
     valueMax: null,
     unit,
     text: `${metric}${value}${unit ?? ''}`,
-  };
+  });
 }
 
 function person(name: string) {
@@ -188,7 +189,7 @@ function selfReported(
   const gap = completion === null ? null : Math.round((0.5 - completion) * 1000) / 10;
   return {
     index: 0,
-    indicator: {
+    indicator: makeIndicator({
       metric: s.text,
       kind: 'qualitative',
       comparator: null,
@@ -196,7 +197,7 @@ function selfReported(
       valueMax: null,
       unit: null,
       text: s.text,
-    },
+    }),
     target: null,
     actual: null,
     basis: completion === null ? 'none' : 'self_reported',

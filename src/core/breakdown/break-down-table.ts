@@ -9,6 +9,7 @@ import { makeFinding } from '../findings/catalog.ts';
 import type { CellRef, RawCell } from '../grid.ts';
 import { isCellError } from '../grid.ts';
 import type { ReadTable, TaskRow } from '../table-model.ts';
+import { makeIndicator } from '../measure/written-unit.ts';
 import { compactKey } from '../text/normalize.ts';
 import { POST_COMPARATOR_WORDS, PRE_COMPARATOR_WORDS } from '../vocab/comparator-words.ts';
 import { GROUP_LOWER_HINTS } from '../vocab/indicator-kind-words.ts';
@@ -76,36 +77,38 @@ function wideIndicator(
   const header = headerUnit(group?.measureUnit ?? planColumn?.measureUnit ?? null);
   const raw: RawCell = planField?.raw ?? null;
   const hint = groupHint(name);
-  const base: Omit<Indicator, 'kind' | 'comparator' | 'value' | 'valueMax' | 'unit'> = {
-    metric: name.trim(),
-    text: planField ? String(typeof raw === 'object' && raw !== null ? raw.error : (raw ?? '')) : name,
-  };
+  const metric = name.trim();
+  // The words the indicator is read from: the plan cell as written, else the group's name.
+  const source = planField ? String(typeof raw === 'object' && raw !== null ? raw.error : (raw ?? '')) : name;
   const numeric = (
     value: number | null,
     valueMax: number | null,
     unit: string | null,
     r: ResolvedComparator,
-  ) => ({
-    ...base,
-    kind: numericKind(unit, r),
-    comparator: r.comparator,
-    value,
-    valueMax,
-    unit,
-  });
+  ): Indicator =>
+    makeIndicator({
+      metric,
+      kind: numericKind(unit, r),
+      comparator: r.comparator,
+      value,
+      valueMax,
+      unit,
+      text: source,
+    });
   const plain: ResolvedComparator = {
     comparator: hint === 'lower' ? '<=' : hint === 'keep' ? '>=' : '=',
     ambiguous: false,
     hint,
   };
-  const empty: Indicator = {
-    ...base,
+  const empty = makeIndicator({
+    metric,
     kind: 'qualitative',
     comparator: null,
     value: null,
     valueMax: null,
     unit: header.unit,
-  };
+    text: source,
+  });
   if (raw === null || isCellError(raw)) return { indicator: empty, finding: null };
   if (typeof raw === 'number') {
     if (!Number.isFinite(raw)) return { indicator: empty, finding: null };

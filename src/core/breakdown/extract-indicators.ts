@@ -26,6 +26,7 @@
  *    `qualitative`; its metric is the text (rule 4's trimming applied), comparator and value null.
  */
 import type { Comparator, Indicator, IndicatorKind } from '../breakdown-model.ts';
+import { makeIndicator } from '../measure/written-unit.ts';
 import { tidySpaces } from '../text/normalize.ts';
 import {
   DISTRIBUTIVE_WORD,
@@ -266,15 +267,17 @@ function addNumeric(
 ): void {
   const resolved = resolveComparator(q, pre, post);
   if (resolved.ambiguous) b.issues.push({ code: 'comparator_ambiguous', text: quantityText(p, q) });
-  b.indicators.push({
-    metric,
-    kind: numericKind(q.unit, resolved),
-    comparator: resolved.comparator,
-    value: q.value,
-    valueMax: q.valueMax,
-    unit: q.unit,
-    text,
-  });
+  b.indicators.push(
+    makeIndicator({
+      metric,
+      kind: numericKind(q.unit, resolved),
+      comparator: resolved.comparator,
+      value: q.value,
+      valueMax: q.valueMax,
+      unit: q.unit,
+      text,
+    }),
+  );
 }
 
 /** Split `[start, end)` at list separators (`、`, `和` …) outside quotes and brackets; empty items dropped. */
@@ -428,15 +431,17 @@ function addPhrase(
   kind: IndicatorKind,
   comparator: Comparator,
 ): void {
-  b.indicators.push({
-    metric: metricOf(p, clause.start, at),
-    kind,
-    comparator,
-    value: null,
-    valueMax: null,
-    unit: null,
-    text: textOf(p, clause),
-  });
+  b.indicators.push(
+    makeIndicator({
+      metric: metricOf(p, clause.start, at),
+      kind,
+      comparator,
+      value: null,
+      valueMax: null,
+      unit: null,
+      text: textOf(p, clause),
+    }),
+  );
 }
 
 /** Rule 6: keep-level and relative phrases in a clause without numbers. */
@@ -532,7 +537,7 @@ export function analyseParsed(p: ParsedText, hasDeadline: boolean): IndicatorAna
   if (b.indicators.length > 0) return { indicators: b.indicators, issues: b.issues, fallback: false };
   const kind: IndicatorKind = hasDeadline ? 'milestone' : 'qualitative';
   if (s.length === 0) return { indicators: [], issues: b.issues, fallback: false };
-  const fallback: Indicator = {
+  const fallback = makeIndicator({
     metric: metricOf(p, 0, s.length),
     kind,
     comparator: null,
@@ -540,7 +545,7 @@ export function analyseParsed(p: ParsedText, hasDeadline: boolean): IndicatorAna
     valueMax: null,
     unit: null,
     text: textOf(p, { start: 0, end: s.length }),
-  };
+  });
   return { indicators: [fallback], issues: b.issues, fallback: true };
 }
 

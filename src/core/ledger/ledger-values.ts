@@ -4,8 +4,7 @@
  */
 import type { Comparator, Indicator } from '../breakdown-model.ts';
 import { isCellError, type RawCell } from '../grid.ts';
-import { convertValue } from '../score/units.ts';
-import { writtenUnit } from '../score/unit-display.ts';
+import { convertValue } from '../measure/unit-shape.ts';
 import { compactKey, nfkc } from '../text/normalize.ts';
 import {
   LEDGER_COMPARATOR_WORDS,
@@ -44,7 +43,7 @@ export interface LedgerTarget {
 /** The target of a quantified indicator in the unit its text used; null for one without a value. */
 export function ledgerTarget(ind: Indicator): LedgerTarget | null {
   if (ind.value === null || !Number.isFinite(ind.value)) return null;
-  const unit = writtenUnit(ind);
+  const unit = ind.writtenUnit;
   const inUnit = (v: number): number =>
     tidyNumber(unit !== null && ind.unit !== null ? (convertValue(v, ind.unit, unit) ?? v) : v);
   const value = inUnit(ind.value);

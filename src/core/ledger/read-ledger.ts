@@ -39,7 +39,7 @@ import { parseUnits } from '../people/parse-units.ts';
 import type { IndicatorActual, ProgressEntry } from '../score/score-model.ts';
 import { parseAsOf } from '../score/time-progress.ts';
 import { progressEntry } from '../score/progress-entry.ts';
-import { writtenUnit } from '../score/unit-display.ts';
+import { makeIndicator } from '../measure/written-unit.ts';
 import type { Located } from '../table-model.ts';
 import { cellText, compactKey, isBlank } from '../text/normalize.ts';
 import { isPercentFormat } from '../validate/number-cell.ts';
@@ -201,16 +201,16 @@ function indicatorFromColumns(
   const { unit, exponent } = headerUnit(unitWritten);
   const scale = (v: number): number => Number((v * 10 ** exponent).toPrecision(12));
   const metric = base?.metric ?? text;
-  return {
+  return makeIndicator({
     metric,
     kind: numericKind(unit, { comparator, ambiguous: false, hint: comparator === '<=' ? 'lower' : null }),
     comparator,
     value: scale(target.value),
     valueMax: target.valueMax === null ? null : scale(target.valueMax),
     unit,
-    // Written so that the unit it was given in is found again when figures are displayed (`200亿元`).
+    // Written out with the unit it was given in, so that figures are shown in that unit (`200亿元`).
     text: `${metric}${targetText}${unitWritten ?? ''}`,
-  };
+  });
 }
 
 function officeIndicators(
@@ -220,7 +220,7 @@ function officeIndicators(
   r: RowReader,
   findings: Finding[],
 ): OfficeIndicators {
-  const asWritten = base.map((ind) => (isQuantified(ind) ? writtenUnit(ind) : null));
+  const asWritten = base.map((ind) => (isQuantified(ind) ? ind.writtenUnit : null));
   const unchanged: OfficeIndicators = { indicators: [...base], units: asWritten };
   const targetRaw = r.raw('target');
   const targets = splitLedgerList(targetRaw);
@@ -300,7 +300,12 @@ function officeIndicators(
     }
     if (p.valueMax !== null) comparator = 'range';
     else if (comparator === 'range') comparator = '=';
-    indicators[index] = { ...ind, value, valueMax: p.valueMax === null ? null : valueMax, comparator };
+    // Its figures are shown in the unit the office wrote the new target in (210 in 亿元 → 210亿元), which
+    // converted into the indicator's own; the text's figure, written for the old target, no longer tells.
+    indicators[index] = makeIndicator(
+      { ...ind, value, valueMax: p.valueMax === null ? null : valueMax, comparator },
+      from !== null && ind.unit !== null ? from : undefined,
+    );
     unitsOut[index] = from;
   });
   return { indicators, units: unitsOut };

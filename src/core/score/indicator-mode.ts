@@ -3,7 +3,7 @@
  * scoring, which judges by it, and the explanations, which word the figures by it.
  */
 import type { Indicator } from '../breakdown-model.ts';
-import { isRateUnit } from './interpret-actual.ts';
+import { isRateUnit } from '../measure/unit-shape.ts';
 import type { IndicatorScore } from './score-model.ts';
 
 /**

@@ -23,9 +23,9 @@ import { EMPTY_VALUE_WORDS } from '../vocab/empty-value-words.ts';
 import { isCellError, type CellRef, type RawCell } from '../grid.ts';
 import type { Located } from '../table-model.ts';
 import { cellText } from '../text/normalize.ts';
-import { compactKeyFast as compactKey } from './fast-key.ts';
+import { compactKeyFast as compactKey } from '../text/fast-key.ts';
 import { isPercentFormat as isPercentFormatUncached } from '../validate/number-cell.ts';
-import { convertValue } from './units.ts';
+import { convertValue, isRateUnit } from '../measure/unit-shape.ts';
 
 /** Why a reading could not be used. */
 export type InvalidReadingReason =
@@ -137,11 +137,6 @@ function isPercentFormat(format: string | null): boolean {
     if (percentFormats.size < 1000) percentFormats.set(format, hit);
   }
   return hit;
-}
-
-/** True for rate-like units, whose figures are compared directly and never time-scaled. */
-export function isRateUnit(unit: string | null): boolean {
-  return unit === '%' || unit === '‰' || unit === '个百分点';
 }
 
 function lookupWord(key: string): StatusWordClass | null {

@@ -22,11 +22,12 @@ import type { CellRef, RawCell } from '../grid.ts';
 import type { Located, Person } from '../table-model.ts';
 import { cellText } from '../text/normalize.ts';
 import type { StatusWordClass } from '../vocab/status-words.ts';
+import { isRateUnit } from '../measure/unit-shape.ts';
+import { makeIndicator } from '../measure/written-unit.ts';
 import { isApproximate, modeOf } from './indicator-mode.ts';
 import {
   findStatusWord,
   interpretActual,
-  isRateUnit,
   readActual,
   isValidWeight,
   readPrintedPercent,
@@ -47,8 +48,7 @@ import type {
 } from './score-model.ts';
 import type { ScoringSettings } from './settings-model.ts';
 import { parseIsoDate, type Expectation } from './time-progress.ts';
-import { trimmedOrNull } from './fast-key.ts';
-import { writtenUnit } from './unit-display.ts';
+import { trimmedOrNull } from '../text/fast-key.ts';
 
 /**
  * Owners' display names, remembered for the last owners array seen: the sub-tasks of one task row follow
@@ -110,7 +110,7 @@ export function worseStatus(a: TaskStatus, b: TaskStatus): TaskStatus {
 
 // A sub-task without indicators is judged as one qualitative indicator: by status words or a percentage.
 function implicitIndicator(sub: SubTask): Indicator {
-  return {
+  return makeIndicator({
     metric: sub.text,
     kind: 'qualitative',
     comparator: null,
@@ -118,7 +118,7 @@ function implicitIndicator(sub: SubTask): Indicator {
     valueMax: null,
     unit: null,
     text: sub.text,
-  };
+  });
 }
 
 /**
@@ -733,8 +733,7 @@ export function scoreSubTask(
   for (let index = 0; index < indicators.length; index++) {
     const ind = indicators[index];
     if (!ind) continue;
-    const written = writtenUnit(ind);
-    const plainUnit = headerUnit ?? written;
+    const plainUnit = headerUnit ?? ind.writtenUnit;
     let target = ind.value;
     const planCell = index === 0 ? entry?.plan : undefined;
     if (planCell) {

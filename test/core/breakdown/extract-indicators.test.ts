@@ -141,6 +141,32 @@ describe('units and scale', () => {
   it('keeps the original words in the indicator text', () => {
     expect(extractIndicators('完成投资200亿元以上')[0]?.text).toBe('完成投资200亿元以上');
   });
+
+  // The unit the target was written in, kept so that figures are shown the same way (30.05亿元, not
+  // 3005000000元): read off the text by hand.
+  it.each<[string, string | null]>([
+    ['完成投资200亿元以上', '亿元'],
+    ['投资1.5亿元', '亿元'],
+    ['粮食总产23万吨', '万吨'],
+    ['建筑面积65.6万平方米', '万平方米'],
+    ['光伏装机10万千瓦', '万千瓦'],
+    ['发电量1.2亿千瓦时', '亿千瓦时'],
+    ['新改建农村路40千米', '千米'],
+    ['引进企业3千家', '千家'],
+    ['储备土地1,017亩', '亩'],
+    ['新增就业7200人', '人'],
+    ['居民收入增长８％', '%'],
+    ['研发投入强度提高0.5个百分点', '个百分点'],
+    ['推进智慧城市建设', null],
+  ])('records %s as written in %s', (text, written) => {
+    expect(extractIndicators(text)[0]?.writtenUnit).toBe(written);
+  });
+
+  it('records the written unit of each indicator of a text', () => {
+    expect(
+      extractIndicators('实施重点建设项目120个以上，完成投资200亿元以上').map((i) => i.writtenUnit),
+    ).toEqual(['个', '亿元']);
+  });
 });
 
 describe('Chinese numerals', () => {

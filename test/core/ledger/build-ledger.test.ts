@@ -11,6 +11,7 @@ import { readLedger } from '../../../src/core/ledger/read-ledger.ts';
 import type { Person, ReadTable } from '../../../src/core/table-model.ts';
 import { XlsxWorkbook } from '../../../src/xlsx/xlsx-workbook.ts';
 import { HEADER } from './fixtures.ts';
+import { makeIndicator } from '../../../src/core/measure/written-unit.ts';
 
 function person(display: string, deputies: Person[] = []): Person {
   return { display, key: display.replace(/\s/g, ''), deputies, isRole: false };
@@ -25,7 +26,7 @@ function ind(
   text: string,
   valueMax: number | null = null,
 ): Indicator {
-  return { metric, kind, comparator, value, valueMax, unit, text };
+  return makeIndicator({ metric, kind, comparator, value, valueMax, unit, text });
 }
 
 function sub(

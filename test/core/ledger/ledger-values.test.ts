@@ -15,6 +15,7 @@ import {
   LEDGER_STATUS_CHOICES,
 } from '../../../src/core/vocab/ledger-columns.ts';
 import { HEADER } from './fixtures.ts';
+import { makeIndicator } from '../../../src/core/measure/written-unit.ts';
 
 describe('list cells', () => {
   it('splits at 、 (and ；) and keeps a number whole', () => {
@@ -59,26 +60,30 @@ describe('comparators and labels', () => {
 
   it('labels an indicator as metric, symbol, target and the unit it was written in', () => {
     expect(
-      indicatorLabel({
-        metric: '完成投资',
-        kind: 'cumulative',
-        comparator: '>=',
-        value: 20_000_000_000,
-        valueMax: null,
-        unit: '元',
-        text: '完成投资200亿元以上',
-      }),
+      indicatorLabel(
+        makeIndicator({
+          metric: '完成投资',
+          kind: 'cumulative',
+          comparator: '>=',
+          value: 20_000_000_000,
+          valueMax: null,
+          unit: '元',
+          text: '完成投资200亿元以上',
+        }),
+      ),
     ).toBe('完成投资≥200亿元');
     expect(
-      indicatorLabel({
-        metric: '不良贷款率',
-        kind: 'lower_is_better',
-        comparator: '<=',
-        value: 0.9,
-        valueMax: null,
-        unit: '%',
-        text: '不良贷款率控制在0.9%以下',
-      }),
+      indicatorLabel(
+        makeIndicator({
+          metric: '不良贷款率',
+          kind: 'lower_is_better',
+          comparator: '<=',
+          value: 0.9,
+          valueMax: null,
+          unit: '%',
+          text: '不良贷款率控制在0.9%以下',
+        }),
+      ),
     ).toBe('不良贷款率≤0.9%');
   });
 });

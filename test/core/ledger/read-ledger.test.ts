@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { readLedger, type Ledger } from '../../../src/core/ledger/read-ledger.ts';
 import { findLedgerHeader } from '../../../src/core/ledger/ledger-header.ts';
+import { ledgerTarget } from '../../../src/core/ledger/ledger-values.ts';
 import { renderFinding } from '../../../src/core/findings/catalog.ts';
 import type { Finding } from '../../../src/core/findings.ts';
 import type { Grid } from '../../../src/core/grid.ts';
@@ -105,6 +106,9 @@ describe('sub-tasks rebuilt from their rows', () => {
       [120, '个'],
       [21_000_000_000, '元'],
     ]);
+    // Shown as the office wrote it (210亿元), not in 元 because the text's 200亿元 no longer matches.
+    expect(ledger.subTasks[0]?.indicators.map((i) => i.writtenUnit)).toEqual(['个', '亿元']);
+    expect(ledger.subTasks[0]?.indicators.map((i) => ledgerTarget(i)?.text)).toEqual(['120', '210']);
   });
 
   it('reads a target written in another unit of the same kind (万元 for 亿元)', () => {
@@ -113,6 +117,7 @@ describe('sub-tasks rebuilt from their rows', () => {
       row({ A: '1.01', B: '区发改局', D: '完成投资200亿元', G: 2_100_000, H: '万元' }),
     ]);
     expect(read(grid).ledger.subTasks[0]?.indicators[0]?.value).toBe(21_000_000_000);
+    expect(read(grid).ledger.subTasks[0]?.indicators[0]?.writtenUnit).toBe('万元');
   });
 
   it('lets 比较 change a comparator (≤ for ≥) and reads a range 目标值', () => {

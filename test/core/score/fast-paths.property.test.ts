@@ -3,7 +3,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { compactKeyFast } from '../../../src/core/score/fast-key.ts';
+import { compactKeyFast } from '../../../src/core/text/fast-key.ts';
 import { textLength } from '../../../src/core/score/score-subtask.ts';
 import { compactKey } from '../../../src/core/text/normalize.ts';
 import { progressLength } from '../../../src/core/validate/validate-progress.ts';

@@ -5,6 +5,7 @@
 import type { Comparator, Indicator, IndicatorKind, SubTask } from '../../../src/core/breakdown-model.ts';
 import type { CellRef, RawCell } from '../../../src/core/grid.ts';
 import type { Located, Person } from '../../../src/core/table-model.ts';
+import { makeIndicator } from '../../../src/core/measure/written-unit.ts';
 
 /** The ledger sheet the fixtures' cells are on. */
 export const SHEET = '台账';
@@ -39,7 +40,7 @@ export function indicator(
   comparator: Comparator | null = kind === 'lower_is_better' ? '<=' : kind === 'approximate' ? '~' : '>=',
   metric = text,
 ): Indicator {
-  return { metric, kind, comparator, value, valueMax: null, unit, text };
+  return makeIndicator({ metric, kind, comparator, value, valueMax: null, unit, text });
 }
 
 /** A sub-task with defaults for everything not given. */

@@ -7,8 +7,9 @@ import {
   readWeight,
   type UnitContext,
 } from '../../../src/core/score/interpret-actual.ts';
-import { convertValue } from '../../../src/core/score/units.ts';
-import { writtenUnit, formatFigure } from '../../../src/core/score/unit-display.ts';
+import { convertValue } from '../../../src/core/measure/unit-shape.ts';
+import { formatFigure } from '../../../src/core/score/unit-display.ts';
+import { writtenUnit } from '../../../src/core/measure/written-unit.ts';
 import { cell, indicator, ref } from './fixtures.ts';
 
 const PEOPLE: UnitContext = { unit: '人', plainUnit: null, expectsFigure: true };

@@ -5,8 +5,8 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { trimmedOrNull } from '../../../src/core/score/fast-key.ts';
-import { figureValue } from '../../../src/core/score/unit-display.ts';
+import { trimmedOrNull } from '../../../src/core/text/fast-key.ts';
+import { figureValue } from '../../../src/core/measure/written-unit.ts';
 import { findStatusWord, interpretActual, readFigure } from '../../../src/core/score/interpret-actual.ts';
 import { compactKey } from '../../../src/core/text/normalize.ts';
 import { APPROXIMATE_WORDS, DECLINE_WORDS } from '../../../src/core/vocab/actual-value-words.ts';

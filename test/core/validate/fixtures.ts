@@ -13,6 +13,7 @@ import type {
   ReadTable,
   TaskRow,
 } from '../../../src/core/table-model.ts';
+import { makeIndicator } from '../../../src/core/measure/written-unit.ts';
 
 export const SHEET = '分解表';
 
@@ -199,7 +200,7 @@ export function indicator(
   value: number | null = null,
   unit: string | null = null,
 ): Indicator {
-  return {
+  return makeIndicator({
     metric: text,
     kind,
     comparator: value === null ? null : '>=',
@@ -207,7 +208,7 @@ export function indicator(
     valueMax: null,
     unit,
     text,
-  };
+  });
 }
 
 /** A sub-task of the task on `row`, split from the target cell `at`. */

@@ -1,5 +1,5 @@
 /**
- * Units of measure for scoring: what a unit as written is made of (`亿元` = 1e8 × 元) and converting figures
+ * Units of measure for scoring and breakdown: what a unit as written is made of (`亿元` = 1e8 × 元) and converting figures
  * between units of the same kind. The vocabulary is validation's (`vocab/validate-measure-units.ts`), so
  * both stages agree on what converts.
  */
@@ -52,4 +52,12 @@ export function convertValue(value: number, from: string, to: string): number | 
   if (a === null || b === null) return null;
   if (a.base !== null && b.base !== null && a.base !== b.base) return null;
   return (value * a.factor) / b.factor;
+}
+
+/**
+ * True for rate-like units, whose figures are compared directly and never time-scaled.
+ * @example isRateUnit('%') === true; isRateUnit('个百分点') === true; isRateUnit('亿元') === false
+ */
+export function isRateUnit(unit: string | null): boolean {
+  return unit === '%' || unit === '‰' || unit === '个百分点';
 }

@@ -1,9 +1,9 @@
 /**
- * A faster `compactKey` for the score stage, which keys every reported cell of a large ledger. Most cells
- * are printable ASCII and common CJK ideographs, which NFKC leaves unchanged and which contain no
+ * A faster `compactKey` for the stages that key every cell or target of a large ledger (scoring, the written
+ * unit of a target). Most cells are printable ASCII and common CJK ideographs, which NFKC leaves unchanged and which contain no
  * whitespace: for those the key is the text itself and Unicode normalisation is skipped.
  */
-import { compactKey } from '../text/normalize.ts';
+import { compactKey } from './normalize.ts';
 
 // `String.prototype.charCodeAt`, called with `.call`. The loops here scan reported cells character by
 // character; `text.charCodeAt(i)` looks the method up on every string, and strings arrive in many internal
