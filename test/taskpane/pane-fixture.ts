@@ -226,7 +226,6 @@ function taskScore(
 ): SubTaskScore {
   return {
     subTask: s,
-    owners: s.owners.map((p) => p.display),
     indicators: [selfReported(s, status, completion, verdict)],
     completion,
     context: contextOf(s),

@@ -62,7 +62,7 @@ export {
   type UnitContext,
 } from './interpret-actual.ts';
 export { convertValue } from '../measure/unit-shape.ts';
-export { ownerNamesMemo, scoreSubTask, type SubTaskContext } from './score-subtask.ts';
+export { scoreSubTask, type SubTaskContext } from './score-subtask.ts';
 export { scoreUnits, type UnitScoringOptions } from './score-units.ts';
 export { movementOf, rankEq } from './rank.ts';
 export {

@@ -210,12 +210,10 @@ export interface ExplanationContext {
  */
 export interface SubTaskScore {
   /**
-   * The sub-task scored, referred to, not copied: its `id`, `units` (it counts for each), `text`, `taskRow`
-   * and target cell `at`.
+   * The sub-task scored, referred to, not copied: its `id`, `units` (it counts for each), `owners` (as
+   * displayed: `display`), `text`, `taskRow` and target cell `at`.
    */
   readonly subTask: SubTask;
-  /** Owners as displayed, inner ideographic spaces kept. */
-  readonly owners: readonly string[];
   readonly indicators: readonly IndicatorScore[];
   /** Completion of the indicator that decided the status (ratio), null for status words or unscored. */
   readonly completion: number | null;

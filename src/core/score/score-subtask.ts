@@ -19,7 +19,7 @@ import type { Indicator, SubTask } from '../breakdown-model.ts';
 import type { Finding } from '../findings.ts';
 import { makeFinding } from '../findings/catalog.ts';
 import type { CellRef, RawCell } from '../grid.ts';
-import type { Located, Person } from '../table-model.ts';
+import type { Located } from '../table-model.ts';
 import { cellText } from '../text/normalize.ts';
 import type { StatusWordClass } from '../vocab/status-words.ts';
 import { isRateUnit } from '../measure/unit-shape.ts';
@@ -50,23 +50,6 @@ import type { ScoringSettings } from './settings-model.ts';
 import { parseIsoDate, type Expectation } from './time-progress.ts';
 import { trimmedOrNull } from '../text/fast-key.ts';
 
-/**
- * Owners' display names, remembered for the last owners array seen: the sub-tasks of one task row follow
- * each other and share the row's array, so they share one names array too. (A WeakMap memo cost more
- * than it saved: most arrays are seen once.) One per scoring run.
- */
-export function ownerNamesMemo(): (owners: readonly Person[]) => readonly string[] {
-  let lastOwners: readonly Person[] | null = null;
-  let lastNames: readonly string[] = [];
-  return (owners) => {
-    if (owners !== lastOwners) {
-      lastOwners = owners;
-      lastNames = owners.map((p) => p.display);
-    }
-    return lastNames;
-  };
-}
-
 /** What scoring one sub-task needs besides the sub-task and its entry. */
 export interface SubTaskContext {
   readonly asOf: string;
@@ -76,8 +59,6 @@ export interface SubTaskContext {
   readonly weighted: boolean;
   /** The expectation for a (valid) deadline or none: `expectationCache(asOf, planYear)`. */
   readonly expectationOf: (deadline: string | null) => Expectation;
-  /** Owners' display names: `ownerNamesMemo()`. */
-  readonly ownerNames: (owners: readonly Person[]) => readonly string[];
 }
 
 // One shared blank reading: most entries lack most cells.
@@ -866,7 +847,6 @@ export function scoreSubTask(
 
   return {
     subTask: sub,
-    owners: ctx.ownerNames(sub.owners),
     indicators: list,
     completion: deciding?.status === 'unscored' ? null : (deciding?.completion ?? null),
     context: memo.context,

@@ -19,6 +19,7 @@ import { makeFinding } from '../findings/catalog.ts';
 import { compactKey } from '../text/normalize.ts';
 import { roundTo } from './numbers.ts';
 import { previousIndex, rankEq } from './rank.ts';
+import type { Person } from '../table-model.ts';
 import type { PreviousRank, SubTaskScore, TaskStatus, UnitScore } from './score-model.ts';
 import { worseStatus } from './score-subtask.ts';
 import type { ScoringSettings } from './settings-model.ts';
@@ -41,8 +42,8 @@ export interface Accumulator {
   readonly ownerKeys: Set<string>;
   /** Display forms already seen: skips computing the key again for the same text. */
   readonly ownerDisplays: Set<string>;
-  /** The owners array of the last sub-task added (shared by the sub-tasks of a task row). */
-  lastOwners: readonly string[] | null;
+  /** The owners of the last sub-task added (the sub-tasks of a task row share its array). */
+  lastOwners: readonly Person[] | null;
   category: string | null;
   weightSum: number;
   creditSum: number;
@@ -103,13 +104,13 @@ function add(acc: Accumulator, task: SubTaskScore, findings: Finding[]): void {
     acc.weightSum += task.weight;
     acc.creditSum += task.weight * task.credit;
   }
-  // The sub-tasks of one task row share its owners' names array, and a unit's rows mostly name the same
-  // people: the same names as last time add nothing new.
-  const owners = task.owners;
+  // The sub-tasks of one task row share its owners array, and a unit's rows mostly name the same people:
+  // the same names as last time add nothing new.
+  const owners = task.subTask.owners;
   if (owners !== acc.lastOwners && !sameNames(owners, acc.lastOwners)) {
     acc.lastOwners = owners;
     for (let i = 0; i < owners.length; i++) {
-      const owner = owners[i];
+      const owner = owners[i]?.display;
       if (owner === undefined || acc.ownerDisplays.has(owner)) continue;
       acc.ownerDisplays.add(owner);
       const key = compactKey(owner);
@@ -133,10 +134,10 @@ function add(acc: Accumulator, task: SubTaskScore, findings: Finding[]): void {
   }
 }
 
-// The same names in the same order.
-function sameNames(a: readonly string[], b: readonly string[] | null): boolean {
+// The same names, as displayed, in the same order.
+function sameNames(a: readonly Person[], b: readonly Person[] | null): boolean {
   if (b === null || a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  for (let i = 0; i < a.length; i++) if (a[i]?.display !== b[i]?.display) return false;
   return true;
 }
 
@@ -150,6 +151,12 @@ export interface UnitTally {
   readonly byName: Map<string, Accumulator>;
   /** Sub-tasks of total rows, added after all others (see {@link finishUnits}). */
   readonly totals: SubTaskScore[];
+  /**
+   * The units array of the last sub-task added and its accumulators: the sub-tasks of a task row share
+   * the row's array, so they are tallied without looking their units up again.
+   */
+  lastUnits: readonly string[] | null;
+  lastAccs: Accumulator[];
 }
 
 /** Start a tally. */
@@ -159,6 +166,8 @@ export function newUnitTally(options: UnitScoringOptions): UnitTally {
     totalKeys: new Set((options.totalUnits ?? []).map((n) => compactKey(n))),
     byName: new Map(),
     totals: [],
+    lastUnits: null,
+    lastAccs: [],
   };
 }
 
@@ -168,17 +177,27 @@ export function tallyTask(tally: UnitTally, task: SubTaskScore, findings: Findin
     tally.totals.push(task);
     return;
   }
-  const { byName, totalKeys } = tally;
   const names = task.subTask.units;
-  for (let u = 0; u < names.length; u++) {
-    const name = names[u];
-    if (name === undefined) continue;
-    let acc = byName.get(name);
-    if (!acc) {
-      acc = newAccumulator(name, totalKeys.size > 0 && totalKeys.has(compactKey(name)));
-      byName.set(name, acc);
+  if (names !== tally.lastUnits) {
+    const { byName, totalKeys } = tally;
+    const accs: Accumulator[] = [];
+    for (let u = 0; u < names.length; u++) {
+      const name = names[u];
+      if (name === undefined) continue;
+      let acc = byName.get(name);
+      if (!acc) {
+        acc = newAccumulator(name, totalKeys.size > 0 && totalKeys.has(compactKey(name)));
+        byName.set(name, acc);
+      }
+      accs.push(acc);
     }
-    add(acc, task, findings);
+    tally.lastUnits = names;
+    tally.lastAccs = accs;
+  }
+  const accs = tally.lastAccs;
+  for (let a = 0; a < accs.length; a++) {
+    const acc = accs[a];
+    if (acc !== undefined) add(acc, task, findings);
   }
 }
 

@@ -20,7 +20,7 @@ import {
 import { IdSet } from './id-set.ts';
 import { percentTrimmed } from './numbers.ts';
 import type { ProgressEntry, ScoreInput, ScoreResult, SubTaskScore } from './score-model.ts';
-import { ownerNamesMemo, scoreSubTask } from './score-subtask.ts';
+import { scoreSubTask } from './score-subtask.ts';
 import { finishUnits, newUnitTally, tallyTask } from './score-units.ts';
 import { validateSettings } from './settings.ts';
 import {
@@ -116,7 +116,6 @@ function scorePass(input: ScoreInput, weighted: boolean): ScoreResult | null {
     settings: s,
     weighted,
     expectationOf,
-    ownerNames: ownerNamesMemo(),
   };
   // Each result is tallied for its units, the counts and the escalation list as soon as it is made, while
   // it is still in the processor's cache: walking 100 000 results again for each of them cost more than

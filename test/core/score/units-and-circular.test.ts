@@ -24,7 +24,8 @@ import { movementOf, rankEq } from '../../../src/core/score/rank.ts';
 import { scoreSubTasks } from '../../../src/core/score/score.ts';
 import type { ProgressEntry, ScoreInput } from '../../../src/core/score/score-model.ts';
 import { resolveSettings } from '../../../src/core/score/settings.ts';
-import { cell, indicator, ref, subTask, textCell } from './fixtures.ts';
+import type { Person } from '../../../src/core/table-model.ts';
+import { cell, indicator, person, ref, subTask, textCell } from './fixtures.ts';
 
 const jobs = (n = 1000) => indicator('cumulative', n, '人', `新增就业${n}人`);
 
@@ -151,6 +152,46 @@ describe('unit scores and ranking', () => {
   it('collects owners once each, as displayed', () => {
     expect(unit('区发改局').owners).toEqual(['王五', '赵六']);
     expect(unit('区税务局').owners).toEqual(['周　栋']);
+  });
+
+  it('tallies sub-tasks that share their row units and owners arrays, as breakdown makes them', () => {
+    // Rows 2 and 4 give their sub-tasks one units array and one owners array each; row 5 reuses row 2's
+    // units array with owners of its own; 周 栋 is written with and without the ideographic space.
+    const unitsA = ['区发改局'];
+    const unitsB = ['区财政局', '区发改局'];
+    const ownersA = [person('王五')];
+    const ownersB = [person('周　栋')];
+    const row = (id: string, taskRow: number, units: string[], owners: Person[]): SubTask => ({
+      ...subTask(id, [jobs()], { taskRow }),
+      units,
+      owners,
+    });
+    const subTasks = [
+      row('1.01', 2, unitsA, ownersA),
+      row('1.02', 2, unitsA, ownersA),
+      row('2.01', 4, unitsB, ownersB),
+      row('2.02', 4, unitsB, ownersB),
+      row('3.01', 5, unitsA, [person('王五'), person('赵六'), person('周栋')]),
+    ];
+    // 600 of 1000 → on track (credit 1); 200 → severe (credit 0.4).
+    const progress = new Map<string, ProgressEntry>([
+      ['1.01', { actual: cell(600, 2, 5) }],
+      ['1.02', { actual: cell(200, 3, 5) }],
+      ['2.01', { actual: cell(600, 4, 5) }],
+      ['2.02', { actual: cell(600, 5, 5) }],
+      ['3.01', { actual: cell(600, 6, 5) }],
+    ]);
+    const units = scoreSubTasks(input({ subTasks, progress, previous: [] })).units;
+    const byName = (name: string) => units.find((u) => u.name === name);
+    // 区发改局: 1.01, 1.02, 2.01, 2.02, 3.01 → (1 + 0.4 + 1 + 1 + 1) ÷ 5 = 88.
+    expect(byName('区发改局')).toMatchObject({
+      tasks: 5,
+      onTrack: 4,
+      severe: 1,
+      score: 88,
+      owners: ['王五', '周　栋', '赵六'],
+    });
+    expect(byName('区财政局')).toMatchObject({ tasks: 2, onTrack: 2, score: 100, owners: ['周　栋'] });
   });
 
   it('praise: all done or on track and a score of at least 95', () => {
