@@ -267,6 +267,8 @@ function unit(
 }
 
 const [s1, s2, s3, s4] = SUB_TASKS as [SubTask, SubTask, SubTask, SubTask];
+// 6月底前, due on the as-of date; the escalation list refers to this score.
+const T3 = taskScore(s3, 'severe', 0.2, 'due_short');
 
 export const CIRCULAR_ZH =
   '截至2024年6月30日，3个单位共4项子任务中，已完成1项，进展滞后1项，严重滞后1项，未评分1项。区发改局进展较好，予以表扬；区住建局进展严重滞后，提请督办。';
@@ -280,7 +282,7 @@ export const SCORE_RESULT: ScoreResult = {
   tasks: [
     taskScore(s1, 'done', 1.02, 'met'),
     taskScore(s2, 'lagging', 0.4, 'below'),
-    taskScore(s3, 'severe', 0.2, 'due_short'), // 6月底前, due on the as-of date
+    T3,
     taskScore(s4, 'unscored', null, 'none'),
   ],
   units: [
@@ -337,17 +339,7 @@ export const SCORE_RESULT: ScoreResult = {
   escalate: [
     {
       unit: '区住建局',
-      tasks: [
-        {
-          id: '3.01',
-          text: s3.text,
-          status: 'severe',
-          cause: 'severe',
-          gapPoints: 30,
-          indicators: [selfReported(s3, 'severe', 0.2, 'below')],
-          at: at(5, 4),
-        },
-      ],
+      tasks: [{ task: T3, cause: 'severe' }],
     },
   ],
   counts: { units: 3, subTasks: 4, done: 1, onTrack: 0, lagging: 1, severe: 1, unscored: 1 },

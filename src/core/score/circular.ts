@@ -99,11 +99,19 @@ export interface EscalationTally {
   readonly byUnit: Map<string, EscalatedTask[]>;
   /** Distinct escalated sub-tasks (a task of two units is listed under both, counted once). */
   taskCount: number;
+  /**
+   * The units array of the last escalated sub-task and, in its first `lastCount` entries, those units'
+   * lists: the sub-tasks of a task row share the row's array, so they are listed without looking their
+   * units up again.
+   */
+  lastUnits: readonly string[] | null;
+  readonly lastLists: EscalatedTask[][];
+  lastCount: number;
 }
 
 /** Start collecting escalated sub-tasks. */
 export function newEscalationTally(s: ScoringSettings): EscalationTally {
-  return { settings: s, byUnit: new Map(), taskCount: 0 };
+  return { settings: s, byUnit: new Map(), taskCount: 0, lastUnits: null, lastLists: [], lastCount: 0 };
 }
 
 /** Collect one scored sub-task when it is escalated. */
@@ -111,24 +119,27 @@ export function tallyEscalation(tally: EscalationTally, task: SubTaskScore): voi
   const cause = escalationCause(task, tally.settings);
   if (cause === null) return;
   tally.taskCount += 1;
-  const item: EscalatedTask = {
-    id: task.subTask.id,
-    text: task.subTask.text,
-    status: task.status,
-    cause,
-    gapPoints: task.gapPoints,
-    indicators: task.indicators,
-    at: task.at,
-  };
-  const byUnit = tally.byUnit;
+  const item: EscalatedTask = { task, cause };
   const units = task.subTask.units;
-  for (let u = 0; u < units.length; u++) {
-    const unit = units[u];
-    if (unit === undefined) continue;
-    const list = byUnit.get(unit);
-    if (list === undefined) byUnit.set(unit, [item]);
-    else list.push(item);
+  const lists = tally.lastLists;
+  if (units !== tally.lastUnits) {
+    const byUnit = tally.byUnit;
+    // Overwritten for each task row, never shortened (which would give up its storage).
+    let count = 0;
+    for (let u = 0; u < units.length; u++) {
+      const unit = units[u];
+      if (unit === undefined) continue;
+      let list = byUnit.get(unit);
+      if (list === undefined) {
+        list = [];
+        byUnit.set(unit, list);
+      }
+      lists[count++] = list;
+    }
+    tally.lastUnits = units;
+    tally.lastCount = count;
   }
+  for (let k = 0; k < tally.lastCount; k++) lists[k]?.push(item);
 }
 
 /**
@@ -170,30 +181,34 @@ export function escalation(
 }
 
 function howFarZh(t: EscalatedTask, d: number): string {
-  const gap = t.gapPoints !== null && t.gapPoints > 0 ? `，差${fixed(t.gapPoints, d)}个百分点` : '';
+  const { gapPoints } = t.task;
+  const id = t.task.subTask.id;
+  const gap = gapPoints !== null && gapPoints > 0 ? `，差${fixed(gapPoints, d)}个百分点` : '';
   switch (t.cause) {
     case 'overdue':
-      return `${t.id}逾期未完成${gap}`;
+      return `${id}逾期未完成${gap}`;
     case 'year_end_unfinished':
-      return `${t.id}年底未完成${gap}`;
+      return `${id}年底未完成${gap}`;
     case 'severe':
-      return gap === '' ? `${t.id}严重滞后` : `${t.id}严重滞后${gap}`;
+      return gap === '' ? `${id}严重滞后` : `${id}严重滞后${gap}`;
     case 'lagging':
-      return gap === '' ? `${t.id}进展滞后` : `${t.id}进展滞后${gap}`;
+      return gap === '' ? `${id}进展滞后` : `${id}进展滞后${gap}`;
   }
 }
 
 function howFarEn(t: EscalatedTask, d: number): string {
-  const gap = t.gapPoints !== null && t.gapPoints > 0 ? `, ${fixed(t.gapPoints, d)} points behind` : '';
+  const { gapPoints } = t.task;
+  const id = t.task.subTask.id;
+  const gap = gapPoints !== null && gapPoints > 0 ? `, ${fixed(gapPoints, d)} points behind` : '';
   switch (t.cause) {
     case 'overdue':
-      return `${t.id} overdue${gap}`;
+      return `${id} overdue${gap}`;
     case 'year_end_unfinished':
-      return `${t.id} unfinished at year end${gap}`;
+      return `${id} unfinished at year end${gap}`;
     case 'severe':
-      return `${t.id} severely behind${gap}`;
+      return `${id} severely behind${gap}`;
     case 'lagging':
-      return `${t.id} lagging${gap}`;
+      return `${id} lagging${gap}`;
   }
 }
 

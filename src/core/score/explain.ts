@@ -17,7 +17,7 @@ import { fixed, percentFixed, percentTrimmed, relativeShortfall, roundTo, trimme
 import type { ExplanationContext, IndicatorScore, UnscoredReason } from './score-model.ts';
 import { figureFormat, formatWith } from './unit-display.ts';
 
-/** What {@link explainTask} needs of a sub-task: its indicator scores (a `SubTaskScore`, an `EscalatedTask`). */
+/** What {@link explainTask} needs of a sub-task: its indicator scores (a `SubTaskScore`). */
 export interface Explained {
   readonly indicators: readonly IndicatorScore[];
 }

@@ -279,15 +279,12 @@ export type EscalationCause = 'overdue' | 'year_end_unfinished' | 'severe' | 'la
 
 /** One escalated sub-task. */
 export interface EscalatedTask {
-  readonly id: string;
-  readonly text: string;
-  readonly status: TaskStatus;
+  /**
+   * Its score, referred to, not copied: `task.subTask` (id, text), `status`, `gapPoints` (how far behind,
+   * when known), `indicators` (for `explainTask`) and the cell `at`.
+   */
+  readonly task: SubTaskScore;
   readonly cause: EscalationCause;
-  /** How far behind in percentage points, when known. */
-  readonly gapPoints: number | null;
-  /** The sub-task's indicator scores, for its explanation (`explainTask`). */
-  readonly indicators: readonly IndicatorScore[];
-  readonly at: CellRef;
 }
 
 /** A unit on the escalation list with its tasks. */

@@ -156,7 +156,9 @@ export interface UnitTally {
    * the row's array, so they are tallied without looking their units up again.
    */
   lastUnits: readonly string[] | null;
-  lastAccs: Accumulator[];
+  /** Its accumulators: the first `lastCount` entries. */
+  readonly lastAccs: Accumulator[];
+  lastCount: number;
 }
 
 /** Start a tally. */
@@ -168,6 +170,7 @@ export function newUnitTally(options: UnitScoringOptions): UnitTally {
     totals: [],
     lastUnits: null,
     lastAccs: [],
+    lastCount: 0,
   };
 }
 
@@ -178,9 +181,12 @@ export function tallyTask(tally: UnitTally, task: SubTaskScore, findings: Findin
     return;
   }
   const names = task.subTask.units;
+  const accs = tally.lastAccs;
   if (names !== tally.lastUnits) {
     const { byName, totalKeys } = tally;
-    const accs: Accumulator[] = [];
+    // One array, overwritten for each task row (never shortened, which would give up its storage): a new
+    // one per row would be tens of thousands of short-lived arrays for a large ledger.
+    let count = 0;
     for (let u = 0; u < names.length; u++) {
       const name = names[u];
       if (name === undefined) continue;
@@ -189,13 +195,12 @@ export function tallyTask(tally: UnitTally, task: SubTaskScore, findings: Findin
         acc = newAccumulator(name, totalKeys.size > 0 && totalKeys.has(compactKey(name)));
         byName.set(name, acc);
       }
-      accs.push(acc);
+      accs[count++] = acc;
     }
     tally.lastUnits = names;
-    tally.lastAccs = accs;
+    tally.lastCount = count;
   }
-  const accs = tally.lastAccs;
-  for (let a = 0; a < accs.length; a++) {
+  for (let a = 0; a < tally.lastCount; a++) {
     const acc = accs[a];
     if (acc !== undefined) add(acc, task, findings);
   }

@@ -371,7 +371,10 @@ function circularSheet(input: PlanScoreInput, name: string): SheetPlan {
   );
   line(L.praise, result.praise.length > 0 ? result.praise.join('、') : L.none);
   const escalation = result.escalate
-    .map((e) => `${e.unit}：${e.tasks.map((t) => `${t.id}（${LEDGER_STATUS_LABELS[t.status]}）`).join('、')}`)
+    .map(
+      (e) =>
+        `${e.unit}：${e.tasks.map(({ task }) => `${task.subTask.id}（${LEDGER_STATUS_LABELS[task.status]}）`).join('、')}`,
+    )
     .join('\n');
   line(L.escalate, escalation === '' ? L.none : escalation);
   const ranking = result.units

@@ -162,8 +162,8 @@ function Lists({ result }: { readonly result: ScoreResult }) {
               <li key={entry.unit}>
                 <Text weight="semibold">{entry.unit}</Text>
                 <ul className={styles.list}>
-                  {entry.tasks.map((task) => (
-                    <li key={task.id}>
+                  {entry.tasks.map(({ task }) => (
+                    <li key={task.subTask.id}>
                       <StatusChip status={task.status} lang={lang} /> <Text>{explainTask(task, lang)}</Text>
                     </li>
                   ))}

@@ -203,20 +203,12 @@ describe('unit scores and ranking', () => {
     expect(result.escalate).toEqual([
       {
         unit: '区住建局',
-        tasks: [
-          {
-            id: '4.01',
-            text: '新增就业1000人',
-            status: 'severe',
-            cause: 'severe',
-            gapPoints: 30,
-            indicators: result.tasks.find((t) => t.subTask.id === '4.01')?.indicators,
-            at: ref(7, 5),
-          },
-        ],
+        tasks: [{ task: result.tasks.find((t) => t.subTask.id === '4.01'), cause: 'severe' }],
       },
     ]);
-    const escalated = result.escalate[0]?.tasks[0];
+    const escalated = result.escalate[0]?.tasks[0]?.task;
+    expect(escalated).toMatchObject({ status: 'severe', gapPoints: 30, at: ref(7, 5) });
+    expect(escalated?.subTask).toMatchObject({ id: '4.01', text: '新增就业1000人' });
     expect(escalated && explainTask(escalated, 'zh')).toBe(
       '完成200人（目标1000人），完成率20.0%，低于序时进度50%（差30.0个百分点）',
     );
