@@ -708,7 +708,7 @@ export function scoreSubTask(
   if (status.kind === 'invalid') reportInvalid(status, null, findings);
 
   // Nearly every sub-task has one indicator: `[score]` makes an array of exactly that size, where `[]` then
-  // push() would reserve room for 17 in every result.
+  // push() would reserve room for 17 in every result; the few with more are copied to their size below.
   let scores: IndicatorScore[] | null = null;
   let firstFigureCompletion: number | null = null;
   for (let index = 0; index < indicators.length; index++) {
@@ -771,7 +771,7 @@ export function scoreSubTask(
     }
   }
 
-  const list: readonly IndicatorScore[] = scores ?? [];
+  const list: readonly IndicatorScore[] = scores === null ? [] : scores.length > 1 ? scores.slice() : scores;
 
   // Combine: the worst scored indicator decides; credit is the mean of the scored ones.
   let deciding: IndicatorScore | undefined;
