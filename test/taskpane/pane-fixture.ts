@@ -188,7 +188,6 @@ function selfReported(
 ): IndicatorScore {
   const gap = completion === null ? null : Math.round((0.5 - completion) * 1000) / 10;
   return {
-    index: 0,
     indicator: makeIndicator({
       metric: s.text,
       kind: 'qualitative',
@@ -203,7 +202,6 @@ function selfReported(
     basis: completion === null ? 'none' : 'self_reported',
     statusWord: null,
     completion,
-    timeScaled: true,
     gapPoints: gap,
     status,
     reason: status === 'unscored' ? 'no_progress' : null,

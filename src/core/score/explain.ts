@@ -12,7 +12,7 @@
  * Everything here is a pure function of the score, so an explanation reads the same whenever it is written.
  */
 import type { Lang } from '../findings.ts';
-import { expectedOf, isApproximate, modeOf } from './indicator-mode.ts';
+import { expectedOf, isApproximate, isTimeScaled, modeOf } from './indicator-mode.ts';
 import { fixed, percentFixed, percentTrimmed, relativeShortfall, roundTo, trimmed } from './numbers.ts';
 import type { ExplanationContext, IndicatorScore, UnscoredReason } from './score-model.ts';
 import { figureFormat, formatWith } from './unit-display.ts';
@@ -140,8 +140,8 @@ function verdictText(x: IndicatorScore, lang: Lang): string {
   const gapText = fixed(x.gapPoints ?? 0, d);
   switch (x.verdict) {
     case 'met':
-      if (zh) return x.timeScaled ? '已完成目标' : '达到目标要求';
-      return x.timeScaled || ctx.due ? 'target met' : 'meets the target so far';
+      if (zh) return isTimeScaled(x.indicator) ? '已完成目标' : '达到目标要求';
+      return isTimeScaled(x.indicator) || ctx.due ? 'target met' : 'meets the target so far';
     case 'reached':
       return zh ? `达到${expectationLabel(ctx, lang)}` : `at or above ${expectationLabel(ctx, lang)}`;
     case 'due_short':
@@ -170,13 +170,14 @@ function verdictText(x: IndicatorScore, lang: Lang): string {
 function belowText(x: IndicatorScore, ctx: ExplanationContext, gapText: string, lang: Lang): string {
   const d = ctx.percentDecimals;
   const r = x.completion ?? 0;
+  const timeScaled = isTimeScaled(x.indicator);
   let text: string;
   if (lang === 'zh') {
-    text = x.timeScaled
+    text = timeScaled
       ? `低于${expectationLabel(ctx, lang)}（差${gapText}个百分点`
       : `为目标要求的${percentFixed(r, d)}（差${gapText}个百分点`;
   } else {
-    text = x.timeScaled
+    text = timeScaled
       ? `below ${expectationLabel(ctx, lang)} (${gapText} points behind`
       : `${percentFixed(r, d)} of the requirement (${gapText} points short`;
   }

@@ -43,10 +43,21 @@ export function isApproximate(ind: Pick<Indicator, 'kind' | 'comparator'>): bool
 }
 
 /**
- * The ratio an indicator's completion was compared with: the sub-task's expectation (序时进度 or the
- * deadline's) when time-scaled, else 1 (100 %: rates, limits, levels and relative targets).
+ * Whether an indicator's completion is compared with the sub-task's expectation (序时进度 or the
+ * deadline's): quantities, milestones and qualitative tasks. Rates, limits, levels and relative targets
+ * are compared with 1 (100 %) whatever the date.
+ * @example isTimeScaled({ kind: 'cumulative', … }) === true; isTimeScaled({ kind: 'rate', … }) === false
+ */
+export function isTimeScaled(ind: Pick<Indicator, 'kind' | 'comparator' | 'unit'>): boolean {
+  const mode = modeOf(ind);
+  return mode === 'quantity' || mode === 'status';
+}
+
+/**
+ * The ratio an indicator's completion was compared with: the sub-task's expectation when time-scaled
+ * ({@link isTimeScaled}), else 1.
  * @example expectedOf(cumulativeScoreAtJune30) === 0.5; expectedOf(growthRateScore) === 1
  */
-export function expectedOf(score: Pick<IndicatorScore, 'timeScaled' | 'context'>): number {
-  return score.timeScaled ? score.context.expected : 1;
+export function expectedOf(score: Pick<IndicatorScore, 'indicator' | 'context'>): number {
+  return isTimeScaled(score.indicator) ? score.context.expected : 1;
 }

@@ -112,8 +112,6 @@ export type ScoreBasis = 'figure' | 'self_reported' | 'status_word' | 'none';
 
 /** The score of one indicator. */
 export interface IndicatorScore {
-  /** Position in `SubTask.indicators` (0 for the implicit indicator of a sub-task without any). */
-  readonly index: number;
   /**
    * The indicator scored (its metric, kind, unit and comparator): the sub-task's, or for a sub-task without
    * any, one read as qualitative from its text. Referred to, not copied.
@@ -131,11 +129,6 @@ export interface IndicatorScore {
    * attainment `base − actual ÷ target` for lower-is-better; the self-reported ratio; null for status words.
    */
   readonly completion: number | null;
-  /**
-   * Compared with the sub-task's expectation (`context.expected`) when true, else with 1 (rates, limits,
-   * levels): see `expectedOf`.
-   */
-  readonly timeScaled: boolean;
   /**
    * Percentage points below the ratio it was compared with (`expectedOf`) at the display precision
    * (negative = ahead); null without a figure.

@@ -348,23 +348,19 @@ function readStatus(
 
 function unscoredScore(
   ind: Indicator,
-  index: number,
   target: number | null,
-  timeScaled: boolean,
   m: ExpectationMemo,
   reason: UnscoredReason,
   reading: ActualReading | null,
   actual: number | null,
 ): IndicatorScore {
   return {
-    index,
     indicator: ind,
     target,
     actual,
     basis: 'none',
     statusWord: null,
     completion: null,
-    timeScaled,
     gapPoints: null,
     status: 'unscored',
     reason,
@@ -386,9 +382,7 @@ function unscoredScore(
  */
 function scoredScore(
   ind: Indicator,
-  index: number,
   target: number | null,
-  timeScaled: boolean,
   j: Judgement,
   completion: number | null,
   actual: number | null,
@@ -401,14 +395,12 @@ function scoredScore(
   benchmark: number | null,
 ): IndicatorScore {
   return {
-    index,
     indicator: ind,
     target,
     actual,
     basis,
     statusWord: word,
     completion,
-    timeScaled,
     gapPoints: j.gapPoints,
     status: j.status,
     reason: null,
@@ -429,7 +421,6 @@ function scoredScore(
  */
 function scoreIndicator(
   ind: Indicator,
-  index: number,
   target: number | null,
   displayUnit: string | null,
   actual: ActualReading,
@@ -442,6 +433,7 @@ function scoreIndicator(
   findings: Finding[],
 ): IndicatorScore {
   const mode = modeOf(ind);
+  // As isTimeScaled(ind), from the mode already known.
   const timeScaled = mode === 'quantity' || mode === 'status';
   const d = s.percentDecimals;
 
@@ -458,17 +450,15 @@ function scoreIndicator(
 
   switch (evidence.kind) {
     case 'blank':
-      return unscoredScore(ind, index, target, timeScaled, m, 'no_progress', null, null);
+      return unscoredScore(ind, target, m, 'no_progress', null, null);
     case 'invalid':
-      return unscoredScore(ind, index, target, timeScaled, m, evidence.reason, evidence, null);
+      return unscoredScore(ind, target, m, evidence.reason, evidence, null);
     case 'word': {
       const w = wordOutcome(evidence.cls, evidence.word, timeScaled, m, exp, s);
       const completion = evidence.cls === 'not_started' ? 0 : null;
       return scoredScore(
         ind,
-        index,
         target,
-        timeScaled,
         w.judgement,
         completion,
         null,
@@ -492,22 +482,7 @@ function scoreIndicator(
         );
       }
       const j = judgeRatio(r, timeScaled, exp, s);
-      return scoredScore(
-        ind,
-        index,
-        target,
-        timeScaled,
-        j,
-        r,
-        null,
-        'self_reported',
-        null,
-        evidence.at,
-        m,
-        null,
-        null,
-        null,
-      );
+      return scoredScore(ind, target, j, r, null, 'self_reported', null, evidence.at, m, null, null, null);
     }
     case 'value':
       break;
@@ -532,38 +507,23 @@ function scoreIndicator(
     const b = benchmark;
     if (b === null || b.kind === 'blank') {
       findings.push(makeFinding('score_benchmark_missing', sub.at, { id: sub.id, metric: ind.metric }));
-      return unscoredScore(ind, index, target, timeScaled, m, 'no_benchmark', evidence, a);
+      return unscoredScore(ind, target, m, 'no_benchmark', evidence, a);
     }
     if (b.kind !== 'value') {
       reportInvalid(b, ind.unit, findings);
-      return unscoredScore(ind, index, target, timeScaled, m, 'no_benchmark', b, a);
+      return unscoredScore(ind, target, m, 'no_benchmark', b, a);
     }
     const close = approx || ind.comparator === '=';
     const bEff = close ? (isRateUnit(ind.unit) ? b.value - tolPts : b.value * (1 - tolRel)) : b.value;
     const r = bEff > 0 ? Math.max(0, a) / bEff : a >= bEff ? 1 : 0;
     const j = judgeRatio(r, false, exp, s);
-    return scoredScore(
-      ind,
-      index,
-      target,
-      timeScaled,
-      j,
-      r,
-      a,
-      'figure',
-      null,
-      at,
-      m,
-      displayUnit,
-      null,
-      b.value,
-    );
+    return scoredScore(ind, target, j, r, a, 'figure', null, at, m, displayUnit, null, b.value);
   }
 
   const t = target;
   if (t === null || !Number.isFinite(t)) {
     findings.push(makeFinding('score_target_missing', sub.at, { id: sub.id, metric: ind.metric }));
-    return unscoredScore(ind, index, target, timeScaled, m, 'no_target', evidence, a);
+    return unscoredScore(ind, target, m, 'no_target', evidence, a);
   }
 
   let r: number;
@@ -575,7 +535,7 @@ function scoreIndicator(
       const tEff = approx ? t * (1 - tolRel) : t;
       if (tEff <= 0) {
         findings.push(makeFinding('score_target_missing', sub.at, { id: sub.id, metric: ind.metric }));
-        return unscoredScore(ind, index, target, timeScaled, m, 'no_target', evidence, a);
+        return unscoredScore(ind, target, m, 'no_target', evidence, a);
       }
       if (a < 0) findings.push(makeFinding('score_negative_actual', at, { text: cellText(evidence.raw) }));
       if (approx) counted = tEff;
@@ -602,22 +562,7 @@ function scoreIndicator(
       break;
     }
   }
-  return scoredScore(
-    ind,
-    index,
-    target,
-    timeScaled,
-    j,
-    r,
-    a,
-    'figure',
-    null,
-    at,
-    m,
-    displayUnit,
-    counted,
-    null,
-  );
+  return scoredScore(ind, target, j, r, a, 'figure', null, at, m, displayUnit, counted, null);
 }
 
 // Whether plain numbers reported for an indicator are figures in its unit: yes unless it is qualitative or a
@@ -751,7 +696,6 @@ export function scoreSubTask(
         : null;
     const score = scoreIndicator(
       ind,
-      index,
       target,
       plainUnit,
       actual,
