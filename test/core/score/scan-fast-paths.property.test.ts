@@ -1,12 +1,15 @@
 /**
  * Scoring reads every reported cell with hand-written scans instead of regular expressions and general
- * helpers. Each scan must give exactly what the plain formulation gives; the plain formulations are
+ * helpers, and breakdown finds the unit each target was written in by one (`writtenUnit`). Each scan must give exactly what the plain formulation gives; the plain formulations are
  * written out here as the reference.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { trimmedOrNull } from '../../../src/core/text/fast-key.ts';
-import { figureValue } from '../../../src/core/measure/written-unit.ts';
+import type { Indicator } from '../../../src/core/breakdown-model.ts';
+import { isRateUnit, unitShape } from '../../../src/core/measure/unit-shape.ts';
+import { figureValue, writtenUnit } from '../../../src/core/measure/written-unit.ts';
+import { MEASURE_UNITS } from '../../../src/core/vocab/validate-measure-units.ts';
 import { findStatusWord, interpretActual, readFigure } from '../../../src/core/score/interpret-actual.ts';
 import { compactKey } from '../../../src/core/text/normalize.ts';
 import { APPROXIMATE_WORDS, DECLINE_WORDS } from '../../../src/core/vocab/actual-value-words.ts';
@@ -184,5 +187,117 @@ describe('figureValue', () => {
     for (const f of ['0', '7200', '5.5', '0.1', '30.05', '68.15', '123456789012345', '1234567890.12345']) {
       expect(figureValue(`x${f}元`, 1, 1 + f.length)).toBe(Number(f));
     }
+  });
+});
+
+describe('writtenUnit', () => {
+  // The written unit as a plain formulation finds it: every figure of the compact key (a regular
+  // expression), then every word of up to 6 characters after it, longest first, looked up as a unit.
+  // '完成投资200亿元以上' → 200, then '亿元以上', '亿元以', '亿元' (found: 200 × 1e8 = 2e10).
+  function referenceWrittenUnit(ind: Pick<Indicator, 'unit' | 'value' | 'text'>): string | null {
+    const { unit, value } = ind;
+    if (unit === null || value === null || isRateUnit(unit) || !Number.isFinite(value)) return unit;
+    const target = unitShape(unit);
+    if (!target) return unit;
+    const key = compactKey(ind.text).replace(THOUSANDS, '$1');
+    for (const m of key.matchAll(/\d+(?:\.\d+)?/g)) {
+      const figure = Number(m[0]);
+      const start = m.index + m[0].length;
+      if (figure === value && key.startsWith(unit, start)) return unit;
+      for (let len = Math.min(6, key.length - start); len >= 1; len--) {
+        const candidate = key.slice(start, start + len);
+        const s = unitShape(candidate);
+        if (!s || s.base !== target.base) continue;
+        if (Math.abs((figure * s.factor) / target.factor - value) <= 1e-9 * Math.max(1, Math.abs(value)))
+          return candidate;
+      }
+    }
+    return unit;
+  }
+
+  // Unit words as targets write them (listed units, prefixed and wrapped ones), and words that follow
+  // figures without being units.
+  const listed = Object.keys(MEASURE_UNITS);
+  const words = fc.oneof(
+    fc.constantFrom(...listed),
+    fc.tuple(fc.constantFrom('万', '亿', '千', '万亿'), fc.constantFrom(...listed)).map(([p, u]) => p + u),
+    fc
+      .tuple(
+        fc.constantFrom(...listed),
+        fc.constantFrom(['（', '）'], ['[', ']'], ['【', '】'], ['单位：', '']),
+      )
+      .map(([u, [open, close]]) => `${open}${u}${close}`),
+    fc.constantFrom(
+      '以上',
+      '左右',
+      '以内',
+      '年',
+      '月底前',
+      '，',
+      '、',
+      '个百分点',
+      '%',
+      '㎡',
+      'm2',
+      '单位：',
+      '万',
+    ),
+    fc.string({ maxLength: 3 }),
+  );
+  const figure = fc.oneof(
+    fc.integer({ min: 0, max: 99999 }).map(String),
+    fc.tuple(fc.integer({ min: 0, max: 999 }), fc.integer({ min: 0, max: 99 })).map(([a, b]) => `${a}.${b}`),
+    fc.constantFrom('1,200', '８', '2024'),
+  );
+  const text = fc.array(fc.oneof(figure, words), { minLength: 1, maxLength: 8 }).map((p) => p.join(''));
+  // The canonical unit and value of an indicator: a listed unit's base, and a figure times a factor that
+  // may be the one the text wrote (so that the search finds something as often as not).
+  const indicator = fc
+    .tuple(
+      text,
+      fc.constantFrom(...listed),
+      fc.integer({ min: 0, max: 99999 }),
+      fc.constantFrom(1, 1e3, 1e4, 1e8),
+    )
+    .map(([t, u, n, factor]) => ({ text: t, unit: MEASURE_UNITS[u]?.base ?? u, value: n * factor }));
+
+  it('finds the unit the plain formulation finds, on generated targets', () => {
+    fc.assert(
+      fc.property(indicator, (ind) => {
+        expect(writtenUnit(ind)).toBe(referenceWrittenUnit(ind));
+      }),
+      { numRuns: 20000 },
+    );
+  });
+
+  it('finds it when the text writes the value in a larger unit, after words that are not units', () => {
+    // The value is the written figure in the canonical unit, exactly or off by a relative 1e-12 (a match)
+    // or 1e-6 (no match); figures are written with thousands separators and decimals.
+    const written = fc.oneof(
+      fc.integer({ min: 1, max: 9_999_999 }).map((n) => [n.toLocaleString('en-US'), n] as const),
+      fc
+        .tuple(fc.integer({ min: 0, max: 9999 }), fc.integer({ min: 1, max: 99 }))
+        .map(([a, b]) => [`${a}.${b}`, Number(`${a}.${b}`)] as const),
+    );
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...listed),
+        fc.constantFrom(['', 1] as const, ['万', 1e4] as const, ['亿', 1e8] as const, ['千', 1e3] as const),
+        written,
+        fc.constantFrom(1, 1 + 1e-12, 1 + 1e-6),
+        fc.constantFrom('', '以上', '左右，其中2024年完成', '（含续建）'),
+        fc.constantFrom(['', ''], ['（', '）'], ['[', ']'], ['【', '】'], ['单位：', ''], ['计量单位:', '']),
+        (u, [prefix, factor], [figure, n], off, tail, [open, close]) => {
+          const base = MEASURE_UNITS[u]?.base ?? u;
+          const ind = {
+            text: `完成${figure}${open}${prefix}${u}${close}${tail}`,
+            unit: base,
+            value: n * factor * (MEASURE_UNITS[u]?.factor ?? 1) * off,
+          };
+          expect(writtenUnit(ind)).toBe(referenceWrittenUnit(ind));
+        },
+      ),
+      { numRuns: 10000 },
+    );
   });
 });
