@@ -17,7 +17,8 @@
  * Reported values come in every form units use: plain numbers, numbers with units (`30.05亿元`, `4,496人`),
  * percentages (`68.1%`, 0.681 formatted `0.0%`), status words with punctuation, self-reported percentages,
  * printed completion rates (a few mistyped), placeholders (`/`), error cells, unreadable text and over-long
- * progress texts. Owners are named per unit and parsed per task row, as breakdown does.
+ * progress texts. Owners are named per unit and parsed per task row, and indicators made by `makeIndicator`
+ * (which records the unit each target was written in), as breakdown does.
  */
 import os from 'node:os';
 import v8 from 'node:v8';
