@@ -96,7 +96,7 @@ export function scoreJson(run: ScoreRun, lang: Lang): ScoreJson {
       return {
         id: sub.id,
         unit: sub.units.join('、'),
-        owner: t.subTask.owners.map((p) => p.display).join('、'),
+        owner: sub.owners.map((p) => p.display).join('、'),
         text: sub.text,
         indicators: taskJson(sub).indicators,
         completion: t.completion,

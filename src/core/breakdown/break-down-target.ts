@@ -8,6 +8,7 @@ import type { Finding } from '../findings.ts';
 import { makeFinding } from '../findings/catalog.ts';
 import type { CellRef, RawCell } from '../grid.ts';
 import type { Person } from '../table-model.ts';
+import { makeIndicator } from '../measure/written-unit.ts';
 import { analyseParsed } from './extract-indicators.ts';
 import {
   checkPlanYear,
@@ -138,7 +139,7 @@ export function breakDownTargetInto(
     if (analysis.fallback && hasDeadline) {
       for (let k = 0; k < indicators.length; k++) {
         const ind = indicators[k];
-        if (ind && ind.kind === 'qualitative') indicators[k] = { ...ind, kind: 'milestone' };
+        if (ind && ind.kind === 'qualitative') indicators[k] = makeIndicator({ ...ind, kind: 'milestone' });
       }
     }
     subTasks.push({

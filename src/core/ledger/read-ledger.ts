@@ -480,7 +480,7 @@ export function readLedger(grid: Grid, options: ReadLedgerOptions = {}): ReadLed
     const analysis = analyseIndicators(text);
     const derived = analysis.indicators.map((ind) =>
       analysis.fallback && (ind.kind === 'qualitative' || ind.kind === 'milestone')
-        ? { ...ind, kind: deadlineText !== null ? ('milestone' as const) : ('qualitative' as const) }
+        ? makeIndicator({ ...ind, kind: deadlineText !== null ? 'milestone' : 'qualitative' })
         : ind,
     );
     const office = officeIndicators(derived, text, id, r, findings);

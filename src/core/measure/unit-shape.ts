@@ -1,7 +1,7 @@
 /**
- * Units of measure for scoring and breakdown: what a unit as written is made of (`亿元` = 1e8 × 元) and converting figures
- * between units of the same kind. The vocabulary is validation's (`vocab/validate-measure-units.ts`), so
- * both stages agree on what converts.
+ * Units of measure for breakdown and scoring: what a unit as written is made of (`亿元` = 1e8 × 元) and
+ * converting figures between units of the same kind. The vocabulary is validation's
+ * (`vocab/validate-measure-units.ts`), so the stages agree on what converts.
  */
 import { resolveMeasureUnit } from '../validate/measure-units.ts';
 import { MEASURE_PREFIXES } from '../vocab/validate-measure-units.ts';

@@ -4,6 +4,7 @@
  * `截至2024年6月30日，全区52个责任单位承担的N项重点任务中，已完成X项，序时推进Y项，进展滞后Z项……`
  */
 import { fixed } from './numbers.ts';
+import { RowUnits } from './row-units.ts';
 import type {
   EscalatedTask,
   EscalationCause,
@@ -99,19 +100,14 @@ export interface EscalationTally {
   readonly byUnit: Map<string, EscalatedTask[]>;
   /** Distinct escalated sub-tasks (a task of two units is listed under both, counted once). */
   taskCount: number;
-  /**
-   * The units array of the last escalated sub-task and, in its first `lastCount` entries, those units'
-   * lists: the sub-tasks of a task row share the row's array, so they are listed without looking their
-   * units up again.
-   */
-  lastUnits: readonly string[] | null;
-  readonly lastLists: EscalatedTask[][];
-  lastCount: number;
+  /** The lists of a task row's units, from `byUnit`. */
+  readonly rows: RowUnits<EscalatedTask[]>;
 }
 
 /** Start collecting escalated sub-tasks. */
 export function newEscalationTally(s: ScoringSettings): EscalationTally {
-  return { settings: s, byUnit: new Map(), taskCount: 0, lastUnits: null, lastLists: [], lastCount: 0 };
+  const byUnit = new Map<string, EscalatedTask[]>();
+  return { settings: s, byUnit, taskCount: 0, rows: new RowUnits(byUnit, () => []) };
 }
 
 /** Collect one scored sub-task when it is escalated. */
@@ -120,26 +116,8 @@ export function tallyEscalation(tally: EscalationTally, task: SubTaskScore): voi
   if (cause === null) return;
   tally.taskCount += 1;
   const item: EscalatedTask = { task, cause };
-  const units = task.subTask.units;
-  const lists = tally.lastLists;
-  if (units !== tally.lastUnits) {
-    const byUnit = tally.byUnit;
-    // Overwritten for each task row, never shortened (which would give up its storage).
-    let count = 0;
-    for (let u = 0; u < units.length; u++) {
-      const unit = units[u];
-      if (unit === undefined) continue;
-      let list = byUnit.get(unit);
-      if (list === undefined) {
-        list = [];
-        byUnit.set(unit, list);
-      }
-      lists[count++] = list;
-    }
-    tally.lastUnits = units;
-    tally.lastCount = count;
-  }
-  for (let k = 0; k < tally.lastCount; k++) lists[k]?.push(item);
+  const lists = tally.rows.of(task.subTask.units);
+  for (let k = 0; k < tally.rows.count; k++) lists[k]?.push(item);
 }
 
 /**

@@ -49,7 +49,11 @@ export function isApproximate(ind: Pick<Indicator, 'kind' | 'comparator'>): bool
  * @example isTimeScaled({ kind: 'cumulative', … }) === true; isTimeScaled({ kind: 'rate', … }) === false
  */
 export function isTimeScaled(ind: Pick<Indicator, 'kind' | 'comparator' | 'unit'>): boolean {
-  const mode = modeOf(ind);
+  return isTimeScaledMode(modeOf(ind));
+}
+
+/** {@link isTimeScaled} for an indicator whose mode is known. */
+export function isTimeScaledMode(mode: IndicatorMode): boolean {
   return mode === 'quantity' || mode === 'status';
 }
 

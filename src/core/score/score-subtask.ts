@@ -24,7 +24,7 @@ import { cellText } from '../text/normalize.ts';
 import type { StatusWordClass } from '../vocab/status-words.ts';
 import { isRateUnit } from '../measure/unit-shape.ts';
 import { makeIndicator } from '../measure/written-unit.ts';
-import { isApproximate, modeOf } from './indicator-mode.ts';
+import { isApproximate, isTimeScaledMode, modeOf } from './indicator-mode.ts';
 import {
   findStatusWord,
   interpretActual,
@@ -433,8 +433,7 @@ function scoreIndicator(
   findings: Finding[],
 ): IndicatorScore {
   const mode = modeOf(ind);
-  // As isTimeScaled(ind), from the mode already known.
-  const timeScaled = mode === 'quantity' || mode === 'status';
+  const timeScaled = isTimeScaledMode(mode);
   const d = s.percentDecimals;
 
   // Evidence in order: the indicator's figure, a printed completion rate, the status cell. An unreadable

@@ -19,6 +19,7 @@ import { makeFinding } from '../findings/catalog.ts';
 import { compactKey } from '../text/normalize.ts';
 import { roundTo } from './numbers.ts';
 import { previousIndex, rankEq } from './rank.ts';
+import { RowUnits } from './row-units.ts';
 import type { Person } from '../table-model.ts';
 import type { PreviousRank, SubTaskScore, TaskStatus, UnitScore } from './score-model.ts';
 import { worseStatus } from './score-subtask.ts';
@@ -151,26 +152,22 @@ export interface UnitTally {
   readonly byName: Map<string, Accumulator>;
   /** Sub-tasks of total rows, added after all others (see {@link finishUnits}). */
   readonly totals: SubTaskScore[];
-  /**
-   * The units array of the last sub-task added and its accumulators: the sub-tasks of a task row share
-   * the row's array, so they are tallied without looking their units up again.
-   */
-  lastUnits: readonly string[] | null;
-  /** Its accumulators: the first `lastCount` entries. */
-  readonly lastAccs: Accumulator[];
-  lastCount: number;
+  /** The accumulators of a task row's units, from `byName`. */
+  readonly rows: RowUnits<Accumulator>;
 }
 
 /** Start a tally. */
 export function newUnitTally(options: UnitScoringOptions): UnitTally {
+  const totalKeys = new Set((options.totalUnits ?? []).map((n) => compactKey(n)));
+  const byName = new Map<string, Accumulator>();
   return {
     options,
-    totalKeys: new Set((options.totalUnits ?? []).map((n) => compactKey(n))),
-    byName: new Map(),
+    totalKeys,
+    byName,
     totals: [],
-    lastUnits: null,
-    lastAccs: [],
-    lastCount: 0,
+    rows: new RowUnits(byName, (name) =>
+      newAccumulator(name, totalKeys.size > 0 && totalKeys.has(compactKey(name))),
+    ),
   };
 }
 
@@ -180,27 +177,8 @@ export function tallyTask(tally: UnitTally, task: SubTaskScore, findings: Findin
     tally.totals.push(task);
     return;
   }
-  const names = task.subTask.units;
-  const accs = tally.lastAccs;
-  if (names !== tally.lastUnits) {
-    const { byName, totalKeys } = tally;
-    // One array, overwritten for each task row (never shortened, which would give up its storage): a new
-    // one per row would be tens of thousands of short-lived arrays for a large ledger.
-    let count = 0;
-    for (let u = 0; u < names.length; u++) {
-      const name = names[u];
-      if (name === undefined) continue;
-      let acc = byName.get(name);
-      if (!acc) {
-        acc = newAccumulator(name, totalKeys.size > 0 && totalKeys.has(compactKey(name)));
-        byName.set(name, acc);
-      }
-      accs[count++] = acc;
-    }
-    tally.lastUnits = names;
-    tally.lastCount = count;
-  }
-  for (let a = 0; a < tally.lastCount; a++) {
+  const accs = tally.rows.of(task.subTask.units);
+  for (let a = 0; a < tally.rows.count; a++) {
     const acc = accs[a];
     if (acc !== undefined) add(acc, task, findings);
   }
